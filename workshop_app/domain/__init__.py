@@ -1,0 +1,1 @@
+"""The workshop's model and rules in plain Python: no Qt, no SQL, no templates."""

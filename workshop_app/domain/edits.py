@@ -1,0 +1,99 @@
+"""Edits of a workshop that keep every reference whole, and can be undone exactly.
+
+Removing a stakeholder clears them from problems, metrics, risks and the adoption plan;
+removing a candidate removes its metrics and their readings. :func:`remove` returns a
+:class:`Removal` recording all of it, and :func:`restore` puts everything back in place.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+from workshop_app.domain.fields import ADOPTION, LISTS, FieldSpec
+from workshop_app.domain.model import Workshop
+
+_SPECS: dict[str, tuple[FieldSpec, ...]] = {key: specs for key, specs, _cls in LISTS}
+
+
+@dataclass
+class Removal:
+    """Everything one removal changed, in the order it changed it.
+
+    Attributes:
+        removed: (list key, index, item) for each item taken out, outermost first.
+        cleared: (owner, field name, previous value) for each reference cleared or shortened.
+    """
+
+    removed: list[tuple[str, int, Any]] = field(default_factory=list)
+    cleared: list[tuple[Any, str, Any]] = field(default_factory=list)
+
+
+def _owners(workshop: Workshop) -> list[tuple[str, Any, tuple[FieldSpec, ...]]]:
+    owners = [(key, item, specs) for key, specs, _cls in LISTS
+              for item in getattr(workshop, key)]
+    owners.append(("adoption", workshop.adoption, ADOPTION))
+    return owners
+
+
+def _remove(workshop: Workshop, key: str, index: int, removal: Removal) -> None:
+    items: list[Any] = getattr(workshop, key)
+    item = items.pop(index)
+    removal.removed.append((key, index, item))
+    if _SPECS[key][0].kind != "id":
+        return
+    for owner_key, owner, specs in _owners(workshop):
+        for spec in specs:
+            if spec.target != key:
+                continue
+            value = getattr(owner, spec.name)
+            if spec.kind == "refs" and item.id in value:
+                removal.cleared.append((owner, spec.name, list(value)))
+                setattr(owner, spec.name, [ref for ref in value if ref != item.id])
+            elif spec.kind == "ref" and value == item.id:
+                if spec.required:
+                    owner_items = getattr(workshop, owner_key)
+                    place = next((i for i, o in enumerate(owner_items) if o is owner), None)
+                    if place is not None:
+                        _remove(workshop, owner_key, place, removal)
+                else:
+                    removal.cleared.append((owner, spec.name, value))
+                    setattr(owner, spec.name, None)
+
+
+def remove(workshop: Workshop, key: str, index: int) -> Removal:
+    """Take item ``index`` out of list ``key``, with everything that depends on it."""
+    removal = Removal()
+    _remove(workshop, key, index, removal)
+    return removal
+
+
+def restore(workshop: Workshop, removal: Removal) -> None:
+    """Undo a :func:`remove`: items back at their places, references as they were."""
+    for owner, name, previous in reversed(removal.cleared):
+        setattr(owner, name, previous)
+    for key, index, item in reversed(removal.removed):
+        getattr(workshop, key).insert(index, item)
+
+
+def move(workshop: Workshop, key: str, index: int, new_index: int) -> None:
+    """Move one item of a list to another place."""
+    items: list[Any] = getattr(workshop, key)
+    items.insert(new_index, items.pop(index))
+
+
+def next_id(workshop: Workshop, key: str) -> str:
+    """A fresh id for a new item of ``key``: its list's letter and the next free number."""
+    prefix = {"stakeholders": "s", "problems": "p", "prior_attempts": "a", "candidates": "c",
+              "metrics": "m", "risks": "r"}[key]
+    taken = {item.id for item in getattr(workshop, key)}
+    number = len(taken) + 1
+    while f"{prefix}{number}" in taken:
+        number += 1
+    return f"{prefix}{number}"
+
+
+def snapshot(workshop: Workshop) -> Workshop:
+    """An independent copy, for a Save As from memory or a comparison in tests."""
+    return copy.deepcopy(workshop)

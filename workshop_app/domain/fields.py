@@ -1,0 +1,222 @@
+"""The interchange format's fields, described once.
+
+Each entity is a tuple of :class:`FieldSpec` in the order the format lists them. Validation,
+reading a document into objects and writing objects back to a document all walk these specs,
+so a field added here is handled everywhere at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Literal
+
+from workshop_app.domain import model as m
+from workshop_app.domain.text import LABEL, LONG, MEDIUM, SHORT
+
+Kind = Literal["id", "text", "enum", "enums", "int", "number", "ref", "refs", "date", "datetime",
+               "object"]
+
+#: Numbers people type (baselines, targets, readings) stay within this magnitude.
+LARGEST_NUMBER = 1e12
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of an entity.
+
+    Attributes:
+        name: the key in the document and the attribute of the dataclass.
+        kind: how the value is checked and converted.
+        required: a missing, null or empty value is an error.
+        limit: the longest text, for text fields.
+        low, high: the inclusive range of a number.
+        above_zero: a number must be greater than zero (``low`` is then ignored).
+        enum: the allowed values, for enum fields.
+        target: the list a reference points into (``stakeholders``, ``candidates``…).
+        nested: the fields of an embedded object, with ``cls`` building it.
+        default: the value used when an optional field is absent.
+    """
+
+    name: str
+    kind: Kind
+    required: bool = False
+    limit: int = SHORT
+    low: float | None = None
+    high: float | None = None
+    above_zero: bool = False
+    enum: type[StrEnum] | None = None
+    target: str = ""
+    nested: tuple[FieldSpec, ...] = ()
+    cls: type | None = None
+    default: Any = None
+
+
+def _id() -> FieldSpec:
+    return FieldSpec("id", "id", required=True, limit=LABEL)
+
+
+def _text(name: str, limit: int = SHORT, *, required: bool = False) -> FieldSpec:
+    return FieldSpec(name, "text", required=required, limit=limit, default="")
+
+
+def _enum(name: str, enum: type[StrEnum], default: StrEnum | None = None) -> FieldSpec:
+    return FieldSpec(name, "enum", required=default is None, enum=enum, default=default)
+
+
+def _int(name: str, low: int, high: int, *, default: int | None = None,
+         required: bool = False) -> FieldSpec:
+    return FieldSpec(name, "int", required=required, low=low, high=high, default=default)
+
+
+def _number(name: str, *, required: bool = False, above_zero: bool = False,
+            low: float = -LARGEST_NUMBER, high: float = LARGEST_NUMBER) -> FieldSpec:
+    return FieldSpec(name, "number", required=required, low=low, high=high,
+                     above_zero=above_zero)
+
+
+def _ref(name: str, target: str, *, required: bool = False) -> FieldSpec:
+    return FieldSpec(name, "ref", required=required, target=target)
+
+
+def _refs(name: str, target: str) -> FieldSpec:
+    return FieldSpec(name, "refs", target=target, default=())
+
+
+WORKSHOP = (
+    _text("title", required=True),
+    _text("organization"),
+    FieldSpec("date", "date", required=True),
+    _text("facilitator"),
+    _text("location"),
+    _text("notes", LONG),
+)
+
+STAKEHOLDER = (
+    _id(),
+    _text("name", required=True),
+    _text("role"),
+    _text("department"),
+    _text("email", 254),
+    _enum("kind", m.StakeholderKind),
+)
+
+PROBLEM = (
+    _id(),
+    _text("title", required=True),
+    _text("description", LONG),
+    _text("affected", MEDIUM),
+    FieldSpec("symptoms", "enums", enum=m.Symptom, default=()),
+    _ref("raised_by", "stakeholders"),
+)
+
+PRIOR_ATTEMPT = (
+    _id(),
+    _text("what", MEDIUM, required=True),
+    _text("notes", LONG),
+    FieldSpec("stall_signs", "enums", enum=m.StallSign, default=()),
+)
+
+FREQUENCY = (
+    _number("count", required=True, above_zero=True, high=100_000),
+    _enum("per", m.Period),
+)
+
+OVERRIDES = (
+    _int("friction", 1, 5),
+    _int("frequency", 1, 5),
+    _text("reason", MEDIUM),
+)
+
+CANDIDATE = (
+    _id(),
+    _text("name", required=True),
+    _text("description", LONG),
+    _refs("problem_ids", "problems"),
+    FieldSpec("frequency", "object", required=True, nested=FREQUENCY, cls=m.Frequency),
+    _number("minutes_per_occurrence", required=True, low=0, high=100_000),
+    _int("people", 1, 100_000, default=1),
+    _int("pain", 1, 5, required=True),
+    _int("handoffs", 0, 1000, default=0),
+    _enum("data_readiness", m.DataReadiness),
+    _enum("integration_effort", m.Level),
+    _enum("governance", m.Level),
+    _int("appetite", 1, 5, default=3),
+    _int("votes", 0, 10_000, default=0),
+    _enum("status", m.CandidateStatus, m.CandidateStatus.CANDIDATE),
+    _text("parked_reason", MEDIUM),
+    FieldSpec("overrides", "object", nested=OVERRIDES, cls=m.Overrides),
+)
+
+METRIC = (
+    _id(),
+    _ref("candidate_id", "candidates", required=True),
+    _text("name", required=True),
+    _enum("kind", m.MetricKind),
+    _text("unit", LABEL),
+    _enum("direction", m.Direction),
+    _number("baseline"),
+    _number("target"),
+    _text("method", MEDIUM),
+    _ref("owner_id", "stakeholders"),
+    _refs("agreed_by", "stakeholders"),
+)
+
+ADOPTION = (
+    _ref("champion_id", "stakeholders"),
+    _ref("owner_id", "stakeholders"),
+    _refs("users_involved", "stakeholders"),
+    _text("trust_measures", LONG),
+    _text("training", LONG),
+    _text("feedback_channel", MEDIUM),
+)
+
+RISK = (
+    _id(),
+    _text("description", MEDIUM, required=True),
+    _enum("category", m.RiskCategory),
+    _int("likelihood", 1, 5, required=True),
+    _int("impact", 1, 5, required=True),
+    _text("mitigation", MEDIUM),
+    _ref("owner_id", "stakeholders"),
+)
+
+CHECKIN = (
+    _ref("metric_id", "metrics", required=True),
+    FieldSpec("date", "date", required=True),
+    _number("value", required=True),
+    _text("note", MEDIUM),
+)
+
+SIGNOFF = (
+    _ref("stakeholder_id", "stakeholders", required=True),
+    FieldSpec("date", "date", required=True),
+    _enum("decision", m.SignoffDecision),
+    _text("comment", MEDIUM),
+)
+
+DECISION = (
+    FieldSpec("at", "datetime", required=True),
+    _enum("kind", m.DecisionKind),
+    _ref("candidate_id", "candidates"),
+    _text("reason", MEDIUM),
+)
+
+#: The top-level lists in document order, with the class of their items.
+LISTS: tuple[tuple[str, tuple[FieldSpec, ...], type], ...] = (
+    ("stakeholders", STAKEHOLDER, m.Stakeholder),
+    ("problems", PROBLEM, m.Problem),
+    ("prior_attempts", PRIOR_ATTEMPT, m.PriorAttempt),
+    ("candidates", CANDIDATE, m.Candidate),
+    ("metrics", METRIC, m.Metric),
+    ("risks", RISK, m.Risk),
+    ("checkins", CHECKIN, m.Checkin),
+    ("signoffs", SIGNOFF, m.Signoff),
+    ("decisions", DECISION, m.Decision),
+)
+
+#: The top-level keys of a document, in the order the format shows them.
+DOCUMENT_KEYS = (
+    "format", "workshop", "stakeholders", "problems", "prior_attempts", "candidates",
+    "metrics", "adoption", "risks", "checkins", "signoffs", "decisions",
+)

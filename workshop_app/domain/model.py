@@ -1,0 +1,278 @@
+"""The workshop as plain Python objects, one class per entity of the interchange format.
+
+Objects are mutable dataclasses so the store can keep one in memory and apply edits to it;
+nothing here knows about files, Qt or templates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class StakeholderKind(StrEnum):
+    SPONSOR = "sponsor"
+    PROCESS_OWNER = "process_owner"
+    DAILY_USER = "daily_user"
+    IT_DATA = "it_data"
+    GOVERNANCE = "governance"
+    OTHER = "other"
+
+
+class Symptom(StrEnum):
+    TIME_SINK = "time_sink"
+    DROPPED_HANDOFFS = "dropped_handoffs"
+    SLOW_REPORTING = "slow_reporting"
+    ERRORS_REWORK = "errors_rework"
+    WAITING_ON_DATA = "waiting_on_data"
+
+
+class StallSign(StrEnum):
+    UNUSED_OUTPUTS = "unused_outputs"
+    SPONSORS_DISENGAGED = "sponsors_disengaged"
+    DATA_ACCESS = "data_access"
+    INTEGRATION = "integration"
+    GOVERNANCE = "governance"
+    DISTRUST = "distrust"
+
+
+class Period(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+class DataReadiness(StrEnum):
+    READY = "ready"
+    PARTIAL = "partial"
+    MISSING = "missing"
+
+
+class Level(StrEnum):
+    """Integration effort and governance sensitivity share one low/medium/high scale."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class CandidateStatus(StrEnum):
+    CANDIDATE = "candidate"
+    CHOSEN = "chosen"
+    PARKED = "parked"
+
+
+class MetricKind(StrEnum):
+    ADOPTION = "adoption"
+    OUTCOME = "outcome"
+    TRUST = "trust"
+    ACTIVITY = "activity"
+
+
+class Direction(StrEnum):
+    INCREASE = "increase"
+    DECREASE = "decrease"
+
+
+class RiskCategory(StrEnum):
+    DATA_ACCESS = "data_access"
+    INTEGRATION = "integration"
+    GOVERNANCE = "governance"
+    TRUST = "trust"
+    SURVEILLANCE = "surveillance"
+    CREATIVE_CONTROL = "creative_control"
+    SPONSORSHIP = "sponsorship"
+    OTHER = "other"
+
+
+class SignoffDecision(StrEnum):
+    APPROVED = "approved"
+    CHANGES_REQUESTED = "changes_requested"
+
+
+class DecisionKind(StrEnum):
+    CHOSEN = "chosen"
+    UNCHOSEN = "unchosen"
+    PARKED = "parked"
+    UNPARKED = "unparked"
+    OVERRIDE = "override"
+    GATE_PASSED = "gate_passed"
+    SIGNED = "signed"
+
+
+@dataclass
+class WorkshopInfo:
+    title: str = ""
+    organization: str = ""
+    date: str = ""
+    facilitator: str = ""
+    location: str = ""
+    notes: str = ""
+
+
+@dataclass
+class Stakeholder:
+    id: str
+    name: str = ""
+    role: str = ""
+    department: str = ""
+    email: str = ""
+    kind: StakeholderKind = StakeholderKind.OTHER
+
+
+@dataclass
+class Problem:
+    id: str
+    title: str = ""
+    description: str = ""
+    affected: str = ""
+    symptoms: list[Symptom] = field(default_factory=list)
+    raised_by: str | None = None
+
+
+@dataclass
+class PriorAttempt:
+    id: str
+    what: str = ""
+    notes: str = ""
+    stall_signs: list[StallSign] = field(default_factory=list)
+
+
+@dataclass
+class Frequency:
+    count: float = 1
+    per: Period = Period.WEEK
+
+
+@dataclass
+class Overrides:
+    """The facilitator's replacement scores; each applies only with a written reason."""
+
+    friction: int | None = None
+    frequency: int | None = None
+    reason: str = ""
+
+    @property
+    def any(self) -> bool:
+        return self.friction is not None or self.frequency is not None
+
+
+@dataclass
+class Candidate:
+    id: str
+    name: str = ""
+    description: str = ""
+    problem_ids: list[str] = field(default_factory=list)
+    frequency: Frequency = field(default_factory=Frequency)
+    minutes_per_occurrence: float = 0
+    people: int = 1
+    pain: int = 3
+    handoffs: int = 0
+    data_readiness: DataReadiness = DataReadiness.PARTIAL
+    integration_effort: Level = Level.MEDIUM
+    governance: Level = Level.LOW
+    appetite: int = 3
+    votes: int = 0
+    status: CandidateStatus = CandidateStatus.CANDIDATE
+    parked_reason: str = ""
+    overrides: Overrides = field(default_factory=Overrides)
+
+
+@dataclass
+class Metric:
+    id: str
+    candidate_id: str
+    name: str = ""
+    kind: MetricKind = MetricKind.OUTCOME
+    unit: str = ""
+    direction: Direction = Direction.INCREASE
+    baseline: float | None = None
+    target: float | None = None
+    method: str = ""
+    owner_id: str | None = None
+    agreed_by: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Adoption:
+    champion_id: str | None = None
+    owner_id: str | None = None
+    users_involved: list[str] = field(default_factory=list)
+    trust_measures: str = ""
+    training: str = ""
+    feedback_channel: str = ""
+
+
+@dataclass
+class Risk:
+    id: str
+    description: str = ""
+    category: RiskCategory = RiskCategory.OTHER
+    likelihood: int = 3
+    impact: int = 3
+    mitigation: str = ""
+    owner_id: str | None = None
+
+    @property
+    def exposure(self) -> int:
+        """Likelihood × impact, the order of the risk register."""
+        return self.likelihood * self.impact
+
+
+@dataclass
+class Checkin:
+    metric_id: str
+    date: str
+    value: float
+    note: str = ""
+
+
+@dataclass
+class Signoff:
+    stakeholder_id: str
+    date: str
+    decision: SignoffDecision = SignoffDecision.APPROVED
+    comment: str = ""
+
+
+@dataclass
+class Decision:
+    at: str
+    kind: DecisionKind
+    candidate_id: str | None = None
+    reason: str = ""
+
+
+@dataclass
+class Workshop:
+    """One whole workshop: everything the interchange format carries."""
+
+    info: WorkshopInfo = field(default_factory=WorkshopInfo)
+    stakeholders: list[Stakeholder] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    prior_attempts: list[PriorAttempt] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    metrics: list[Metric] = field(default_factory=list)
+    adoption: Adoption = field(default_factory=Adoption)
+    risks: list[Risk] = field(default_factory=list)
+    checkins: list[Checkin] = field(default_factory=list)
+    signoffs: list[Signoff] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+
+    def stakeholder(self, stakeholder_id: str | None) -> Stakeholder | None:
+        return next((s for s in self.stakeholders if s.id == stakeholder_id), None)
+
+    def candidate(self, candidate_id: str | None) -> Candidate | None:
+        return next((c for c in self.candidates if c.id == candidate_id), None)
+
+    def metric(self, metric_id: str | None) -> Metric | None:
+        return next((m for m in self.metrics if m.id == metric_id), None)
+
+    @property
+    def chosen(self) -> list[Candidate]:
+        return [c for c in self.candidates if c.status is CandidateStatus.CHOSEN]
+
+    def metrics_of(self, candidate_id: str) -> list[Metric]:
+        return [m for m in self.metrics if m.candidate_id == candidate_id]

@@ -1,0 +1,237 @@
+"""The ranking model: scores, priority, hours at stake, readiness, quadrants, the recommendation.
+
+Everything here follows PRODUCT.md's ranking model and is meant to be explained in the room:
+each number comes with the rule that produced it, and each rank with the reason for its place.
+Thresholds are compared with exact fractions so 20 occurrences a month is never 19.999….
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from fractions import Fraction
+
+from workshop_app.domain.model import (
+    Candidate,
+    CandidateStatus,
+    DataReadiness,
+    Level,
+    Period,
+)
+
+WORKING_DAYS_PER_MONTH = 21
+
+#: How many of each period fit in a month.
+PER_MONTH: dict[Period, Fraction] = {
+    Period.DAY: Fraction(WORKING_DAYS_PER_MONTH),
+    Period.WEEK: Fraction(52, 12),
+    Period.MONTH: Fraction(1),
+    Period.QUARTER: Fraction(1, 3),
+    Period.YEAR: Fraction(1, 12),
+}
+
+#: (lowest occurrences per month, score, plain words), highest first.
+FREQUENCY_BANDS = ((100, 5, "many a day"), (20, 4, "daily"), (4, 3, "weekly"),
+                   (1, 2, "monthly"), (0, 1, "rarely"))
+#: (lowest minutes per occurrence, score), highest first.
+MINUTES_BANDS = ((240, 5), (60, 4), (15, 3), (5, 2), (0, 1))
+
+#: Scores at or above this count as "high" on the matrix.
+QUADRANT_SPLIT = 3
+
+
+class Readiness(StrEnum):
+    READY = "ready"
+    NEEDS_WORK = "needs work"
+    BLOCKED = "blocked"
+
+
+class Quadrant(StrEnum):
+    START_HERE = "start here"
+    IRRITANT = "irritant"
+    SIMPLE_AUTOMATION = "simple automation"
+    LEAVE = "leave"
+
+
+def occurrences_per_month(candidate: Candidate) -> Fraction:
+    """How often the work happens in a month (21 working days, 52/12 weeks)."""
+    return Fraction(candidate.frequency.count) * PER_MONTH[candidate.frequency.per]
+
+
+def frequency_score(per_month: Fraction) -> int:
+    """1–5 from occurrences per month: ≥100 → 5, ≥20 → 4, ≥4 → 3, ≥1 → 2, else 1."""
+    return next(score for low, score, _words in FREQUENCY_BANDS if per_month >= low)
+
+
+def minutes_score(minutes: float) -> int:
+    """1–5 from minutes of effort per occurrence: ≥240 → 5, ≥60 → 4, ≥15 → 3, ≥5 → 2, else 1."""
+    exact = Fraction(minutes)
+    return next(score for low, score in MINUTES_BANDS if exact >= low)
+
+
+def friction_score(minutes: float, pain: int) -> int:
+    """The mean of the minutes score and the pain rating, rounded half up."""
+    total = minutes_score(minutes) + pain
+    return (total + 1) // 2
+
+
+def hours_per_month(candidate: Candidate) -> float:
+    """Hours of human effort at stake each month: occurrences × minutes / 60."""
+    return float(occurrences_per_month(candidate) * Fraction(candidate.minutes_per_occurrence) / 60)
+
+
+def readiness(candidate: Candidate) -> tuple[Readiness, list[str]]:
+    """The 30-day readiness verdict and every reason behind it, the gravest first."""
+    blocked: list[str] = []
+    needs_work: list[str] = []
+    if candidate.data_readiness is DataReadiness.MISSING:
+        blocked.append("the data it needs is missing")
+    elif candidate.data_readiness is DataReadiness.PARTIAL:
+        needs_work.append("the data it needs is only partly available")
+    if candidate.governance is Level.HIGH:
+        blocked.append("governance sensitivity is high")
+    if candidate.integration_effort is Level.HIGH:
+        needs_work.append("integration effort is high")
+    if blocked:
+        return Readiness.BLOCKED, blocked + needs_work
+    if needs_work:
+        return Readiness.NEEDS_WORK, needs_work
+    return Readiness.READY, [
+        "the data is ready",
+        f"integration effort is {candidate.integration_effort}",
+        f"governance sensitivity is {candidate.governance}",
+    ]
+
+
+def quadrant(friction: int, frequency: int) -> Quadrant:
+    """Where a candidate sits on the friction × frequency matrix (split at 3)."""
+    high_friction = friction >= QUADRANT_SPLIT
+    high_frequency = frequency >= QUADRANT_SPLIT
+    if high_friction and high_frequency:
+        return Quadrant.START_HERE
+    if high_friction:
+        return Quadrant.IRRITANT
+    if high_frequency:
+        return Quadrant.SIMPLE_AUTOMATION
+    return Quadrant.LEAVE
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A candidate with every number the ranking shows for it.
+
+    Attributes:
+        candidate: the candidate itself (not a copy).
+        rank: 1 for the first place.
+        computed_friction, computed_frequency: the scores from the facts alone.
+        friction_score, frequency_score: the scores used, after any override.
+        priority: friction × frequency, 1–25.
+        per_month: occurrences per month.
+        hours_per_month: hours of effort at stake per month.
+        readiness, readiness_reasons: the 30-day verdict and why.
+        quadrant: the matrix quadrant.
+        reason: one sentence on why the candidate holds its place.
+    """
+
+    candidate: Candidate
+    rank: int
+    computed_friction: int
+    computed_frequency: int
+    friction_score: int
+    frequency_score: int
+    priority: int
+    per_month: float
+    hours_per_month: float
+    readiness: Readiness
+    readiness_reasons: tuple[str, ...]
+    quadrant: Quadrant
+    reason: str
+
+    @property
+    def overridden(self) -> bool:
+        return self.candidate.overrides.any
+
+
+def _score_words(friction: int, frequency: int, candidate: Candidate) -> str:
+    words = f"priority {friction * frequency} = friction {friction} × frequency {frequency}"
+    if candidate.overrides.any:
+        words += " (overridden: " + candidate.overrides.reason.strip() + ")"
+    return words
+
+
+def _tie_break(first: _Row, second: _Row) -> str:
+    """Why ``first`` stands above ``second`` when both have the same priority."""
+    if first.hours != second.hours:
+        return f"more hours at stake ({first.hours:.1f} h against {second.hours:.1f} h)"
+    if first.candidate.votes != second.candidate.votes:
+        return f"more votes ({first.candidate.votes} against {second.candidate.votes})"
+    return "equal on hours and votes, so listed by name"
+
+
+@dataclass(frozen=True)
+class _Row:
+    candidate: Candidate
+    computed_friction: int
+    computed_frequency: int
+    friction: int
+    frequency: int
+    per_month: Fraction
+    hours: float
+
+    @property
+    def priority(self) -> int:
+        return self.friction * self.frequency
+
+    @property
+    def key(self) -> tuple[int, float, int, str, str]:
+        return (-self.priority, -self.hours, -self.candidate.votes,
+                self.candidate.name.casefold(), self.candidate.id)
+
+
+def _row(candidate: Candidate) -> _Row:
+    per_month = occurrences_per_month(candidate)
+    computed_friction = friction_score(candidate.minutes_per_occurrence, candidate.pain)
+    computed_frequency = frequency_score(per_month)
+    return _Row(candidate, computed_friction, computed_frequency,
+                candidate.overrides.friction or computed_friction,
+                candidate.overrides.frequency or computed_frequency,
+                per_month, hours_per_month(candidate))
+
+
+def _rank_reason(rows: list[_Row], index: int) -> str:
+    row = rows[index]
+    reason = _score_words(row.friction, row.frequency, row.candidate)
+    reason += f"; {row.hours:.1f} h a month at stake"
+    above = rows[index - 1] if index > 0 else None
+    below = rows[index + 1] if index + 1 < len(rows) else None
+    if above is not None and above.priority == row.priority:
+        reason += (f"; below {above.candidate.name} on the same priority: "
+                   + _tie_break(above, row))
+    elif below is not None and below.priority == row.priority:
+        reason += (f"; above {below.candidate.name} on the same priority: "
+                   + _tie_break(row, below))
+    return reason
+
+
+def rank_candidates(candidates: list[Candidate]) -> list[Scored]:
+    """Every candidate, highest priority first, ties broken by hours, then votes, then name."""
+    rows = sorted((_row(candidate) for candidate in candidates), key=lambda row: row.key)
+    ranked: list[Scored] = []
+    for index, row in enumerate(rows):
+        verdict, reasons = readiness(row.candidate)
+        ranked.append(Scored(
+            candidate=row.candidate, rank=index + 1,
+            computed_friction=row.computed_friction, computed_frequency=row.computed_frequency,
+            friction_score=row.friction, frequency_score=row.frequency, priority=row.priority,
+            per_month=float(row.per_month), hours_per_month=row.hours,
+            readiness=verdict, readiness_reasons=tuple(reasons),
+            quadrant=quadrant(row.friction, row.frequency), reason=_rank_reason(rows, index),
+        ))
+    return ranked
+
+
+def recommendation(ranked: list[Scored]) -> Scored | None:
+    """The highest-priority candidate still in play (not parked) that is not blocked."""
+    return next((row for row in ranked
+                 if row.readiness is not Readiness.BLOCKED
+                 and row.candidate.status is not CandidateStatus.PARKED), None)

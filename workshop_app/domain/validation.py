@@ -1,0 +1,249 @@
+"""Check a whole interchange document and report every problem at once.
+
+Each problem names where it is (``candidates[2].pain``) and what is wrong in plain words
+(``must be 1 to 5, got 7``), so a facilitator or a script author can fix all of them in one go.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from workshop_app.domain.fields import ADOPTION, LISTS, WORKSHOP, FieldSpec
+from workshop_app.domain.text import text_problem
+
+FORMAT = "first-workflow/1"
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One thing wrong with a document: where, and why."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class InvalidWorkshop(ValueError):
+    """A document that cannot become a workshop; ``issues`` lists every reason."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        self.issues = issues
+        first = str(issues[0]) if issues else "invalid workshop"
+        more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
+        super().__init__(first + more)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return repr(shown)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return str(value)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _format_number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+class _Checker:
+    def __init__(self) -> None:
+        self.issues: list[Issue] = []
+        self.ids: dict[str, set[str]] = {}
+        self.pending_refs: list[tuple[str, str, str]] = []  # path, target list, id
+
+    def add(self, path: str, message: str) -> None:
+        self.issues.append(Issue(path, message))
+
+    def check_object(self, value: Any, specs: tuple[FieldSpec, ...], path: str) -> None:
+        if not isinstance(value, Mapping):
+            self.add(path, f"must be an object, got {_describe(value)}")
+            return
+        for spec in specs:
+            self.check_field(value.get(spec.name), spec, f"{path}.{spec.name}")
+
+    def check_field(self, value: Any, spec: FieldSpec, path: str) -> None:  # noqa: C901
+        empty = value is None or (isinstance(value, str) and not value.strip() and spec.kind
+                                  in ("id", "text", "ref", "date", "datetime"))
+        if empty:
+            if spec.required:
+                self.add(path, "is required")
+            elif value is not None and spec.kind != "text":
+                self.add(path, f"must be null when not set, got {_describe(value)}")
+            elif isinstance(value, str):
+                self._check_text(value, spec, path)
+            return
+        kind = spec.kind
+        if kind in ("id", "text", "ref", "date", "datetime") and not isinstance(value, str):
+            self.add(path, f"must be text, got {_describe(value)}")
+        elif kind in ("id", "text"):
+            self._check_text(value, spec, path)
+        elif kind == "ref":
+            self.pending_refs.append((path, spec.target, value))
+        elif kind == "date":
+            self._check_date(value, path)
+        elif kind == "datetime":
+            self._check_datetime(value, path)
+        elif kind == "enum":
+            self._check_enum(value, spec, path)
+        elif kind in ("enums", "refs"):
+            self._check_list_of(value, spec, path)
+        elif kind in ("int", "number"):
+            self._check_number(value, spec, path)
+        elif kind == "object":
+            self.check_object(value, spec.nested, path)
+
+    def _check_text(self, value: str, spec: FieldSpec, path: str) -> None:
+        problem = text_problem(value, spec.limit)
+        if problem:
+            self.add(path, problem)
+
+    def _check_date(self, value: str, path: str) -> None:
+        try:
+            if len(value) != 10:
+                raise ValueError
+            dt.date.fromisoformat(value)
+        except ValueError:
+            self.add(path, f"must be a date written YYYY-MM-DD, got {_describe(value)}")
+
+    def _check_datetime(self, value: str, path: str) -> None:
+        try:
+            if len(value) != 19 or value[10] != "T":
+                raise ValueError
+            dt.datetime.fromisoformat(value)
+        except ValueError:
+            self.add(path, f"must be a time written YYYY-MM-DDTHH:MM:SS, got {_describe(value)}")
+
+    def _check_enum(self, value: Any, spec: FieldSpec, path: str) -> None:
+        assert spec.enum is not None
+        allowed = [e.value for e in spec.enum]
+        if value not in allowed:
+            self.add(path, f"must be one of {', '.join(allowed)}; got {_describe(value)}")
+
+    def _check_list_of(self, value: Any, spec: FieldSpec, path: str) -> None:
+        if not isinstance(value, list):
+            self.add(path, f"must be a list, got {_describe(value)}")
+            return
+        seen: set[Any] = set()
+        for index, item in enumerate(value):
+            item_path = f"{path}[{index}]"
+            if spec.kind == "enums":
+                self._check_enum(item, spec, item_path)
+            elif not isinstance(item, str) or not item:
+                self.add(item_path, f"must be an id, got {_describe(item)}")
+                continue
+            else:
+                self.pending_refs.append((item_path, spec.target, item))
+            if isinstance(item, str) and item in seen:
+                self.add(item_path, f"{_describe(item)} is listed twice")
+            seen.add(item if isinstance(item, str) else repr(item))
+
+    def _check_number(self, value: Any, spec: FieldSpec, path: str) -> None:
+        whole = spec.kind == "int"
+        if not _is_number(value) or (isinstance(value, float) and not math.isfinite(value)):
+            noun = "a whole number" if whole else "a number"
+            self.add(path, f"must be {noun}, got {_describe(value)}")
+            return
+        if whole and not float(value).is_integer():
+            self.add(path, f"must be a whole number, got {_format_number(value)}")
+            return
+        low = spec.low if spec.low is not None else -math.inf
+        high = spec.high if spec.high is not None else math.inf
+        shown = _format_number(value)
+        if spec.above_zero and value <= 0:
+            self.add(path, f"must be more than 0, got {shown}")
+        elif spec.low is not None and spec.high is not None and not low <= value <= high:
+            self.add(path, f"must be {_format_number(low)} to {_format_number(high)}, got {shown}")
+        elif value > high:
+            self.add(path, f"must be at most {_format_number(high)}, got {shown}")
+
+    def resolve_refs(self) -> None:
+        nouns = {"stakeholders": "stakeholder", "problems": "problem",
+                 "candidates": "candidate", "metrics": "metric"}
+        for path, target, ref in self.pending_refs:
+            if ref not in self.ids.get(target, set()):
+                self.add(path, f"no {nouns.get(target, target)} has the id {_describe(ref)}")
+
+
+def _check_lists(checker: _Checker, doc: Mapping[str, Any]) -> None:
+    for key, specs, _cls in LISTS:
+        items = doc.get(key)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            checker.add(key, f"must be a list, got {_describe(items)}")
+            continue
+        known = checker.ids.setdefault(key, set())
+        for index, item in enumerate(items):
+            path = f"{key}[{index}]"
+            checker.check_object(item, specs, path)
+            if isinstance(item, Mapping) and specs[0].kind == "id":
+                ident = item.get("id")
+                if isinstance(ident, str) and ident:
+                    if ident in known:
+                        checker.add(f"{path}.id", f"the id {_describe(ident)} is used twice")
+                    known.add(ident)
+
+
+def _check_rules(checker: _Checker, doc: Mapping[str, Any]) -> None:
+    """Rules that span fields: override reasons, one sign-off each, readings after the day."""
+    for index, cand in enumerate(doc.get("candidates") or []):
+        overrides = cand.get("overrides") if isinstance(cand, Mapping) else None
+        if isinstance(overrides, Mapping):
+            has_override = overrides.get("friction") is not None or \
+                overrides.get("frequency") is not None
+            reason = overrides.get("reason")
+            if has_override and not (isinstance(reason, str) and reason.strip()):
+                checker.add(f"candidates[{index}].overrides.reason",
+                            "an overridden score needs a written reason")
+    signed: set[str] = set()
+    for index, signoff in enumerate(doc.get("signoffs") or []):
+        who = signoff.get("stakeholder_id") if isinstance(signoff, Mapping) else None
+        if isinstance(who, str) and who:
+            if who in signed:
+                checker.add(f"signoffs[{index}].stakeholder_id",
+                            f"{_describe(who)} has signed off twice; keep one sign-off each")
+            signed.add(who)
+    info = doc.get("workshop")
+    day = info.get("date") if isinstance(info, Mapping) else None
+    for index, reading in enumerate(doc.get("checkins") or []):
+        when = reading.get("date") if isinstance(reading, Mapping) else None
+        if isinstance(day, str) and isinstance(when, str) and len(when) == 10 and when < day:
+            checker.add(f"checkins[{index}].date",
+                        f"{when} is before the workshop date {day}")
+
+
+def validate_document(doc: Any) -> list[Issue]:
+    """Every problem with an interchange document; an empty list means it can be imported."""
+    checker = _Checker()
+    if not isinstance(doc, Mapping):
+        return [Issue("", f"the document must be a JSON object, got {_describe(doc)}")]
+    fmt = doc.get("format")
+    if fmt != FORMAT:
+        checker.add("format", f"must be {FORMAT!r}, got {_describe(fmt)}")
+    if "workshop" not in doc:
+        checker.add("workshop", "is required")
+    else:
+        checker.check_object(doc["workshop"], WORKSHOP, "workshop")
+    _check_lists(checker, doc)
+    if doc.get("adoption") is not None:
+        checker.check_object(doc["adoption"], ADOPTION, "adoption")
+    checker.resolve_refs()
+    _check_rules(checker, doc)
+    return checker.issues

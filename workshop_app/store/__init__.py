@@ -1,0 +1,1 @@
+"""The workshop file: SQLite through sqlite-utils, and the JSON interchange format."""
