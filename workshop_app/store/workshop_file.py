@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -25,8 +24,15 @@ from workshop_app.domain.document import workshop_to_document
 from workshop_app.domain.model import Workshop
 from workshop_app.domain.validation import InvalidWorkshop, validate_document
 from workshop_app.store import errors
-from workshop_app.store.rows import TABLES, Row, TableMap, build_item, item_rows, items_of, \
-    join_rows
+from workshop_app.store.atomic import fsync, fsync_folder, publish, temporary_sibling
+from workshop_app.store.rows import (
+    TABLES,
+    Row,
+    build_item,
+    item_rows,
+    items_of,
+    join_rows,
+)
 from workshop_app.store.schema import (
     APPLICATION_ID,
     MIGRATIONS,
@@ -71,19 +77,6 @@ def _connect(path: Path, mode: str) -> sqlite3.Connection:
     conn = sqlite3.connect(_uri(path, mode), uri=True, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # not every filesystem syncs folders
-        _fsync(folder)
 
 
 def _check_header(path: Path) -> None:
@@ -347,27 +340,15 @@ class WorkshopFile:
 
 def _backup(conn: sqlite3.Connection, target: Path) -> None:
     """Copy an open database to ``target`` (whole, synced) before it is upgraded."""
-    with _temporary_sibling(target) as temp:
+    with temporary_sibling(target) as temp:
         dest = sqlite3.connect(temp)
         try:
             conn.backup(dest)
         finally:
             dest.close()
-        _fsync(temp)
+        fsync(temp)
         os.replace(temp, target)
-    _fsync_folder(target.parent)
-
-
-@contextlib.contextmanager
-def _temporary_sibling(path: Path) -> Iterator[Path]:
-    """A temporary name in the same folder; removed again unless it was renamed."""
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        yield temp
-    finally:
-        for leftover in (temp, temp.with_name(temp.name + "-journal")):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
+    fsync_folder(target.parent)
 
 
 def write_new_file(path: Path, workshop: Workshop, *, overwrite: bool = False) -> None:
@@ -378,7 +359,7 @@ def write_new_file(path: Path, workshop: Workshop, *, overwrite: bool = False) -
     if not path.parent.is_dir():
         raise errors.WorkshopFileError(path, "cannot be written: the folder does not exist")
     try:
-        with _temporary_sibling(path) as temp:
+        with temporary_sibling(path) as temp:
             conn = sqlite3.connect(temp, isolation_level=None)
             try:
                 db = Database(conn)
@@ -391,8 +372,8 @@ def write_new_file(path: Path, workshop: Workshop, *, overwrite: bool = False) -
                 _write(db, deletes, upserts)
             finally:
                 conn.close()
-            _fsync(temp)
-            _publish(temp, path, overwrite)
+            fsync(temp)
+            publish(temp, path, overwrite)
     except sqlite3.Error as exc:
         raise errors.WriteFailed(path, f"cannot be written: {exc}") from None
     except PermissionError:
@@ -402,18 +383,4 @@ def write_new_file(path: Path, workshop: Workshop, *, overwrite: bool = False) -
             raise errors.FileExists(path, "already exists; choose another name or replace "
                                           "it explicitly (--force)") from None
         raise errors.WriteFailed(path, f"cannot be written: {exc.strerror}") from None
-    _fsync_folder(path.parent)
-
-
-def _publish(temp: Path, path: Path, overwrite: bool) -> None:
-    if overwrite:
-        os.replace(temp, path)
-        return
-    try:
-        os.link(temp, path)  # fails if the name was taken meanwhile
-    except FileExistsError:
-        raise
-    except OSError:  # filesystems without hard links (FAT on a USB stick)
-        if path.exists():
-            raise FileExistsError(path) from None
-        os.replace(temp, path)
+    fsync_folder(path.parent)

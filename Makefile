@@ -1,0 +1,63 @@
+# First Workflow — every habit has one entry point.
+#   make run     set up on a fresh machine and open the app on the bundled demo workshop
+#   make test    set up (with the test tools) and run lint and the whole suite headless
+#   make lint    ruff, ruff format check, mypy, import-linter contracts
+#   make bench   the benchmarks in bench/ (not part of make test)
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_RUN := $(VENV)/.installed-run
+STAMP_TEST := $(VENV)/.installed-test
+
+# Debian libraries the app needs: Qt's GUI libraries, WeasyPrint's Pango, and HarfBuzz's
+# subsetter (without it a PDF takes ten times longer to write).
+DEBIAN_CORE := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
+	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0
+# Qt's xcb platform, for a real window on a desktop.
+DEBIAN_GUI := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
+	libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxkbcommon-x11-0 libxcb-xinerama0
+# Tools the tests use to look at what we make.
+DEBIAN_TEST := qpdf poppler-utils
+
+.PHONY: run test lint bench screenshots clean debian-core debian-gui debian-test
+
+run: debian-core debian-gui $(STAMP_RUN)
+	$(BIN)/workshop-app --demo
+
+test: debian-core debian-test $(STAMP_TEST) lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+lint: $(STAMP_TEST)
+	$(BIN)/ruff check workshop_app tests bench
+	$(BIN)/ruff format --check workshop_app tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+bench: debian-core $(STAMP_TEST)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+
+debian-core:
+	@.ci/ensure-debian $(DEBIAN_CORE)
+debian-gui:
+	@.ci/ensure-debian $(DEBIAN_GUI)
+debian-test:
+	@.ci/ensure-debian $(DEBIAN_TEST)
+
+$(VENV)/bin/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "First Workflow needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) --version)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(STAMP_TEST): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@ $(STAMP_RUN)

@@ -1,0 +1,55 @@
+"""Shared fixtures: the demo workshop as a document, a model and a real file; isolated homes."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from workshop_app.domain.document import workshop_from_document
+from workshop_app.domain.model import Workshop
+from workshop_app.paths import resource
+
+DEMO_JSON = resource("demo/demo_workshop.json")
+_DEMO: dict[str, Any] = json.loads(DEMO_JSON.read_text(encoding="utf-8"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that drives Qt widgets as ``gui``."""
+    for item in items:
+        if "qtbot" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+                  ) -> Path:
+    """Settings, recent files and demo copies go to a fresh folder, never the real home."""
+    home = tmp_path_factory.mktemp("home")
+    for name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    return home
+
+
+@pytest.fixture
+def demo_document() -> dict[str, Any]:
+    """A fresh, freely changeable copy of the bundled demo workshop's document."""
+    return copy.deepcopy(_DEMO)
+
+
+@pytest.fixture
+def demo_workshop(demo_document: dict[str, Any]) -> Workshop:
+    return workshop_from_document(demo_document)
+
+
+@pytest.fixture
+def demo_file(tmp_path: Path, demo_workshop: Workshop) -> Path:
+    """The demo written to a real workshop file on disk."""
+    from workshop_app.store.workshop_file import write_new_file
+
+    path = tmp_path / "demo.workshop"
+    write_new_file(path, demo_workshop)
+    return path

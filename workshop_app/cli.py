@@ -1,0 +1,185 @@
+"""The ``workshop-app`` command line: open the app, or script a workshop file.
+
+Every failure is one line per problem on stderr that names the file, with a non-zero exit
+status and no traceback; no existing file is changed by a command that fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from workshop_app import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from workshop_app.store.workshop_file import WorkshopFile
+
+PROG = "workshop-app"
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """The command line itself is wrong."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description=f"{APP_NAME}: scope a company's first AI workflow "
+                                            "in one workshop.",
+                     epilog="commands (run 'workshop-app COMMAND --help'): " + ", ".join(
+                         COMMANDS))
+    parser.add_argument("file", nargs="?", type=Path, help="a .workshop file to open")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the app on a fresh copy of the bundled demo workshop")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return parser
+
+
+def _command_parser(name: str) -> argparse.ArgumentParser:
+    parser = _Parser(prog=f"{PROG} {name}", description=COMMANDS[name][0])
+    if name == "demo":
+        parser.add_argument("file", type=Path, help="the .workshop file to write")
+        parser.add_argument("--force", action="store_true", help="replace an existing file")
+    elif name == "import":
+        parser.add_argument("source", type=Path, help="an interchange JSON file")
+        parser.add_argument("file", type=Path, help="the .workshop file to create")
+        parser.add_argument("--force", action="store_true", help="replace an existing file")
+    elif name == "export":
+        parser.add_argument("file", type=Path, help="a .workshop file")
+        parser.add_argument("-o", "--output", type=Path,
+                            help="write the JSON here instead of standard output")
+    elif name == "rank":
+        parser.add_argument("file", type=Path, help="a .workshop file")
+        parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    elif name == "check":
+        parser.add_argument("file", type=Path, help="a .workshop file")
+    return parser
+
+
+def _fail(lines: Sequence[str]) -> int:
+    for line in lines:
+        print(line, file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _open_read_only(path: Path) -> WorkshopFile:
+    from workshop_app.store.workshop_file import WorkshopFile
+
+    return WorkshopFile.open(path, read_only=True)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from workshop_app.libraries import demo_document
+    from workshop_app.store.interchange import document_to_workshop
+    from workshop_app.store.workshop_file import write_new_file
+
+    workshop = document_to_workshop(demo_document(), "demo workshop")
+    write_new_file(args.file, workshop, overwrite=args.force)
+    print(f"{args.file}: demo workshop written ({workshop.info.title})")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from workshop_app.store.interchange import import_document
+
+    workshop = import_document(args.source, args.file, force=args.force)
+    print(f"{args.file}: imported {len(workshop.candidates)} candidates and "
+          f"{len(workshop.stakeholders)} stakeholders from {args.source}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from workshop_app.store.interchange import export_text, write_text_atomically
+
+    with _open_read_only(args.file) as opened:
+        text = export_text(opened.workshop)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        write_text_atomically(args.output, text)
+    return EXIT_OK
+
+
+def cmd_rank(args: argparse.Namespace) -> int:
+    from workshop_app.domain.ranked import rank_records, rank_table
+    from workshop_app.libraries import tool_first_vocabulary
+
+    with _open_read_only(args.file) as opened:
+        workshop = opened.workshop
+    records = rank_records(workshop, tool_first_vocabulary())
+    if args.json:
+        print(json.dumps({"candidates": records}, ensure_ascii=False, indent=2))
+    else:
+        print(rank_table(workshop, records))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from workshop_app.domain.document import workshop_to_document
+    from workshop_app.domain.gate import gate_gaps
+    from workshop_app.domain.validation import validate_document
+
+    with _open_read_only(args.file) as opened:
+        workshop = opened.workshop
+    issues = validate_document(workshop_to_document(workshop))
+    if issues:
+        return _fail([f"{args.file}: {issue}" for issue in issues])
+    gaps = gate_gaps(workshop)
+    status = "agreed" if not gaps else f"draft ({len(gaps)} open point" + \
+        ("s" if len(gaps) != 1 else "") + " before it can be signed)"
+    print(f"{args.file}: valid workshop “{workshop.info.title}” with "
+          f"{len(workshop.candidates)} candidates; charter {status}")
+    return EXIT_OK
+
+
+#: name → (one-line help, handler)
+COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
+    "demo": ("write the bundled demo workshop to FILE", cmd_demo),
+    "import": ("create a workshop file from interchange JSON", cmd_import),
+    "export": ("print a workshop as interchange JSON (or write it with -o)", cmd_export),
+    "rank": ("the ranked candidates with scores and reasons", cmd_rank),
+    "check": ("validate a workshop file", cmd_check),
+}
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from workshop_app.ui.app import run
+
+    return run(file=args.file, demo=args.demo)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit status."""
+    from workshop_app.domain.validation import InvalidWorkshop
+    from workshop_app.store.errors import WorkshopFileError
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            args = _command_parser(argv[0]).parse_args(argv[1:])
+            return COMMANDS[argv[0]][1](args)
+        first = argv[0] if argv else ""
+        if first and not first.startswith("-") and not first.endswith(".workshop") \
+                and not Path(first).exists():
+            raise UsageError(f"unknown command or file {first!r}")
+        return _run_gui(_gui_parser().parse_args(argv))
+    except UsageError as exc:
+        print(f"{PROG}: {exc} (see '{PROG} --help')", file=sys.stderr)
+        return EXIT_USAGE
+    except WorkshopFileError as exc:
+        return _fail(getattr(exc, "issues", None) and
+                     [f"{exc.path}: {issue}" for issue in exc.issues] or [str(exc)])
+    except InvalidWorkshop as exc:
+        return _fail([str(issue) for issue in exc.issues])
+    except KeyboardInterrupt:
+        return _fail([f"{PROG}: interrupted; no file was changed"])
+    except BrokenPipeError:
+        return EXIT_FAILED

@@ -1,0 +1,1 @@
+"""The PDF pipeline: charter and progress report (domain → context → Jinja2 → WeasyPrint)."""

@@ -1,0 +1,129 @@
+"""Read and write the JSON interchange format, and import a document into a new workshop file.
+
+An import checks everything first and writes nothing on any error; the new file appears whole
+or not at all, and never replaces an existing file unless asked to.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from workshop_app.domain.document import workshop_from_document, workshop_to_document
+from workshop_app.domain.model import Workshop
+from workshop_app.store import errors
+from workshop_app.store.atomic import fsync_folder, temporary_sibling
+from workshop_app.store.workshop_file import write_new_file
+
+#: Interchange files larger than this are refused before reading (a workshop is far smaller).
+LARGEST_DOCUMENT = 64 * 1024 * 1024
+
+
+class DocumentError(errors.WorkshopFileError):
+    """An interchange file that cannot be read or is not a valid workshop.
+
+    Attributes:
+        issues: every problem, each already phrased as ``path: message``.
+    """
+
+    def __init__(self, path: Path | str, problem: str, issues: list[str] | None = None) -> None:
+        super().__init__(path, problem)
+        self.issues = issues or [problem]
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        result[key] = value
+    return result
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse_document(text: str, path: Path | str) -> Any:
+    """Parse interchange JSON strictly: no NaN or Infinity, no repeated keys."""
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys,
+                          parse_constant=_refuse_constant)
+    except json.JSONDecodeError as exc:
+        raise DocumentError(path, f"is not valid JSON: {exc.msg} at line {exc.lineno}, "
+                                  f"column {exc.colno}") from None
+    except (ValueError, RecursionError) as exc:
+        raise DocumentError(path, f"is not valid interchange JSON: {exc}") from None
+
+
+def read_document(path: Path | str) -> Any:
+    """The parsed JSON of an interchange file, or :class:`DocumentError` saying why not."""
+    path = Path(path)
+    if not path.exists():
+        raise errors.FileMissing(path, "no such file")
+    if path.is_dir():
+        raise DocumentError(path, "is a folder, not a JSON file")
+    try:
+        size = path.stat().st_size
+        if size > LARGEST_DOCUMENT:
+            raise DocumentError(path, f"is {size // (1024 * 1024)} MB; an interchange file "
+                                      f"may be at most {LARGEST_DOCUMENT // (1024 * 1024)} MB")
+        raw = path.read_bytes()
+    except PermissionError:
+        raise DocumentError(path, "cannot be read: permission denied") from None
+    except OSError as exc:
+        raise DocumentError(path, f"cannot be read: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(path, f"is not UTF-8 text (byte {exc.start + 1} cannot be read); "
+                                  "interchange files are UTF-8 JSON") from None
+    return parse_document(text, path)
+
+
+def document_to_workshop(document: Any, path: Path | str) -> Workshop:
+    """The workshop in a parsed document; :class:`DocumentError` lists every issue otherwise."""
+    from workshop_app.domain.validation import InvalidWorkshop
+
+    try:
+        return workshop_from_document(document)
+    except InvalidWorkshop as exc:
+        issues = [str(issue) for issue in exc.issues]
+        raise DocumentError(path, f"is not a valid workshop: {exc}", issues) from None
+
+
+def import_document(source: Path | str, target: Path | str, *, force: bool = False) -> Workshop:
+    """Create the workshop file ``target`` from the interchange file ``source``."""
+    target = Path(target)
+    if target.exists() and not force:
+        raise errors.FileExists(target, "already exists; choose another name or add --force "
+                                        "to replace it")
+    workshop = document_to_workshop(read_document(source), source)
+    write_new_file(target, workshop, overwrite=force)
+    return workshop
+
+
+def export_text(workshop: Workshop) -> str:
+    """The interchange JSON of a workshop: UTF-8, two-space indents, keys in format order."""
+    return json.dumps(workshop_to_document(workshop), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_text_atomically(path: Path | str, text: str) -> None:
+    """Write ``text`` to ``path`` through a synced temporary file in the same folder."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise errors.WriteFailed(path, "cannot be written: the folder does not exist")
+    try:
+        with temporary_sibling(path) as temp:
+            with temp.open("w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, path)
+    except PermissionError:
+        raise errors.WriteFailed(path, "cannot be written: permission denied") from None
+    except OSError as exc:
+        raise errors.WriteFailed(path, f"cannot be written: {exc.strerror}") from None
+    fsync_folder(path.parent)

@@ -1,0 +1,1 @@
+"""The facilitator's desktop app (PySide6)."""
