@@ -32,13 +32,17 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _gui_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=PROG, description=f"{APP_NAME}: scope a company's first AI workflow "
-                                            "in one workshop.",
-                     epilog="commands (run 'workshop-app COMMAND --help'): " + ", ".join(
-                         COMMANDS))
+    parser = _Parser(
+        prog=PROG,
+        description=f"{APP_NAME}: scope a company's first AI workflow in one workshop.",
+        epilog="commands (run 'workshop-app COMMAND --help'): " + ", ".join(COMMANDS),
+    )
     parser.add_argument("file", nargs="?", type=Path, help="a .workshop file to open")
-    parser.add_argument("--demo", action="store_true",
-                        help="open the app on a fresh copy of the bundled demo workshop")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on a fresh copy of the bundled demo workshop",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
 
@@ -54,8 +58,9 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
         parser.add_argument("--force", action="store_true", help="replace an existing file")
     elif name == "export":
         parser.add_argument("file", type=Path, help="a .workshop file")
-        parser.add_argument("-o", "--output", type=Path,
-                            help="write the JSON here instead of standard output")
+        parser.add_argument(
+            "-o", "--output", type=Path, help="write the JSON here instead of standard output"
+        )
     elif name == "rank":
         parser.add_argument("file", type=Path, help="a .workshop file")
         parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -91,8 +96,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     from workshop_app.store.interchange import import_document
 
     workshop = import_document(args.source, args.file, force=args.force)
-    print(f"{args.file}: imported {len(workshop.candidates)} candidates and "
-          f"{len(workshop.stakeholders)} stakeholders from {args.source}")
+    print(
+        f"{args.file}: imported {len(workshop.candidates)} candidates and "
+        f"{len(workshop.stakeholders)} stakeholders from {args.source}"
+    )
     return EXIT_OK
 
 
@@ -133,10 +140,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     if issues:
         return _fail([f"{args.file}: {issue}" for issue in issues])
     gaps = gate_gaps(workshop)
-    status = "agreed" if not gaps else f"draft ({len(gaps)} open point" + \
-        ("s" if len(gaps) != 1 else "") + " before it can be signed)"
-    print(f"{args.file}: valid workshop “{workshop.info.title}” with "
-          f"{len(workshop.candidates)} candidates; charter {status}")
+    status = (
+        "agreed"
+        if not gaps
+        else f"draft ({len(gaps)} open point"
+        + ("s" if len(gaps) != 1 else "")
+        + " before it can be signed)"
+    )
+    print(
+        f"{args.file}: valid workshop “{workshop.info.title}” with "
+        f"{len(workshop.candidates)} candidates; charter {status}"
+    )
     return EXIT_OK
 
 
@@ -167,16 +181,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = _command_parser(argv[0]).parse_args(argv[1:])
             return COMMANDS[argv[0]][1](args)
         first = argv[0] if argv else ""
-        if first and not first.startswith("-") and not first.endswith(".workshop") \
-                and not Path(first).exists():
+        if (
+            first
+            and not first.startswith("-")
+            and not first.endswith(".workshop")
+            and not Path(first).exists()
+        ):
             raise UsageError(f"unknown command or file {first!r}")
         return _run_gui(_gui_parser().parse_args(argv))
     except UsageError as exc:
         print(f"{PROG}: {exc} (see '{PROG} --help')", file=sys.stderr)
         return EXIT_USAGE
     except WorkshopFileError as exc:
-        return _fail(getattr(exc, "issues", None) and
-                     [f"{exc.path}: {issue}" for issue in exc.issues] or [str(exc)])
+        return _fail([f"{exc.path}: {issue}" for issue in exc.issues])
     except InvalidWorkshop as exc:
         return _fail([str(issue) for issue in exc.issues])
     except KeyboardInterrupt:

@@ -16,9 +16,15 @@ from workshop_app import __version__
 
 def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONWARNINGS": "error"}
-    return subprocess.run([sys.executable, "-m", "workshop_app", *map(str, args)],
-                          capture_output=True, text=True, env=env, cwd=cwd, timeout=120,
-                          check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "workshop_app", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
 
 
 def digest(path: Path) -> str:
@@ -66,9 +72,20 @@ def test_rank_json_lists_candidates_in_rank_order(demo_file: Path) -> None:
     candidates = json.loads(result.stdout)["candidates"]
     assert [c["rank"] for c in candidates] == list(range(1, 9))
     first = candidates[0]
-    for key in ("id", "name", "frequency_score", "friction_score", "priority",
-                "hours_per_month", "readiness", "readiness_reasons", "quadrant", "votes",
-                "status", "tool_first"):
+    for key in (
+        "id",
+        "name",
+        "frequency_score",
+        "friction_score",
+        "priority",
+        "hours_per_month",
+        "readiness",
+        "readiness_reasons",
+        "quadrant",
+        "votes",
+        "status",
+        "tool_first",
+    ):
         assert key in first
     priorities = [c["priority"] for c in candidates]
     assert priorities == sorted(priorities, reverse=True)
@@ -82,8 +99,7 @@ def test_rank_table_is_aligned_and_names_the_recommendation(demo_file: Path) -> 
     assert result.returncode == 0
     lines = result.stdout.splitlines()
     assert lines[0].split()[:3] == ["#", "Candidate", "Freq"]
-    rows = [line for line in lines[2:] if line[:1].strip().isdigit() or line[:2].strip()
-            .isdigit()]
+    rows = [line for line in lines[2:] if line[:1].strip().isdigit() or line[:2].strip().isdigit()]
     assert len(rows) == 8
     status_column = lines[0].index("Status")
     assert {row[status_column:].strip() for row in rows} == {"chosen", "parked"}
@@ -106,10 +122,14 @@ def test_check_reports_each_invalid_value_with_its_place(demo_file: Path) -> Non
     conn.close()
     result = run("check", demo_file)
     assert result.returncode == 1
-    position = next(i for i, c in enumerate(json.loads(run("export", demo_file).stdout)
-                                            ["candidates"]) if c["id"] == "c2")
-    assert result.stderr.strip() == \
-        f"{demo_file}: candidates[{position}].pain: must be 1 to 5, got 9"
+    position = next(
+        i
+        for i, c in enumerate(json.loads(run("export", demo_file).stdout)["candidates"])
+        if c["id"] == "c2"
+    )
+    assert (
+        result.stderr.strip() == f"{demo_file}: candidates[{position}].pain: must be 1 to 5, got 9"
+    )
 
 
 @pytest.mark.parametrize("command", ["rank", "export", "check"])
@@ -135,8 +155,9 @@ def test_import_of_invalid_json_is_one_line_and_writes_nothing(tmp_path: Path) -
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.json"]
 
 
-def test_import_of_an_out_of_range_value_names_the_place(tmp_path: Path,
-                                                         demo_document: dict) -> None:
+def test_import_of_an_out_of_range_value_names_the_place(
+    tmp_path: Path, demo_document: dict
+) -> None:
     demo_document["candidates"][2]["pain"] = 7
     source = tmp_path / "in.json"
     source.write_text(json.dumps(demo_document), encoding="utf-8")
@@ -158,8 +179,7 @@ def test_import_lists_every_problem_one_line_each(tmp_path: Path, demo_document:
     ]
 
 
-def test_import_and_demo_refuse_to_replace_without_force(tmp_path: Path,
-                                                         demo_file: Path) -> None:
+def test_import_and_demo_refuse_to_replace_without_force(tmp_path: Path, demo_file: Path) -> None:
     before = digest(demo_file)
     assert_one_clear_line(run("demo", demo_file), "already exists", "--force")
     export = run("export", demo_file, "-o", tmp_path / "d.json")

@@ -17,18 +17,27 @@ pytestmark = pytest.mark.slow
 
 
 def _run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    return subprocess.run([str(arg) for arg in args], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=600, check=False)
+    env = {
+        key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")
+    }
+    return subprocess.run(
+        [str(arg) for arg in args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh venv with only the built wheel (and its dependencies) installed."""
     work = tmp_path_factory.mktemp("wheel")
-    built = _run(sys.executable, "-m", "build", "--wheel", "--outdir", work / "dist", ROOT,
-                 cwd=work)
+    built = _run(
+        sys.executable, "-m", "build", "--wheel", "--outdir", work / "dist", ROOT, cwd=work
+    )
     assert built.returncode == 0, built.stdout + built.stderr
     wheels = list((work / "dist").glob("first_workflow-*.whl"))
     assert len(wheels) == 1
@@ -40,11 +49,16 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return env_dir
 
 
-def test_the_wheel_is_imported_from_the_venv_not_the_source(installed: Path,
-                                                            tmp_path: Path) -> None:
-    result = _run(installed / "bin" / "python", "-c",
-                  "import workshop_app.paths as p; print(p.folder('resources')); "
-                  "print(p.folder('report_templates'))", cwd=tmp_path)
+def test_the_wheel_is_imported_from_the_venv_not_the_source(
+    installed: Path, tmp_path: Path
+) -> None:
+    result = _run(
+        installed / "bin" / "python",
+        "-c",
+        "import workshop_app.paths as p; print(p.folder('resources')); "
+        "print(p.folder('report_templates'))",
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     for line in result.stdout.splitlines():
         assert Path(line).is_relative_to(installed)
@@ -59,6 +73,7 @@ def test_demo_and_rank_work_outside_the_tree(installed: Path, tmp_path: Path) ->
     candidates = json.loads(rank.stdout)["candidates"]
     assert len(candidates) == 8
     assert [c["id"] for c in candidates if c["tool_first"]] == ["c7"]
-    module = _run(installed / "bin" / "python", "-m", "workshop_app", "check", "demo.workshop",
-                  cwd=tmp_path)
+    module = _run(
+        installed / "bin" / "python", "-m", "workshop_app", "check", "demo.workshop", cwd=tmp_path
+    )
     assert module.returncode == 0, module.stderr

@@ -28,8 +28,9 @@ def _version_two() -> Schema:
     return Schema(steps, 2)
 
 
-def test_opening_an_older_file_backs_it_up_then_upgrades_it(tmp_path: Path,
-                                                             demo_workshop: Workshop) -> None:
+def test_opening_an_older_file_backs_it_up_then_upgrades_it(
+    tmp_path: Path, demo_workshop: Workshop
+) -> None:
     path = tmp_path / "old.workshop"
     write_new_file(path, demo_workshop)
     original = path.read_bytes()

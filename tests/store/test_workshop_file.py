@@ -36,16 +36,29 @@ def test_file_is_marked_as_ours_and_versioned(demo_file: Path) -> None:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master "
-                                                 "WHERE type = 'table'")}
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
     finally:
         conn.close()
-    assert {"workshop", "stakeholders", "problems", "prior_attempts", "candidates", "metrics",
-            "adoption", "risks", "checkins", "signoffs", "decisions"} <= tables
+    assert {
+        "workshop",
+        "stakeholders",
+        "problems",
+        "prior_attempts",
+        "candidates",
+        "metrics",
+        "adoption",
+        "risks",
+        "checkins",
+        "signoffs",
+        "decisions",
+    } <= tables
 
 
 def test_every_change_is_saved_at_once_and_survives_reopening(demo_file: Path) -> None:
     with WorkshopFile.open(demo_file) as opened:
+
         def vote(workshop: Workshop) -> None:
             workshop.candidates[0].votes = 11
 
@@ -68,11 +81,11 @@ def test_a_change_that_touches_nothing_writes_nothing(demo_file: Path) -> None:
     assert digest(demo_file) == before
 
 
-def test_remove_and_restore_keep_file_and_memory_in_step(demo_file: Path,
-                                                         demo_document: dict) -> None:
+def test_remove_and_restore_keep_file_and_memory_in_step(
+    demo_file: Path, demo_document: dict
+) -> None:
     with WorkshopFile.open(demo_file) as opened:
-        chosen = next(i for i, c in enumerate(opened.workshop.candidates)
-                      if c.status == "chosen")
+        chosen = next(i for i, c in enumerate(opened.workshop.candidates) if c.status == "chosen")
         removal, changes = opened.change(lambda w: edits.remove(w, "candidates", chosen))
         assert {"candidates", "metrics", "checkins", "decisions"} <= changes.lists
         after_remove = reopen(demo_file)
@@ -86,22 +99,31 @@ def test_remove_and_restore_keep_file_and_memory_in_step(demo_file: Path,
 def test_decisions_are_logged_in_the_same_transaction(demo_file: Path) -> None:
     with WorkshopFile.open(demo_file) as opened:
         parked = next(c for c in opened.workshop.candidates if c.status == "parked")
-        opened.change(lambda w: decisions.unpark(w, parked.id, "Worth another look",
-                                                 "2026-11-10T13:00:00"))
+        opened.change(
+            lambda w: decisions.unpark(w, parked.id, "Worth another look", "2026-11-10T13:00:00")
+        )
     document = reopen(demo_file)
-    assert document["decisions"][-1] == {"at": "2026-11-10T13:00:00", "kind": "unparked",
-                                         "candidate_id": parked.id,
-                                         "reason": "Worth another look"}
-    assert next(c for c in document["candidates"] if c["id"] == parked.id)["status"] \
-        == "candidate"
+    assert document["decisions"][-1] == {
+        "at": "2026-11-10T13:00:00",
+        "kind": "unparked",
+        "candidate_id": parked.id,
+        "reason": "Worth another look",
+    }
+    assert next(c for c in document["candidates"] if c["id"] == parked.id)["status"] == "candidate"
 
 
 def test_numbers_keep_their_exact_type(tmp_path: Path) -> None:
     workshop = Workshop()
     workshop.info.title, workshop.info.date = "Numbers", "2026-01-05"
-    workshop.candidates.append(Candidate(id="c1", name="Reconcile invoices",
-                                         frequency=Frequency(2.5, Period.DAY),
-                                         minutes_per_occurrence=12, pain=3))
+    workshop.candidates.append(
+        Candidate(
+            id="c1",
+            name="Reconcile invoices",
+            frequency=Frequency(2.5, Period.DAY),
+            minutes_per_occurrence=12,
+            pain=3,
+        )
+    )
     path = tmp_path / "n.workshop"
     write_new_file(path, workshop)
     candidate = reopen(path)["candidates"][0]
@@ -132,14 +154,17 @@ def test_a_failed_write_keeps_the_change_in_memory(demo_file: Path) -> None:
 
 def test_read_only_refuses_changes_and_leaves_the_file_alone(demo_file: Path) -> None:
     before = digest(demo_file)
-    with WorkshopFile.open(demo_file, read_only=True) as opened, \
-            pytest.raises(errors.ReadOnlyWorkshop):
+    with (
+        WorkshopFile.open(demo_file, read_only=True) as opened,
+        pytest.raises(errors.ReadOnlyWorkshop),
+    ):
         opened.change(lambda w: w.stakeholders.append(Stakeholder("s99", "New")))
     assert digest(demo_file) == before
 
 
-def test_create_refuses_to_replace_an_existing_file(tmp_path: Path,
-                                                    demo_workshop: Workshop) -> None:
+def test_create_refuses_to_replace_an_existing_file(
+    tmp_path: Path, demo_workshop: Workshop
+) -> None:
     target = tmp_path / "taken.workshop"
     target.write_bytes(b"precious")
     with pytest.raises(errors.FileExists):
@@ -178,20 +203,30 @@ def _corrupt_file(path: Path, demo_workshop: Workshop) -> None:
     path.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize(("make", "error", "words"), [
-    (lambda p, w: p.write_bytes(b""), errors.NotAWorkshop, "is empty"),
-    (lambda p, w: p.write_text("{\"format\": \"first-workflow/1\"}"), errors.NotAWorkshop,
-     "not an SQLite database"),
-    (lambda p, w: p.write_bytes(b"%PDF-1.7\n" + bytes(300)), errors.NotAWorkshop,
-     "not an SQLite database"),
-    (lambda p, w: _sqlite_file_of_another_program(p), errors.NotAWorkshop, "another program"),
-    (_newer_file, errors.NewerWorkshop, "newer version"),
-    (_truncated_file, errors.DamagedWorkshop, "damaged"),
-    (_corrupt_file, errors.DamagedWorkshop, "damaged"),
-], ids=["empty", "json", "pdf", "foreign-sqlite", "newer", "truncated", "corrupt"])
-def test_bad_files_are_refused_clearly_and_left_unchanged(tmp_path: Path,
-                                                          demo_workshop: Workshop, make,
-                                                          error, words) -> None:
+@pytest.mark.parametrize(
+    ("make", "error", "words"),
+    [
+        (lambda p, w: p.write_bytes(b""), errors.NotAWorkshop, "is empty"),
+        (
+            lambda p, w: p.write_text('{"format": "first-workflow/1"}'),
+            errors.NotAWorkshop,
+            "not an SQLite database",
+        ),
+        (
+            lambda p, w: p.write_bytes(b"%PDF-1.7\n" + bytes(300)),
+            errors.NotAWorkshop,
+            "not an SQLite database",
+        ),
+        (lambda p, w: _sqlite_file_of_another_program(p), errors.NotAWorkshop, "another program"),
+        (_newer_file, errors.NewerWorkshop, "newer version"),
+        (_truncated_file, errors.DamagedWorkshop, "damaged"),
+        (_corrupt_file, errors.DamagedWorkshop, "damaged"),
+    ],
+    ids=["empty", "json", "pdf", "foreign-sqlite", "newer", "truncated", "corrupt"],
+)
+def test_bad_files_are_refused_clearly_and_left_unchanged(
+    tmp_path: Path, demo_workshop: Workshop, make, error, words
+) -> None:
     path = tmp_path / "bad.workshop"
     make(path, demo_workshop)
     before = digest(path)

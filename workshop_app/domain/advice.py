@@ -47,38 +47,71 @@ def target_moves_wrong_way(metric: Metric) -> bool:
 
 def metric_advice(workshop: Workshop, candidate_id: str) -> list[Advice]:
     """Advice on the metrics of one candidate, the plan-wide points first."""
-    indexed = [(index, metric) for index, metric in enumerate(workshop.metrics)
-               if metric.candidate_id == candidate_id]
+    indexed = [
+        (index, metric)
+        for index, metric in enumerate(workshop.metrics)
+        if metric.candidate_id == candidate_id
+    ]
     kinds = {metric.kind for _index, metric in indexed}
     advice: list[Advice] = []
     if not indexed:
-        advice.append(Advice("", "No success metrics yet: agree at least one adoption metric "
-                                 "and one outcome metric."))
+        advice.append(
+            Advice(
+                "",
+                "No success metrics yet: agree at least one adoption metric "
+                "and one outcome metric.",
+            )
+        )
     else:
         if kinds == {MetricKind.ACTIVITY}:
-            advice.append(Advice("", "Only activity metrics: they show that something was done, "
-                                     "not that people work differently. Add adoption and "
-                                     "outcome metrics."))
+            advice.append(
+                Advice(
+                    "",
+                    "Only activity metrics: they show that something was done, "
+                    "not that people work differently. Add adoption and "
+                    "outcome metrics.",
+                )
+            )
         if MetricKind.ADOPTION not in kinds:
-            advice.append(Advice("", "No adoption metric: measure whether people actually rely "
-                                     "on the new workflow (share of cases handled with it, "
-                                     "weekly active users among the intended users)."))
+            advice.append(
+                Advice(
+                    "",
+                    "No adoption metric: measure whether people actually rely "
+                    "on the new workflow (share of cases handled with it, "
+                    "weekly active users among the intended users).",
+                )
+            )
         if MetricKind.OUTCOME not in kinds:
-            advice.append(Advice("", "No outcome metric: measure what the business gains "
-                                     "(hours, cycle time, error rate, leads followed up)."))
+            advice.append(
+                Advice(
+                    "",
+                    "No outcome metric: measure what the business gains "
+                    "(hours, cycle time, error rate, leads followed up).",
+                )
+            )
     for index, metric in indexed:
         path = f"metrics[{index}]"
         missing = _missing_parts(metric)
         if missing and metric.kind is not MetricKind.ACTIVITY:
-            advice.append(Advice(path, f"{metric.name or 'This metric'} has no "
-                                       + ", ".join(missing) + "."))
+            advice.append(
+                Advice(path, f"{metric.name or 'This metric'} has no " + ", ".join(missing) + ".")
+            )
         if metric.kind is MetricKind.ACTIVITY:
-            advice.append(Advice(path, f"{metric.name or 'This metric'} measures activity, not "
-                                       "behaviour change; keep it as a milestone, not as proof "
-                                       "of success."))
+            advice.append(
+                Advice(
+                    path,
+                    f"{metric.name or 'This metric'} measures activity, not "
+                    "behaviour change; keep it as a milestone, not as proof "
+                    "of success.",
+                )
+            )
         if target_moves_wrong_way(metric):
             verb = "above" if metric.direction is Direction.INCREASE else "below"
-            advice.append(Advice(f"{path}.target",
-                                 f"the target of {metric.name or 'this metric'} should be "
-                                 f"{verb} its baseline, since it should {metric.direction}."))
+            advice.append(
+                Advice(
+                    f"{path}.target",
+                    f"the target of {metric.name or 'this metric'} should be "
+                    f"{verb} its baseline, since it should {metric.direction}.",
+                )
+            )
     return advice

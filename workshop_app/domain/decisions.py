@@ -37,8 +37,9 @@ def _candidate(workshop: Workshop, candidate_id: str) -> Candidate:
     return candidate
 
 
-def _log(workshop: Workshop, kind: DecisionKind, at: str, candidate_id: str | None,
-         reason: str) -> Decision:
+def _log(
+    workshop: Workshop, kind: DecisionKind, at: str, candidate_id: str | None, reason: str
+) -> Decision:
     decision = Decision(at=at, kind=kind, candidate_id=candidate_id, reason=reason.strip())
     workshop.decisions.append(decision)
     return decision
@@ -48,8 +49,15 @@ def _after_change(workshop: Workshop, at: str, was_agreed: bool) -> list[Decisio
     """Record the gate being passed when a change makes the charter agreed."""
     if not was_agreed and is_agreed(workshop):
         chosen = workshop.chosen[0].id
-        return [_log(workshop, DecisionKind.GATE_PASSED, at, chosen,
-                     "Every condition of the 30-day gate is met.")]
+        return [
+            _log(
+                workshop,
+                DecisionKind.GATE_PASSED,
+                at,
+                chosen,
+                "Every condition of the 30-day gate is met.",
+            )
+        ]
     return []
 
 
@@ -62,8 +70,9 @@ def choose(workshop: Workshop, candidate_id: str, reason: str, at: str) -> list[
     added: list[Decision] = []
     for other in workshop.chosen:
         other.status = CandidateStatus.CANDIDATE
-        added.append(_log(workshop, DecisionKind.UNCHOSEN, at, other.id,
-                          f"Replaced by {target.name}."))
+        added.append(
+            _log(workshop, DecisionKind.UNCHOSEN, at, other.id, f"Replaced by {target.name}.")
+        )
     if target.status is CandidateStatus.PARKED:
         target.parked_reason = ""
     target.status = CandidateStatus.CHOSEN
@@ -105,8 +114,14 @@ def unpark(workshop: Workshop, candidate_id: str, reason: str, at: str) -> list[
     return [_log(workshop, DecisionKind.UNPARKED, at, target.id, reason)]
 
 
-def override_scores(workshop: Workshop, candidate_id: str, friction: int | None,
-                    frequency: int | None, reason: str, at: str) -> list[Decision]:
+def override_scores(
+    workshop: Workshop,
+    candidate_id: str,
+    friction: int | None,
+    frequency: int | None,
+    reason: str,
+    at: str,
+) -> list[Decision]:
     """Replace either score with the facilitator's; a reason is required to set one."""
     target = _candidate(workshop, candidate_id)
     for name, value in (("friction", friction), ("frequency", frequency)):
@@ -117,15 +132,19 @@ def override_scores(workshop: Workshop, candidate_id: str, friction: int | None,
     target.overrides.friction = friction
     target.overrides.frequency = frequency
     target.overrides.reason = reason.strip() if target.overrides.any else ""
-    parts = [f"{name} set to {value}" for name, value in
-             (("friction", friction), ("frequency", frequency)) if value is not None]
+    parts = [
+        f"{name} set to {value}"
+        for name, value in (("friction", friction), ("frequency", frequency))
+        if value is not None
+    ]
     words = ", ".join(parts) if parts else "overrides removed"
     text = f"{words.capitalize()}: {reason.strip()}" if reason.strip() else words.capitalize()
     return [_log(workshop, DecisionKind.OVERRIDE, at, target.id, text)]
 
 
-def sign(workshop: Workshop, stakeholder_id: str, decision: SignoffDecision, comment: str,
-         at: str) -> list[Decision]:
+def sign(
+    workshop: Workshop, stakeholder_id: str, decision: SignoffDecision, comment: str, at: str
+) -> list[Decision]:
     """Record one stakeholder's sign-off (replacing an earlier one of theirs)."""
     person = workshop.stakeholder(stakeholder_id)
     if person is None:

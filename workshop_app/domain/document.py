@@ -72,8 +72,10 @@ def workshop_from_document(doc: Any) -> m.Workshop:
 def workshop_to_document(workshop: m.Workshop) -> dict[str, Any]:
     """The interchange document of a workshop, every key present, in the format's order."""
     doc: dict[str, Any] = {"format": FORMAT, "workshop": _write_object(workshop.info, WORKSHOP)}
-    lists = {key: [_write_object(item, specs) for item in getattr(workshop, key)]
-             for key, specs, _cls in LISTS}
+    lists = {
+        key: [_write_object(item, specs) for item in getattr(workshop, key)]
+        for key, specs, _cls in LISTS
+    }
     adoption = _write_object(workshop.adoption, ADOPTION)
     for key in ("stakeholders", "problems", "prior_attempts", "candidates", "metrics"):
         doc[key] = lists[key]

@@ -31,8 +31,7 @@ class Removal:
 
 
 def _owners(workshop: Workshop) -> list[tuple[str, Any, tuple[FieldSpec, ...]]]:
-    owners = [(key, item, specs) for key, specs, _cls in LISTS
-              for item in getattr(workshop, key)]
+    owners = [(key, item, specs) for key, specs, _cls in LISTS for item in getattr(workshop, key)]
     owners.append(("adoption", workshop.adoption, ADOPTION))
     return owners
 
@@ -85,8 +84,14 @@ def move(workshop: Workshop, key: str, index: int, new_index: int) -> None:
 
 def next_id(workshop: Workshop, key: str) -> str:
     """A fresh id for a new item of ``key``: its list's letter and the next free number."""
-    prefix = {"stakeholders": "s", "problems": "p", "prior_attempts": "a", "candidates": "c",
-              "metrics": "m", "risks": "r"}[key]
+    prefix = {
+        "stakeholders": "s",
+        "problems": "p",
+        "prior_attempts": "a",
+        "candidates": "c",
+        "metrics": "m",
+        "risks": "r",
+    }[key]
     taken = {item.id for item in getattr(workshop, key)}
     number = len(taken) + 1
     while f"{prefix}{number}" in taken:

@@ -14,8 +14,9 @@ from typing import Any, Literal
 from workshop_app.domain import model as m
 from workshop_app.domain.text import LABEL, LONG, MEDIUM, SHORT
 
-Kind = Literal["id", "text", "enum", "enums", "int", "number", "ref", "refs", "date", "datetime",
-               "object"]
+Kind = Literal[
+    "id", "text", "enum", "enums", "int", "number", "ref", "refs", "date", "datetime", "object"
+]
 
 #: Numbers people type (baselines, targets, readings) stay within this magnitude.
 LARGEST_NUMBER = 1e12
@@ -64,15 +65,21 @@ def _enum(name: str, enum: type[StrEnum], default: StrEnum | None = None) -> Fie
     return FieldSpec(name, "enum", required=default is None, enum=enum, default=default)
 
 
-def _int(name: str, low: int, high: int, *, default: int | None = None,
-         required: bool = False) -> FieldSpec:
+def _int(
+    name: str, low: int, high: int, *, default: int | None = None, required: bool = False
+) -> FieldSpec:
     return FieldSpec(name, "int", required=required, low=low, high=high, default=default)
 
 
-def _number(name: str, *, required: bool = False, above_zero: bool = False,
-            low: float = -LARGEST_NUMBER, high: float = LARGEST_NUMBER) -> FieldSpec:
-    return FieldSpec(name, "number", required=required, low=low, high=high,
-                     above_zero=above_zero)
+def _number(
+    name: str,
+    *,
+    required: bool = False,
+    above_zero: bool = False,
+    low: float = -LARGEST_NUMBER,
+    high: float = LARGEST_NUMBER,
+) -> FieldSpec:
+    return FieldSpec(name, "number", required=required, low=low, high=high, above_zero=above_zero)
 
 
 def _ref(name: str, target: str, *, required: bool = False) -> FieldSpec:
@@ -217,6 +224,16 @@ LISTS: tuple[tuple[str, tuple[FieldSpec, ...], type], ...] = (
 
 #: The top-level keys of a document, in the order the format shows them.
 DOCUMENT_KEYS = (
-    "format", "workshop", "stakeholders", "problems", "prior_attempts", "candidates",
-    "metrics", "adoption", "risks", "checkins", "signoffs", "decisions",
+    "format",
+    "workshop",
+    "stakeholders",
+    "problems",
+    "prior_attempts",
+    "candidates",
+    "metrics",
+    "adoption",
+    "risks",
+    "checkins",
+    "signoffs",
+    "decisions",
 )

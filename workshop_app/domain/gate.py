@@ -11,8 +11,12 @@ from workshop_app.domain.ranking import Readiness, readiness
 
 
 def _complete(metric: Metric) -> bool:
-    return (metric.baseline is not None and metric.target is not None
-            and bool(metric.method.strip()) and metric.owner_id is not None)
+    return (
+        metric.baseline is not None
+        and metric.target is not None
+        and bool(metric.method.strip())
+        and metric.owner_id is not None
+    )
 
 
 def gate_gaps(workshop: Workshop) -> list[str]:
@@ -33,8 +37,11 @@ def gate_gaps(workshop: Workshop) -> list[str]:
         gaps.append("No champion is named.")
     if workshop.stakeholder(adoption.owner_id) is None:
         gaps.append("No adoption owner is named for after the technical team moves on.")
-    daily = [s for s in (workshop.stakeholder(i) for i in adoption.users_involved)
-             if s is not None and s.kind is StakeholderKind.DAILY_USER]
+    daily = [
+        s
+        for s in (workshop.stakeholder(i) for i in adoption.users_involved)
+        if s is not None and s.kind is StakeholderKind.DAILY_USER
+    ]
     if not daily:
         gaps.append("No daily user is involved in defining success.")
     if len(chosen) == 1:
@@ -45,8 +52,11 @@ def gate_gaps(workshop: Workshop) -> list[str]:
                 gaps.append(f"No {kind} metric is agreed.")
             elif not any(_complete(metric) for metric in of_kind):
                 gaps.append(f"No {kind} metric has a baseline, target, method and owner.")
-    parked = [c for c in workshop.candidates
-              if c.status is CandidateStatus.PARKED and not c.parked_reason.strip()]
+    parked = [
+        c
+        for c in workshop.candidates
+        if c.status is CandidateStatus.PARKED and not c.parked_reason.strip()
+    ]
     for candidate in parked:
         gaps.append(f"{candidate.name} is parked without a reason.")
     return gaps

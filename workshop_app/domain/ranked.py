@@ -41,9 +41,18 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-_COLUMNS = (("#", ">"), ("Candidate", "<"), ("Freq", ">"), ("Fric", ">"), ("Prio", ">"),
-            ("Hours/mo", ">"), ("Readiness", "<"), ("Quadrant", "<"), ("Votes", ">"),
-            ("Status", "<"))
+_COLUMNS = (
+    ("#", ">"),
+    ("Candidate", "<"),
+    ("Freq", ">"),
+    ("Fric", ">"),
+    ("Prio", ">"),
+    ("Hours/mo", ">"),
+    ("Readiness", "<"),
+    ("Quadrant", "<"),
+    ("Votes", ">"),
+    ("Status", "<"),
+)
 
 
 def rank_table(workshop: Workshop, records: list[dict[str, Any]], name_width: int = 44) -> str:
@@ -54,20 +63,35 @@ def rank_table(workshop: Workshop, records: list[dict[str, Any]], name_width: in
     body = []
     for record in records:
         marks = ("*" if record["overridden"] else "") + ("!" if record["tool_first"] else "")
-        body.append((str(record["rank"]), _clip(record["name"], name_width) + marks,
-                     str(record["frequency_score"]), str(record["friction_score"]),
-                     str(record["priority"]), f"{record['hours_per_month']:.1f}",
-                     record["readiness"], record["quadrant"], str(record["votes"]),
-                     record["status"]))
-    widths = [max(len(title), *(len(row[i]) for row in body))
-              for i, (title, _align) in enumerate(_COLUMNS)]
+        body.append(
+            (
+                str(record["rank"]),
+                _clip(record["name"], name_width) + marks,
+                str(record["frequency_score"]),
+                str(record["friction_score"]),
+                str(record["priority"]),
+                f"{record['hours_per_month']:.1f}",
+                record["readiness"],
+                record["quadrant"],
+                str(record["votes"]),
+                record["status"],
+            )
+        )
+    widths = [
+        max(len(title), *(len(row[i]) for row in body))
+        for i, (title, _align) in enumerate(_COLUMNS)
+    ]
 
     def line(cells: tuple[str, ...]) -> str:
-        return "  ".join(f"{cell:{align}{width}}" for cell, (_t, align), width
-                         in zip(cells, _COLUMNS, widths, strict=True)).rstrip()
+        return "  ".join(
+            f"{cell:{align}{width}}"
+            for cell, (_t, align), width in zip(cells, _COLUMNS, widths, strict=True)
+        ).rstrip()
 
-    lines = [line(tuple(title for title, _align in _COLUMNS)),
-             line(tuple("-" * width for width in widths))]
+    lines = [
+        line(tuple(title for title, _align in _COLUMNS)),
+        line(tuple("-" * width for width in widths)),
+    ]
     lines += [line(row) for row in body]
     if any(record["overridden"] for record in records):
         lines.append("* a score is overridden by the facilitator (reason in --json)")
@@ -75,8 +99,9 @@ def rank_table(workshop: Workshop, records: list[dict[str, Any]], name_width: in
         lines.append("! names a tool, not a process: recast it as the work it should improve")
     best = recommendation(rank_candidates(workshop.candidates))
     if best is not None:
-        lines.append(f"Recommended: {best.candidate.name} (the highest priority that is not "
-                     "blocked)")
+        lines.append(
+            f"Recommended: {best.candidate.name} (the highest priority that is not blocked)"
+        )
     else:
         lines.append("Recommended: none yet (every candidate in play is blocked or parked)")
     return "\n".join(lines)

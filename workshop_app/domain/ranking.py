@@ -31,8 +31,13 @@ PER_MONTH: dict[Period, Fraction] = {
 }
 
 #: (lowest occurrences per month, score, plain words), highest first.
-FREQUENCY_BANDS = ((100, 5, "many a day"), (20, 4, "daily"), (4, 3, "weekly"),
-                   (1, 2, "monthly"), (0, 1, "rarely"))
+FREQUENCY_BANDS = (
+    (100, 5, "many a day"),
+    (20, 4, "daily"),
+    (4, 3, "weekly"),
+    (1, 2, "monthly"),
+    (0, 1, "rarely"),
+)
 #: (lowest minutes per occurrence, score), highest first.
 MINUTES_BANDS = ((240, 5), (60, 4), (15, 3), (5, 2), (0, 1))
 
@@ -58,15 +63,20 @@ def occurrences_per_month(candidate: Candidate) -> Fraction:
     return Fraction(candidate.frequency.count) * PER_MONTH[candidate.frequency.per]
 
 
-def frequency_score(per_month: Fraction) -> int:
+def frequency_score(per_month: Fraction | float) -> int:
     """1–5 from occurrences per month: ≥100 → 5, ≥20 → 4, ≥4 → 3, ≥1 → 2, else 1."""
-    return next(score for low, score, _words in FREQUENCY_BANDS if per_month >= low)
+    return _frequency_band(per_month, 1)
+
+
+def _frequency_band(scaled: Fraction | float, denominator: int) -> int:
+    """The frequency score of ``scaled / denominator`` occurrences a month, compared without
+    dividing so whole counts stay exact (and fast: no Fraction in the ranking's hot path)."""
+    return next(score for low, score, _words in FREQUENCY_BANDS if scaled >= low * denominator)
 
 
 def minutes_score(minutes: float) -> int:
     """1–5 from minutes of effort per occurrence: ≥240 → 5, ≥60 → 4, ≥15 → 3, ≥5 → 2, else 1."""
-    exact = Fraction(minutes)
-    return next(score for low, score in MINUTES_BANDS if exact >= low)
+    return next(score for low, score in MINUTES_BANDS if minutes >= low)
 
 
 def friction_score(minutes: float, pain: int) -> int:
@@ -75,9 +85,16 @@ def friction_score(minutes: float, pain: int) -> int:
     return (total + 1) // 2
 
 
+def _scaled_per_month(candidate: Candidate) -> tuple[float, int]:
+    """Occurrences per month as (count × numerator, denominator) of the period's ratio."""
+    ratio = PER_MONTH[candidate.frequency.per]
+    return candidate.frequency.count * ratio.numerator, ratio.denominator
+
+
 def hours_per_month(candidate: Candidate) -> float:
     """Hours of human effort at stake each month: occurrences × minutes / 60."""
-    return float(occurrences_per_month(candidate) * Fraction(candidate.minutes_per_occurrence) / 60)
+    scaled, denominator = _scaled_per_month(candidate)
+    return scaled * candidate.minutes_per_occurrence / (denominator * 60)
 
 
 def readiness(candidate: Candidate) -> tuple[Readiness, list[str]]:
@@ -175,7 +192,7 @@ class _Row:
     computed_frequency: int
     friction: int
     frequency: int
-    per_month: Fraction
+    per_month: float
     hours: float
 
     @property
@@ -184,18 +201,29 @@ class _Row:
 
     @property
     def key(self) -> tuple[int, float, int, str, str]:
-        return (-self.priority, -self.hours, -self.candidate.votes,
-                self.candidate.name.casefold(), self.candidate.id)
+        return (
+            -self.priority,
+            -self.hours,
+            -self.candidate.votes,
+            self.candidate.name.casefold(),
+            self.candidate.id,
+        )
 
 
 def _row(candidate: Candidate) -> _Row:
-    per_month = occurrences_per_month(candidate)
+    scaled, denominator = _scaled_per_month(candidate)
+    per_month = scaled / denominator
     computed_friction = friction_score(candidate.minutes_per_occurrence, candidate.pain)
-    computed_frequency = frequency_score(per_month)
-    return _Row(candidate, computed_friction, computed_frequency,
-                candidate.overrides.friction or computed_friction,
-                candidate.overrides.frequency or computed_frequency,
-                per_month, hours_per_month(candidate))
+    computed_frequency = _frequency_band(scaled, denominator)
+    return _Row(
+        candidate,
+        computed_friction,
+        computed_frequency,
+        candidate.overrides.friction or computed_friction,
+        candidate.overrides.frequency or computed_frequency,
+        per_month,
+        scaled * candidate.minutes_per_occurrence / (denominator * 60),
+    )
 
 
 def _rank_reason(rows: list[_Row], index: int) -> str:
@@ -205,11 +233,9 @@ def _rank_reason(rows: list[_Row], index: int) -> str:
     above = rows[index - 1] if index > 0 else None
     below = rows[index + 1] if index + 1 < len(rows) else None
     if above is not None and above.priority == row.priority:
-        reason += (f"; below {above.candidate.name} on the same priority: "
-                   + _tie_break(above, row))
+        reason += f"; below {above.candidate.name} on the same priority: " + _tie_break(above, row)
     elif below is not None and below.priority == row.priority:
-        reason += (f"; above {below.candidate.name} on the same priority: "
-                   + _tie_break(row, below))
+        reason += f"; above {below.candidate.name} on the same priority: " + _tie_break(row, below)
     return reason
 
 
@@ -219,19 +245,34 @@ def rank_candidates(candidates: list[Candidate]) -> list[Scored]:
     ranked: list[Scored] = []
     for index, row in enumerate(rows):
         verdict, reasons = readiness(row.candidate)
-        ranked.append(Scored(
-            candidate=row.candidate, rank=index + 1,
-            computed_friction=row.computed_friction, computed_frequency=row.computed_frequency,
-            friction_score=row.friction, frequency_score=row.frequency, priority=row.priority,
-            per_month=float(row.per_month), hours_per_month=row.hours,
-            readiness=verdict, readiness_reasons=tuple(reasons),
-            quadrant=quadrant(row.friction, row.frequency), reason=_rank_reason(rows, index),
-        ))
+        ranked.append(
+            Scored(
+                candidate=row.candidate,
+                rank=index + 1,
+                computed_friction=row.computed_friction,
+                computed_frequency=row.computed_frequency,
+                friction_score=row.friction,
+                frequency_score=row.frequency,
+                priority=row.priority,
+                per_month=row.per_month,
+                hours_per_month=row.hours,
+                readiness=verdict,
+                readiness_reasons=tuple(reasons),
+                quadrant=quadrant(row.friction, row.frequency),
+                reason=_rank_reason(rows, index),
+            )
+        )
     return ranked
 
 
 def recommendation(ranked: list[Scored]) -> Scored | None:
     """The highest-priority candidate still in play (not parked) that is not blocked."""
-    return next((row for row in ranked
-                 if row.readiness is not Readiness.BLOCKED
-                 and row.candidate.status is not CandidateStatus.PARKED), None)
+    return next(
+        (
+            row
+            for row in ranked
+            if row.readiness is not Readiness.BLOCKED
+            and row.candidate.status is not CandidateStatus.PARKED
+        ),
+        None,
+    )

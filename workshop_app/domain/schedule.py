@@ -20,8 +20,9 @@ class PlannedCheckin:
         return f"Day {self.day}"
 
 
-def checkin_dates(workshop_date: str, days: tuple[int, ...] = DEFAULT_CHECKIN_DAYS
-                  ) -> list[PlannedCheckin]:
+def checkin_dates(
+    workshop_date: str, days: tuple[int, ...] = DEFAULT_CHECKIN_DAYS
+) -> list[PlannedCheckin]:
     """The planned check-ins counted in calendar days from the workshop date (YYYY-MM-DD)."""
     start = dt.date.fromisoformat(workshop_date)
     return [PlannedCheckin(day, start + dt.timedelta(days=day)) for day in sorted(set(days))]

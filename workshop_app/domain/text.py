@@ -44,8 +44,7 @@ def clean_typed_text(value: str) -> str:
     return "".join(
         char
         for char in value
-        if char in _ALLOWED_CONTROLS
-        or (unicodedata.category(char) not in {"Cc", "Cs"})
+        if char in _ALLOWED_CONTROLS or (unicodedata.category(char) not in {"Cc", "Cs"})
     )
 
 

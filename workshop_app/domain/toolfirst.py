@@ -16,8 +16,9 @@ from workshop_app.domain.model import Candidate
 
 
 def _pattern(terms: Iterable[str]) -> re.Pattern[str]:
-    alternatives = sorted({term.strip().casefold() for term in terms if term.strip()},
-                          key=len, reverse=True)
+    alternatives = sorted(
+        {term.strip().casefold() for term in terms if term.strip()}, key=len, reverse=True
+    )
     body = "|".join(re.escape(term) for term in alternatives) or r"(?!x)x"
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
@@ -51,5 +52,7 @@ def recast_hint(candidate: Candidate, vocabulary: ToolFirstVocabulary) -> str:
     """A one-line nudge for a tool-first candidate, naming the technology it mentions."""
     terms = vocabulary.technology_terms_in(f"{candidate.name}\n{candidate.description}")
     named = ", ".join(f"“{term}”" for term in terms[:3]) or "a tool"
-    return (f"This names {named} but no process. Recast it as the work it should improve: "
-            "which requests, reports or hand-offs, how often, and what should change?")
+    return (
+        f"This names {named} but no process. Recast it as the work it should improve: "
+        "which requests, reports or hand-offs, how often, and what should change?"
+    )

@@ -78,9 +78,12 @@ class _Checker:
         for spec in specs:
             self.check_field(value.get(spec.name), spec, f"{path}.{spec.name}")
 
-    def check_field(self, value: Any, spec: FieldSpec, path: str) -> None:  # noqa: C901
-        empty = value is None or (isinstance(value, str) and not value.strip() and spec.kind
-                                  in ("id", "text", "ref", "date", "datetime"))
+    def check_field(self, value: Any, spec: FieldSpec, path: str) -> None:
+        empty = value is None or (
+            isinstance(value, str)
+            and not value.strip()
+            and spec.kind in ("id", "text", "ref", "date", "datetime")
+        )
         if empty:
             if spec.required:
                 self.add(path, "is required")
@@ -174,8 +177,12 @@ class _Checker:
             self.add(path, f"must be at most {_format_number(high)}, got {shown}")
 
     def resolve_refs(self) -> None:
-        nouns = {"stakeholders": "stakeholder", "problems": "problem",
-                 "candidates": "candidate", "metrics": "metric"}
+        nouns = {
+            "stakeholders": "stakeholder",
+            "problems": "problem",
+            "candidates": "candidate",
+            "metrics": "metric",
+        }
         for path, target, ref in self.pending_refs:
             if ref not in self.ids.get(target, set()):
                 self.add(path, f"no {nouns.get(target, target)} has the id {_describe(ref)}")
@@ -206,27 +213,31 @@ def _check_rules(checker: _Checker, doc: Mapping[str, Any]) -> None:
     for index, cand in enumerate(doc.get("candidates") or []):
         overrides = cand.get("overrides") if isinstance(cand, Mapping) else None
         if isinstance(overrides, Mapping):
-            has_override = overrides.get("friction") is not None or \
-                overrides.get("frequency") is not None
+            has_override = (
+                overrides.get("friction") is not None or overrides.get("frequency") is not None
+            )
             reason = overrides.get("reason")
             if has_override and not (isinstance(reason, str) and reason.strip()):
-                checker.add(f"candidates[{index}].overrides.reason",
-                            "an overridden score needs a written reason")
+                checker.add(
+                    f"candidates[{index}].overrides.reason",
+                    "an overridden score needs a written reason",
+                )
     signed: set[str] = set()
     for index, signoff in enumerate(doc.get("signoffs") or []):
         who = signoff.get("stakeholder_id") if isinstance(signoff, Mapping) else None
         if isinstance(who, str) and who:
             if who in signed:
-                checker.add(f"signoffs[{index}].stakeholder_id",
-                            f"{_describe(who)} has signed off twice; keep one sign-off each")
+                checker.add(
+                    f"signoffs[{index}].stakeholder_id",
+                    f"{_describe(who)} has signed off twice; keep one sign-off each",
+                )
             signed.add(who)
     info = doc.get("workshop")
     day = info.get("date") if isinstance(info, Mapping) else None
     for index, reading in enumerate(doc.get("checkins") or []):
         when = reading.get("date") if isinstance(reading, Mapping) else None
         if isinstance(day, str) and isinstance(when, str) and len(when) == 10 and when < day:
-            checker.add(f"checkins[{index}].date",
-                        f"{when} is before the workshop date {day}")
+            checker.add(f"checkins[{index}].date", f"{when} is before the workshop date {day}")
 
 
 def validate_document(doc: Any) -> list[Issue]:

@@ -39,7 +39,7 @@ def temporary_sibling(path: Path) -> Iterator[Path]:
 def publish(temp: Path, path: Path, overwrite: bool) -> None:
     """Give a finished temporary file its real name, replacing only when ``overwrite``."""
     if overwrite:
-        os.replace(temp, path)
+        temp.replace(path)
         return
     try:
         os.link(temp, path)  # fails if the name was taken meanwhile
@@ -48,4 +48,4 @@ def publish(temp: Path, path: Path, overwrite: bool) -> None:
     except OSError:  # filesystems without hard links (FAT on a USB stick)
         if path.exists():
             raise FileExistsError(path) from None
-        os.replace(temp, path)
+        temp.replace(path)

@@ -14,6 +14,8 @@ class WorkshopFileError(Exception):
     def __init__(self, path: Path | str, problem: str) -> None:
         self.path = Path(path)
         self.problem = problem
+        #: Every problem found, one line each (several for an invalid document).
+        self.issues: list[str] = [problem]
         super().__init__(f"{self.path}: {problem}")
 
 

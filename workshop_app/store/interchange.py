@@ -24,8 +24,7 @@ LARGEST_DOCUMENT = 64 * 1024 * 1024
 class DocumentError(errors.WorkshopFileError):
     """An interchange file that cannot be read or is not a valid workshop.
 
-    Attributes:
-        issues: every problem, each already phrased as ``path: message``.
+    ``issues`` holds every problem, each phrased as ``place: message``.
     """
 
     def __init__(self, path: Path | str, problem: str, issues: list[str] | None = None) -> None:
@@ -49,11 +48,13 @@ def _refuse_constant(name: str) -> Any:
 def parse_document(text: str, path: Path | str) -> Any:
     """Parse interchange JSON strictly: no NaN or Infinity, no repeated keys."""
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys,
-                          parse_constant=_refuse_constant)
+        return json.loads(
+            text, object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant
+        )
     except json.JSONDecodeError as exc:
-        raise DocumentError(path, f"is not valid JSON: {exc.msg} at line {exc.lineno}, "
-                                  f"column {exc.colno}") from None
+        raise DocumentError(
+            path, f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from None
     except (ValueError, RecursionError) as exc:
         raise DocumentError(path, f"is not valid interchange JSON: {exc}") from None
 
@@ -68,8 +69,11 @@ def read_document(path: Path | str) -> Any:
     try:
         size = path.stat().st_size
         if size > LARGEST_DOCUMENT:
-            raise DocumentError(path, f"is {size // (1024 * 1024)} MB; an interchange file "
-                                      f"may be at most {LARGEST_DOCUMENT // (1024 * 1024)} MB")
+            raise DocumentError(
+                path,
+                f"is {size // (1024 * 1024)} MB; an interchange file "
+                f"may be at most {LARGEST_DOCUMENT // (1024 * 1024)} MB",
+            )
         raw = path.read_bytes()
     except PermissionError:
         raise DocumentError(path, "cannot be read: permission denied") from None
@@ -78,8 +82,11 @@ def read_document(path: Path | str) -> Any:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DocumentError(path, f"is not UTF-8 text (byte {exc.start + 1} cannot be read); "
-                                  "interchange files are UTF-8 JSON") from None
+        raise DocumentError(
+            path,
+            f"is not UTF-8 text (byte {exc.start + 1} cannot be read); "
+            "interchange files are UTF-8 JSON",
+        ) from None
     return parse_document(text, path)
 
 
@@ -98,8 +105,9 @@ def import_document(source: Path | str, target: Path | str, *, force: bool = Fal
     """Create the workshop file ``target`` from the interchange file ``source``."""
     target = Path(target)
     if target.exists() and not force:
-        raise errors.FileExists(target, "already exists; choose another name or add --force "
-                                        "to replace it")
+        raise errors.FileExists(
+            target, "already exists; choose another name or add --force to replace it"
+        )
     workshop = document_to_workshop(read_document(source), source)
     write_new_file(target, workshop, overwrite=force)
     return workshop
@@ -121,7 +129,7 @@ def write_text_atomically(path: Path | str, text: str) -> None:
                 handle.write(text)
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.replace(temp, path)
+            temp.replace(path)
     except PermissionError:
         raise errors.WriteFailed(path, "cannot be written: permission denied") from None
     except OSError as exc:

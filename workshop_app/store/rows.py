@@ -52,17 +52,21 @@ class TableMap:
 #: Every table, parents before children (the order writes go in).
 TABLES: tuple[TableMap, ...] = (
     TableMap("workshop", WORKSHOP, m.WorkshopInfo, keyed_by_id=False, singleton=True),
-    *(TableMap(key, specs, cls, keyed_by_id=specs[0].kind == "id")
-      for key, specs, cls in LISTS if key in ("stakeholders", "problems", "prior_attempts",
-                                              "candidates", "metrics")),
+    *(
+        TableMap(key, specs, cls, keyed_by_id=specs[0].kind == "id")
+        for key, specs, cls in LISTS
+        if key in ("stakeholders", "problems", "prior_attempts", "candidates", "metrics")
+    ),
     TableMap("adoption", ADOPTION, m.Adoption, keyed_by_id=False, singleton=True),
-    *(TableMap(key, specs, cls, keyed_by_id=specs[0].kind == "id")
-      for key, specs, cls in LISTS if key in ("risks", "checkins", "signoffs", "decisions")),
+    *(
+        TableMap(key, specs, cls, keyed_by_id=specs[0].kind == "id")
+        for key, specs, cls in LISTS
+        if key in ("risks", "checkins", "signoffs", "decisions")
+    ),
 )
 
 
-def _flatten(obj: Any, specs: tuple[FieldSpec, ...], prefix: str = "") -> Iterator[
-        tuple[str, Any]]:
+def _flatten(obj: Any, specs: tuple[FieldSpec, ...], prefix: str = "") -> Iterator[tuple[str, Any]]:
     for spec in specs:
         value = getattr(obj, spec.name)
         column = prefix + spec.name

@@ -106,11 +106,14 @@ def _check_contents(path: Path, db: Database, schema: Schema) -> int:
         version = version_of(db)
         if app_id != APPLICATION_ID:
             raise errors.NotAWorkshop(
-                path, "is not a workshop file (it is an SQLite database of another program)")
+                path, "is not a workshop file (it is an SQLite database of another program)"
+            )
         if version > schema.version:
             raise errors.NewerWorkshop(
-                path, f"was saved by a newer version of First Workflow (file version {version}; "
-                      f"this app reads up to version {schema.version}); update the app to open it")
+                path,
+                f"was saved by a newer version of First Workflow (file version {version}; "
+                f"this app reads up to version {schema.version}); update the app to open it",
+            )
         if version < 1:
             raise errors.DamagedWorkshop(path, "is damaged: it has no workshop tables")
         result = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]
@@ -178,8 +181,9 @@ def _diff(old: Snapshot, new: Snapshot) -> tuple[dict[str, list[Any]], dict[str,
     return deletes, upserts
 
 
-def _changes(deletes: dict[str, list[Any]], upserts: dict[str, list[Row]],
-             old: Snapshot, new: Snapshot) -> Changes:
+def _changes(
+    deletes: dict[str, list[Any]], upserts: dict[str, list[Row]], old: Snapshot, new: Snapshot
+) -> Changes:
     lists: set[str] = set()
     ids: dict[str, set[str]] = {}
     for name in set(deletes) | set(upserts):
@@ -203,17 +207,17 @@ def _write(db: Database, deletes: dict[str, list[Any]], upserts: dict[str, list[
         db.execute("PRAGMA defer_foreign_keys = ON")
         for name in reversed(WRITE_ORDER):
             for key in deletes.get(name, []):
-                db[name].delete(key)
+                db.table(name).delete(key)
         for name in WRITE_ORDER:
             if name in upserts:
-                db[name].upsert_all(upserts[name], pk=_pk_of(name))
+                db.table(name).upsert_all(upserts[name], pk=_pk_of(name))
 
 
 def _load(db: Database) -> Workshop:
     workshop = Workshop()
     for table in TABLES:
         order = "id" if table.singleton else "position"
-        items = [build_item(table, row) for row in db[table.key].rows_where(order_by=order)]
+        items = [build_item(table, row) for row in db.table(table.key).rows_where(order_by=order)]
         if table.singleton:
             setattr(workshop, "info" if table.key == "workshop" else table.key, items[0])
         else:
@@ -222,7 +226,7 @@ def _load(db: Database) -> Workshop:
             continue
         by_owner = {1: items[0]} if table.singleton else {item.id: item for item in items}
         for spec in table.joins:
-            for row in db[table.join_table(spec)].rows_where(order_by="owner_id, position"):
+            for row in db.table(table.join_table(spec)).rows_where(order_by="owner_id, position"):
                 getattr(by_owner[row["owner_id"]], spec.name).append(row["ref_id"])
     return workshop
 
@@ -248,8 +252,9 @@ class WorkshopFile:
 
     # ------------------------------------------------------------------ opening
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False,
-             schema: Schema = Schema()) -> WorkshopFile:
+    def open(
+        cls, path: Path | str, *, read_only: bool = False, schema: Schema = Schema()
+    ) -> WorkshopFile:
         """Open an existing workshop file after checking it; upgrade an older one."""
         path = Path(path)
         version = inspect(path, schema)
@@ -277,8 +282,9 @@ class WorkshopFile:
         return cls(path, db, workshop, read_only)
 
     @classmethod
-    def create(cls, path: Path | str, workshop: Workshop, *, overwrite: bool = False
-               ) -> WorkshopFile:
+    def create(
+        cls, path: Path | str, workshop: Workshop, *, overwrite: bool = False
+    ) -> WorkshopFile:
         """Write ``workshop`` to a new file and open it; the file appears whole or not at all."""
         path = Path(path)
         issues = validate_document(workshop_to_document(workshop))
@@ -295,8 +301,9 @@ class WorkshopFile:
         the change stays in memory and :attr:`unsaved` is set.
         """
         if self.read_only:
-            raise errors.ReadOnlyWorkshop(self.path, "is open read-only; use Save As to keep "
-                                                     "changes in a copy")
+            raise errors.ReadOnlyWorkshop(
+                self.path, "is open read-only; use Save As to keep changes in a copy"
+            )
         result = edit(self.workshop)
         return result, self.save()
 
@@ -310,8 +317,11 @@ class WorkshopFile:
             _write(self._db, deletes, upserts)
         except sqlite3.Error as exc:
             self.unsaved = True
-            raise errors.WriteFailed(self.path, f"the change could not be saved ({exc}); it is "
-                                                "kept in memory: use Save As to keep it") from None
+            raise errors.WriteFailed(
+                self.path,
+                f"the change could not be saved ({exc}); it is "
+                "kept in memory: use Save As to keep it",
+            ) from None
         changes = _changes(deletes, upserts, self._saved, new)
         self._saved = new
         self.unsaved = False
@@ -347,15 +357,16 @@ def _backup(conn: sqlite3.Connection, target: Path) -> None:
         finally:
             dest.close()
         fsync(temp)
-        os.replace(temp, target)
+        temp.replace(target)
     fsync_folder(target.parent)
 
 
 def write_new_file(path: Path, workshop: Workshop, *, overwrite: bool = False) -> None:
     """Write a complete workshop file at ``path`` through a synced temporary file."""
     if path.exists() and not overwrite:
-        raise errors.FileExists(path, "already exists; choose another name or replace it "
-                                      "explicitly (--force)")
+        raise errors.FileExists(
+            path, "already exists; choose another name or replace it explicitly (--force)"
+        )
     if not path.parent.is_dir():
         raise errors.WorkshopFileError(path, "cannot be written: the folder does not exist")
     try:
@@ -380,7 +391,8 @@ def write_new_file(path: Path, workshop: Workshop, *, overwrite: bool = False) -
         raise errors.WriteFailed(path, "cannot be written: permission denied") from None
     except OSError as exc:
         if isinstance(exc, FileExistsError):
-            raise errors.FileExists(path, "already exists; choose another name or replace "
-                                          "it explicitly (--force)") from None
+            raise errors.FileExists(
+                path, "already exists; choose another name or replace it explicitly (--force)"
+            ) from None
         raise errors.WriteFailed(path, f"cannot be written: {exc.strerror}") from None
     fsync_folder(path.parent)

@@ -17,11 +17,18 @@ from workshop_app.ui.main_window import MainWindow
 
 def demo_copy_path() -> Path:
     """A new file name for a fresh copy of the demo, in the user's app data folder."""
-    base = Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.AppDataLocation)) / "demo workshops"
+    base = (
+        Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+        / "demo workshops"
+    )
     base.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y-%m-%d %H.%M.%S")
-    return base / f"Demo workshop {stamp}.workshop"
+    stamp = dt.datetime.now().strftime("%Y-%m-%d %H.%M")
+    path = base / f"Demo workshop {stamp}.workshop"
+    number = 2
+    while path.exists():
+        path = base / f"Demo workshop {stamp} ({number}).workshop"
+        number += 1
+    return path
 
 
 def write_demo_copy() -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from workshop_app import APP_NAME
@@ -35,7 +36,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.resize(1100, 720)
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.opened is not None:
             self.opened.close()
         super().closeEvent(event)
