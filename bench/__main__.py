@@ -21,8 +21,7 @@ def median_seconds(command: Sequence[str | Path], cwd: Path) -> float:
     times = []
     for _ in range(RUNS):
         start = time.perf_counter()
-        subprocess.run([str(part) for part in command], cwd=cwd, check=True,
-                       capture_output=True)
+        subprocess.run([str(part) for part in command], cwd=cwd, check=True, capture_output=True)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -50,15 +49,20 @@ def main() -> int:
         work = Path(folder)
         (work / "big.json").write_text(json.dumps(big_document()), encoding="utf-8")
         app = [sys.executable, "-m", "workshop_app"]
-        subprocess.run([*app, "import", "big.json", "big.workshop"], cwd=work, check=True,
-                       capture_output=True)
+        subprocess.run(
+            [*app, "import", "big.json", "big.workshop"], cwd=work, check=True, capture_output=True
+        )
         baseline = median_seconds([sys.executable, "-c", "import json, sqlite3"], work)
         rank = median_seconds([*app, "rank", "big.workshop", "--json"], work)
 
         def import_once() -> None:
             (work / "again.workshop").unlink(missing_ok=True)
-            subprocess.run([*app, "import", "big.json", "again.workshop"], cwd=work,
-                           check=True, capture_output=True)
+            subprocess.run(
+                [*app, "import", "big.json", "again.workshop"],
+                cwd=work,
+                check=True,
+                capture_output=True,
+            )
 
         times = []
         for _ in range(RUNS):
@@ -66,14 +70,20 @@ def main() -> int:
             import_once()
             times.append(time.perf_counter() - start)
         imported = statistics.median(times)
-        print(f"machine: {platform.machine()}, {platform.python_implementation()} "
-              f"{platform.python_version()}, median of {RUNS} runs")
+        print(
+            f"machine: {platform.machine()}, {platform.python_implementation()} "
+            f"{platform.python_version()}, median of {RUNS} runs"
+        )
         label = "baseline: python -c 'import json, sqlite3'"
         print(f"{label:<44} {baseline * 1000:7.0f} ms")
-        print(f"{'rank --json, 1,000 candidates':<44} {rank * 1000:7.0f} ms   "
-              f"{rank / baseline:5.1f}x baseline")
-        print(f"{'import, 1,000 candidates (JSON to file)':<44} {imported * 1000:7.0f} ms   "
-              f"{imported / baseline:5.1f}x baseline")
+        print(
+            f"{'rank --json, 1,000 candidates':<44} {rank * 1000:7.0f} ms   "
+            f"{rank / baseline:5.1f}x baseline"
+        )
+        print(
+            f"{'import, 1,000 candidates (JSON to file)':<44} {imported * 1000:7.0f} ms   "
+            f"{imported / baseline:5.1f}x baseline"
+        )
         in_process("in process, 1,000 candidates:", work)
     return 0
 

@@ -27,3 +27,24 @@ def demo_document() -> dict[str, Any]:
     """A fresh copy of the bundled demo workshop as an interchange document."""
     document: dict[str, Any] = _read_json(DEMO_WORKSHOP)
     return document
+
+
+@cache
+def prompt_groups() -> list[dict[str, Any]]:
+    """The facilitator's diagnose prompts, grouped by where time, quality or money is lost."""
+    groups: list[dict[str, Any]] = _read_json("libraries/prompts.json")["groups"]
+    return groups
+
+
+@cache
+def stall_risks() -> list[dict[str, Any]]:
+    """Seeds for the risk register: the typical ways a launch stalls."""
+    risks: list[dict[str, Any]] = _read_json("libraries/stall_risks.json")["risks"]
+    return risks
+
+
+@cache
+def metric_examples() -> list[dict[str, Any]]:
+    """Example 30-day metrics of each kind, to start the room's own."""
+    examples: list[dict[str, Any]] = _read_json("libraries/metric_examples.json")["examples"]
+    return examples

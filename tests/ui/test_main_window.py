@@ -20,8 +20,9 @@ def test_window_shows_the_workshop_title(qtbot: QtBot, demo_file: Path) -> None:
     assert "demo.workshop" in window.windowTitle()
 
 
-def test_demo_copies_are_fresh_files_in_the_app_data_folder(qtbot: QtBot,
-                                                             isolated_home: Path) -> None:
+def test_demo_copies_are_fresh_files_in_the_app_data_folder(
+    qtbot: QtBot, isolated_home: Path
+) -> None:
     first, second = write_demo_copy(), write_demo_copy()
     assert first != second
     assert first.is_relative_to(isolated_home)

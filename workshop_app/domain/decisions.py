@@ -85,8 +85,10 @@ def unchoose(workshop: Workshop, candidate_id: str, reason: str, at: str) -> lis
     target = _candidate(workshop, candidate_id)
     if target.status is not CandidateStatus.CHOSEN:
         return []
+    was_agreed = is_agreed(workshop)
     target.status = CandidateStatus.CANDIDATE
-    return [_log(workshop, DecisionKind.UNCHOSEN, at, target.id, reason)]
+    added = [_log(workshop, DecisionKind.UNCHOSEN, at, target.id, reason)]
+    return added + _after_change(workshop, at, was_agreed)
 
 
 def park(workshop: Workshop, candidate_id: str, reason: str, at: str) -> list[Decision]:
@@ -109,9 +111,11 @@ def unpark(workshop: Workshop, candidate_id: str, reason: str, at: str) -> list[
     target = _candidate(workshop, candidate_id)
     if target.status is not CandidateStatus.PARKED:
         return []
+    was_agreed = is_agreed(workshop)
     target.status = CandidateStatus.CANDIDATE
     target.parked_reason = ""
-    return [_log(workshop, DecisionKind.UNPARKED, at, target.id, reason)]
+    added = [_log(workshop, DecisionKind.UNPARKED, at, target.id, reason)]
+    return added + _after_change(workshop, at, was_agreed)
 
 
 def override_scores(

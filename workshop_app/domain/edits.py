@@ -99,6 +99,55 @@ def next_id(workshop: Workshop, key: str) -> str:
     return f"{prefix}{number}"
 
 
+SINGLETONS = ("workshop", "adoption")
+
+
+def find(workshop: Workshop, key: str, item_id: str | None) -> Any:
+    """The item ``item_id`` of list ``key``; the singletons ``workshop`` and ``adoption`` take
+    ``None``. Raises ``KeyError`` when there is no such item."""
+    if key == "workshop":
+        return workshop.info
+    if key == "adoption":
+        return workshop.adoption
+    for item in getattr(workshop, key):
+        if item.id == item_id:
+            return item
+    raise KeyError(f"no item {item_id!r} in {key}")
+
+
+def index_of(workshop: Workshop, key: str, item_id: str) -> int:
+    """The position of item ``item_id`` in list ``key``."""
+    for index, item in enumerate(getattr(workshop, key)):
+        if item.id == item_id:
+            return index
+    raise KeyError(f"no item {item_id!r} in {key}")
+
+
+def get_value(workshop: Workshop, key: str, item_id: str | None, field_path: str) -> Any:
+    """The value of a (possibly nested, ``frequency.count``) field of one item."""
+    target = find(workshop, key, item_id)
+    for name in field_path.split("."):
+        target = getattr(target, name)
+    return target
+
+
+def set_value(
+    workshop: Workshop, key: str, item_id: str | None, field_path: str, value: Any
+) -> None:
+    """Set a (possibly nested) field of one item; lists are copied, never shared."""
+    *parents, name = field_path.split(".")
+    target = find(workshop, key, item_id)
+    for parent in parents:
+        target = getattr(target, parent)
+    setattr(target, name, list(value) if isinstance(value, list | tuple) else value)
+
+
+def insert(workshop: Workshop, key: str, item: Any, index: int | None = None) -> None:
+    """Put a new item into list ``key`` (at the end when ``index`` is None)."""
+    items: list[Any] = getattr(workshop, key)
+    items.insert(len(items) if index is None else index, item)
+
+
 def snapshot(workshop: Workshop) -> Workshop:
     """An independent copy, for a Save As from memory or a comparison in tests."""
     return copy.deepcopy(workshop)

@@ -79,7 +79,14 @@ def _number(
     low: float = -LARGEST_NUMBER,
     high: float = LARGEST_NUMBER,
 ) -> FieldSpec:
-    return FieldSpec(name, "number", required=required, low=low, high=high, above_zero=above_zero)
+    return FieldSpec(
+        name,
+        "number",
+        required=required,
+        low=None if above_zero else low,
+        high=high,
+        above_zero=above_zero,
+    )
 
 
 def _ref(name: str, target: str, *, required: bool = False) -> FieldSpec:
@@ -237,3 +244,27 @@ DOCUMENT_KEYS = (
     "signoffs",
     "decisions",
 )
+
+
+def specs_of(key: str) -> tuple[FieldSpec, ...]:
+    """The fields of one list (or of ``workshop`` / ``adoption``)."""
+    if key == "workshop":
+        return WORKSHOP
+    if key == "adoption":
+        return ADOPTION
+    for name, specs, _cls in LISTS:
+        if name == key:
+            return specs
+    raise KeyError(f"unknown list {key!r}")
+
+
+def field_spec(key: str, field_path: str) -> FieldSpec:
+    """The spec of one (possibly nested, ``frequency.count``) field of list ``key``."""
+    specs = specs_of(key)
+    *parents, name = field_path.split(".")
+    for parent in parents:
+        specs = next(spec for spec in specs if spec.name == parent).nested
+    for spec in specs:
+        if spec.name == name:
+            return spec
+    raise KeyError(f"unknown field {key}.{field_path}")

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from workshop_app.domain.fields import ADOPTION, LISTS, WORKSHOP, FieldSpec
+from workshop_app.domain.fields import ADOPTION, LISTS, WORKSHOP, FieldSpec, field_spec
+from workshop_app.domain.model import Workshop
 from workshop_app.domain.text import text_problem
 
 FORMAT = "first-workflow/1"
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,10 @@ def _is_number(value: Any) -> bool:
 
 
 def _format_number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
+    if isinstance(value, int):
+        text = str(value)
+        return text if len(text) <= 20 else text[:17] + "..."
+    return str(int(value)) if value.is_integer() else str(value)
 
 
 class _Checker:
@@ -119,7 +126,7 @@ class _Checker:
 
     def _check_date(self, value: str, path: str) -> None:
         try:
-            if len(value) != 10:
+            if not _DATE.fullmatch(value):
                 raise ValueError
             dt.date.fromisoformat(value)
         except ValueError:
@@ -127,7 +134,7 @@ class _Checker:
 
     def _check_datetime(self, value: str, path: str) -> None:
         try:
-            if len(value) != 19 or value[10] != "T":
+            if not _DATETIME.fullmatch(value):
                 raise ValueError
             dt.datetime.fromisoformat(value)
         except ValueError:
@@ -163,18 +170,20 @@ class _Checker:
             noun = "a whole number" if whole else "a number"
             self.add(path, f"must be {noun}, got {_describe(value)}")
             return
-        if whole and not float(value).is_integer():
+        if whole and isinstance(value, float) and not value.is_integer():
             self.add(path, f"must be a whole number, got {_format_number(value)}")
             return
-        low = spec.low if spec.low is not None else -math.inf
-        high = spec.high if spec.high is not None else math.inf
         shown = _format_number(value)
-        if spec.above_zero and value <= 0:
-            self.add(path, f"must be more than 0, got {shown}")
-        elif spec.low is not None and spec.high is not None and not low <= value <= high:
-            self.add(path, f"must be {_format_number(low)} to {_format_number(high)}, got {shown}")
-        elif value > high:
-            self.add(path, f"must be at most {_format_number(high)}, got {shown}")
+        if spec.above_zero:
+            if value <= 0:
+                self.add(path, f"must be more than 0, got {shown}")
+            elif spec.high is not None and value > spec.high:
+                self.add(path, f"must be at most {_format_number(spec.high)}, got {shown}")
+        elif spec.low is not None and spec.high is not None and not spec.low <= value <= spec.high:
+            self.add(
+                path,
+                f"must be {_format_number(spec.low)} to {_format_number(spec.high)}, got {shown}",
+            )
 
     def resolve_refs(self) -> None:
         nouns = {
@@ -208,6 +217,13 @@ def _check_lists(checker: _Checker, doc: Mapping[str, Any]) -> None:
                     known.add(ident)
 
 
+def _is_date(value: str) -> bool:
+    try:
+        return bool(_DATE.fullmatch(value)) and bool(dt.date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
 def _check_rules(checker: _Checker, doc: Mapping[str, Any]) -> None:
     """Rules that span fields: override reasons, one sign-off each, readings after the day."""
     for index, cand in enumerate(doc.get("candidates") or []):
@@ -234,9 +250,11 @@ def _check_rules(checker: _Checker, doc: Mapping[str, Any]) -> None:
             signed.add(who)
     info = doc.get("workshop")
     day = info.get("date") if isinstance(info, Mapping) else None
+    if not (isinstance(day, str) and _is_date(day)):
+        return
     for index, reading in enumerate(doc.get("checkins") or []):
         when = reading.get("date") if isinstance(reading, Mapping) else None
-        if isinstance(day, str) and isinstance(when, str) and len(when) == 10 and when < day:
+        if isinstance(when, str) and _is_date(when) and when < day:
             checker.add(f"checkins[{index}].date", f"{when} is before the workshop date {day}")
 
 
@@ -258,3 +276,17 @@ def validate_document(doc: Any) -> list[Issue]:
     checker.resolve_refs()
     _check_rules(checker, doc)
     return checker.issues
+
+
+def field_problem(workshop: Workshop, key: str, field_path: str, value: Any) -> str | None:
+    """Why ``value`` cannot go into one field of a workshop, or None when it can.
+
+    The editors ask this before an edit becomes an undo command, so a bad value is refused
+    with the reason and never stored.
+    """
+    checker = _Checker()
+    for name in ("stakeholders", "problems", "candidates", "metrics"):
+        checker.ids[name] = {item.id for item in getattr(workshop, name)}
+    checker.check_field(value, field_spec(key, field_path), field_path)
+    checker.resolve_refs()
+    return checker.issues[0].message if checker.issues else None

@@ -6,6 +6,7 @@ Every message names the file and the problem in one line, ready for stderr or a 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 
 class WorkshopFileError(Exception):
@@ -40,7 +41,15 @@ class FileExists(WorkshopFileError):
 
 
 class WriteFailed(WorkshopFileError):
-    """Saving failed (disk full, file removed, no permission); the edit is kept in memory."""
+    """Saving failed (disk full, file removed, no permission); the edit is kept in memory.
+
+    Attributes:
+        changes: what the unsaved edit changed in memory (a ``Changes``), when known.
+        result: what the edit returned, so an undo command can still undo it.
+    """
+
+    changes: Any = None
+    result: Any = None
 
 
 class ReadOnlyWorkshop(WorkshopFileError):

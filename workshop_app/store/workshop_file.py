@@ -305,7 +305,11 @@ class WorkshopFile:
                 self.path, "is open read-only; use Save As to keep changes in a copy"
             )
         result = edit(self.workshop)
-        return result, self.save()
+        try:
+            return result, self.save()
+        except errors.WriteFailed as exc:
+            exc.result = result
+            raise
 
     def save(self) -> Changes:
         """Write whatever differs between memory and the file; normally nothing is pending."""
@@ -313,16 +317,18 @@ class WorkshopFile:
         deletes, upserts = _diff(self._saved, new)
         if not deletes and not upserts:
             return Changes()
+        changes = _changes(deletes, upserts, self._saved, new)
         try:
             _write(self._db, deletes, upserts)
         except sqlite3.Error as exc:
             self.unsaved = True
-            raise errors.WriteFailed(
+            failure = errors.WriteFailed(
                 self.path,
                 f"the change could not be saved ({exc}); it is "
                 "kept in memory: use Save As to keep it",
-            ) from None
-        changes = _changes(deletes, upserts, self._saved, new)
+            )
+            failure.changes = changes
+            raise failure from None
         self._saved = new
         self.unsaved = False
         return changes
@@ -396,3 +402,29 @@ def write_new_file(path: Path, workshop: Workshop, *, overwrite: bool = False) -
             ) from None
         raise errors.WriteFailed(path, f"cannot be written: {exc.strerror}") from None
     fsync_folder(path.parent)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the welcome screen shows of a workshop file without opening it for editing."""
+
+    title: str
+    organization: str
+    date: str
+    modified: float
+
+
+def summary(path: Path | str) -> Summary:
+    """Title, organization, date and last change of a workshop file (read-only, checked)."""
+    path = Path(path)
+    inspect(path)
+    conn = _connect(path, "ro")
+    try:
+        row = conn.execute("SELECT title, organization, date FROM workshop WHERE id = 1").fetchone()
+    except sqlite3.Error as exc:
+        raise errors.DamagedWorkshop(path, f"cannot be read: {exc}") from None
+    finally:
+        conn.close()
+    if row is None:
+        raise errors.DamagedWorkshop(path, "is damaged: it has no workshop details")
+    return Summary(row[0], row[1], row[2], path.stat().st_mtime)

@@ -1,0 +1,119 @@
+"""Cell editors chosen by column kind: combo boxes for enums, ratings and people; spin boxes
+for whole numbers; a checked line edit for numbers that may be left empty."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from workshop_app.domain.text import clean_typed_text
+from workshop_app.ui.labels import choices
+from workshop_app.ui.table_model import ItemTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+RATING_WORDS = {1: "1 – very low", 2: "2 – low", 3: "3 – medium", 4: "4 – high", 5: "5 – very high"}
+
+
+def parse_number(text: str) -> float | int | None:
+    """A number typed by a person ("1,5" or "1.5"), or None for an empty field."""
+    text = text.strip().replace(",", ".").replace(" ", "")
+    if not text:
+        return None
+    value = float(text)
+    return int(value) if value.is_integer() and "." not in text else value
+
+
+class NumberEdit(QLineEdit):
+    """A line edit for an optional number: empty means "not set"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        validator = QDoubleValidator(-1e12, 1e12, 6, self)
+        validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+        self.setValidator(validator)
+        self.setPlaceholderText("not set")
+
+    def value(self) -> float | int | None:
+        try:
+            return parse_number(self.text())
+        except ValueError:
+            return None
+
+    def set_value(self, value: float | None) -> None:
+        if value is None:
+            self.clear()
+        elif isinstance(value, float) and value.is_integer():
+            self.setText(str(int(value)))
+        else:
+            self.setText(str(value))
+
+
+def fill_people(combo: QComboBox, model: ItemTableModel, target: str) -> None:
+    """Fill a combo box with "—" and the names of a list's items (stakeholders…)."""
+    combo.addItem("—", None)
+    for item in getattr(model.session.workshop, target):
+        combo.addItem(getattr(item, "name", None) or getattr(item, "title", item.id), item.id)
+
+
+class FieldDelegate(QStyledItemDelegate):
+    """Creates the editor a column's kind calls for and commits typed values."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        model = index.model()
+        assert isinstance(model, ItemTableModel)
+        column = model.column(index.column())
+        if column.kind == "enum" and column.enum is not None:
+            combo = QComboBox(parent)
+            for text, value in choices(column.enum):
+                combo.addItem(text, value)
+            return combo
+        if column.kind == "rating":
+            combo = QComboBox(parent)
+            for value, text in RATING_WORDS.items():
+                combo.addItem(text, value)
+            return combo
+        if column.kind == "ref":
+            combo = QComboBox(parent)
+            fill_people(combo, model, column.target)
+            return combo
+        if column.kind == "int":
+            spin = QSpinBox(parent)
+            spin.setRange(column.low, column.high)
+            return spin
+        if column.kind == "number":
+            return NumberEdit(parent)
+        return QLineEdit(parent)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            found = editor.findData(value)
+            editor.setCurrentIndex(max(found, 0))
+        elif isinstance(editor, QSpinBox):
+            editor.setValue(int(value or 0))
+        elif isinstance(editor, NumberEdit):
+            editor.set_value(value)
+        elif isinstance(editor, QLineEdit):
+            editor.setText("" if value is None else str(value))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        value: Any
+        if isinstance(editor, QComboBox):
+            value = editor.currentData()
+        elif isinstance(editor, QSpinBox | NumberEdit):
+            value = editor.value()
+        elif isinstance(editor, QLineEdit):
+            value = clean_typed_text(editor.text()).strip()
+        else:
+            return
+        model.setData(index, value, Qt.ItemDataRole.EditRole)

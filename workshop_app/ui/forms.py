@@ -1,0 +1,306 @@
+"""A form for every field of one item, built from the same column descriptions as the tables.
+
+Each widget commits its own field as an undo command when editing finishes (Enter, Tab or
+leaving the field); a value the rules refuse is not stored and the reason is shown on the
+field. Long text fields take Tab to move on, like every other field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from workshop_app.domain import edits
+from workshop_app.domain.text import clean_typed_text
+from workshop_app.domain.validation import field_problem
+from workshop_app.store.workshop_file import Changes
+from workshop_app.ui.delegates import RATING_WORDS, NumberEdit
+from workshop_app.ui.labels import choices
+from workshop_app.ui.session import Session
+from workshop_app.ui.table_model import Column
+from workshop_app.ui.undo import SetValue
+
+
+class LongTextEdit(QPlainTextEdit):
+    """A paragraph field: Tab moves on, leaving the field commits it.
+
+    Signals:
+        editingFinished(): focus left the field.
+    """
+
+    editingFinished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setMinimumHeight(64)
+        self.setMaximumHeight(120)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.editingFinished.emit()
+        super().focusOutEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.editingFinished.emit()
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)
+
+
+class CheckList(QListWidget):
+    """Pick several values (symptoms, linked problems, people) by ticking them.
+
+    Signals:
+        toggled(): a tick was set or cleared by the user.
+    """
+
+    toggled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMaximumHeight(132)
+        self._filling = False
+        self.itemChanged.connect(self._on_item_changed)
+
+    def set_options(self, options: list[tuple[str, Any]], checked: list[Any]) -> None:
+        self._filling = True
+        self.clear()
+        for text, value in options:
+            entry = QListWidgetItem(text, self)
+            entry.setData(Qt.ItemDataRole.UserRole, value)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(
+                Qt.CheckState.Checked if value in checked else Qt.CheckState.Unchecked
+            )
+        self._filling = False
+
+    def values(self) -> list[Any]:
+        return [
+            self.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.count())
+            if self.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            current = self.currentItem()
+            if current is not None:
+                current.setCheckState(
+                    Qt.CheckState.Unchecked
+                    if current.checkState() == Qt.CheckState.Checked
+                    else Qt.CheckState.Checked
+                )
+                return
+        super().keyPressEvent(event)
+
+    def _on_item_changed(self, _item: QListWidgetItem) -> None:
+        if not self._filling:
+            self.toggled.emit()
+
+
+class EntityForm(QWidget):
+    """Every field of one item of ``key`` (or of the workshop / adoption plan)."""
+
+    def __init__(
+        self,
+        session: Session,
+        key: str,
+        fields: list[Column],
+        parent: QWidget | None = None,
+        *,
+        singleton: bool = False,
+        columns: int = 1,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.key, self.fields = session, key, fields
+        self.item_id: str | None = None
+        self.singleton = singleton
+        self.widgets: dict[str, QWidget] = {}
+        self._readers: dict[str, Callable[[], Any]] = {}
+        self._writers: dict[str, Callable[[Any], None]] = {}
+        self._loading = False
+        grid = QGridLayout(self)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(8)
+        for number, column in enumerate(fields):
+            widget = self._make_widget(column)
+            widget.setObjectName(f"field_{column.field.replace('.', '_')}")
+            self.widgets[column.field] = widget
+            title = QLabel(column.title, self)
+            title.setObjectName("fieldLabel")
+            title.setBuddy(widget)
+            row, pair = divmod(number, columns)
+            grid.addWidget(
+                title, row, pair * 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+            )
+            grid.addWidget(widget, row, pair * 2 + 1)
+            grid.setColumnStretch(pair * 2 + 1, 1)
+        grid.setRowStretch(grid.rowCount(), 1)
+        session.changed.connect(self._on_changed)
+        self.setEnabled(singleton)
+        if singleton:
+            self.load()
+
+    # ------------------------------------------------------------------ building
+    def _make_widget(self, column: Column) -> QWidget:
+        name = column.field
+        if column.kind == "long":
+            long_edit = LongTextEdit(self)
+            long_edit.setPlaceholderText(column.extra.get("placeholder", ""))
+            long_edit.editingFinished.connect(lambda: self._commit(name))
+            self._readers[name] = lambda: clean_typed_text(long_edit.toPlainText()).strip()
+            self._writers[name] = lambda v: long_edit.setPlainText(v or "")
+            return long_edit
+        if column.kind in ("enum", "rating", "ref"):
+            combo = QComboBox(self)
+            combo.activated.connect(lambda _i: self._commit(name))
+            self._readers[name] = combo.currentData
+            self._writers[name] = lambda v: self._set_combo(column, combo, v)
+            return combo
+        if column.kind == "int":
+            spin = QSpinBox(self)
+            spin.setRange(column.low, column.high)
+            spin.editingFinished.connect(lambda: self._commit(name))
+            spin.valueChanged.connect(lambda _v: self._commit_if_stepped(name, spin))
+            self._readers[name] = spin.value
+            self._writers[name] = lambda v: spin.setValue(int(v or 0))
+            return spin
+        if column.kind == "date":
+            date = QDateEdit(self)
+            date.setCalendarPopup(True)
+            date.setDisplayFormat("yyyy-MM-dd")
+            date.editingFinished.connect(lambda: self._commit(name))
+            self._readers[name] = lambda: date.date().toString("yyyy-MM-dd")
+            self._writers[name] = lambda v: date.setDate(
+                QDate.fromString(v, "yyyy-MM-dd") if v else QDate.currentDate()
+            )
+            return date
+        if column.kind == "number":
+            number = NumberEdit(self)
+            number.editingFinished.connect(lambda: self._commit(name))
+            self._readers[name] = number.value
+            self._writers[name] = number.set_value
+            return number
+        if column.kind in ("refs", "enums"):
+            checks = CheckList(self)
+            checks.toggled.connect(lambda: self._commit(name))
+            self._readers[name] = checks.values
+            self._writers[name] = lambda v: checks.set_options(self._options(column), list(v))
+            return checks
+        line = QLineEdit(self)
+        line.setPlaceholderText(column.extra.get("placeholder", ""))
+        line.editingFinished.connect(lambda: self._commit(name))
+        line.returnPressed.connect(line.focusNextChild)
+        self._readers[name] = lambda: clean_typed_text(line.text()).strip()
+        self._writers[name] = lambda v: line.setText("" if v is None else str(v))
+        return line
+
+    def _options(self, column: Column) -> list[tuple[str, Any]]:
+        if column.kind == "enums" and column.enum is not None:
+            return choices(column.enum)
+        items = getattr(self.session.workshop, column.target)
+        return [(getattr(i, "name", None) or getattr(i, "title", i.id), i.id) for i in items]
+
+    def _set_combo(self, column: Column, combo: QComboBox, value: Any) -> None:
+        combo.clear()
+        if column.kind == "enum" and column.enum is not None:
+            for text, member in choices(column.enum):
+                combo.addItem(text, member)
+        elif column.kind == "rating":
+            for number, text in RATING_WORDS.items():
+                combo.addItem(text, number)
+        else:
+            for text, item_id in [("—", None), *self._options(column)]:
+                combo.addItem(text, item_id)
+        combo.setCurrentIndex(max(combo.findData(value), 0))
+
+    # ------------------------------------------------------------------ binding
+    def set_item(self, item_id: str | None) -> None:
+        """Show the fields of another item (None: an empty, disabled form)."""
+        self.item_id = item_id
+        self.setEnabled(item_id is not None and not self.session.read_only)
+        self.load()
+
+    def _current(self) -> Any:
+        try:
+            return edits.find(self.session.workshop, self.key, self.item_id)
+        except KeyError:
+            return None
+
+    def load(self) -> None:
+        """Put the item's current values into the widgets."""
+        item = self._current() if (self.singleton or self.item_id) else None
+        self._loading = True
+        try:
+            for column in self.fields:
+                value = None
+                if item is not None:
+                    value = edits.get_value(
+                        self.session.workshop, self.key, self.item_id, column.field
+                    )
+                elif column.kind in ("refs", "enums"):
+                    value = []
+                self._writers[column.field](value)
+        finally:
+            self._loading = False
+
+    def _commit_if_stepped(self, name: str, spin: QSpinBox) -> None:
+        if not spin.hasFocus():  # wheel or step buttons; typed values commit on leaving
+            self._commit(name)
+
+    def _commit(self, name: str) -> None:
+        if self._loading or (self.item_id is None and not self.singleton):
+            return
+        value = self._readers[name]()
+        current = edits.get_value(self.session.workshop, self.key, self.item_id, name)
+        if value == current or (isinstance(current, list) and list(value) == current):
+            self.mark(name, None)
+            return
+        column = next(c for c in self.fields if c.field == name)
+        problem = field_problem(self.session.workshop, self.key, name, value)
+        if problem:
+            self.mark(name, f"{column.title}: {problem}. The value was not saved.")
+            return
+        self.mark(name, None)
+        self.session.push(
+            SetValue(
+                self.session, self.key, self.item_id, name, value, f"Edit {column.title.lower()}"
+            )
+        )
+
+    def mark(self, name: str, problem: str | None) -> None:
+        """Show (or clear) a rule the field breaks, on the field itself."""
+        widget = self.widgets[name]
+        widget.setProperty("invalid", problem is not None)
+        widget.setToolTip(problem or "")
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+    def set_invalid(self, problems: dict[str, str]) -> None:
+        """Mark every field named in ``problems`` (field → message), clear the others."""
+        for name in self.widgets:
+            self.mark(name, problems.get(name))
+
+    def _on_changed(self, changes: Changes) -> None:
+        watched = {self.key} | {c.target for c in self.fields if c.target}
+        if changes.lists & watched:
+            self.load()

@@ -1,0 +1,305 @@
+"""A list of items with its form: the table on the left, every field of the current item on
+the right, and keyboard shortcuts to add, delete and reorder without the mouse."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QStackedLayout,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.domain import edits
+from workshop_app.domain.advice import Advice
+from workshop_app.ui.delegates import FieldDelegate
+from workshop_app.ui.forms import EntityForm
+from workshop_app.ui.icons import icon
+from workshop_app.ui.session import Session
+from workshop_app.ui.stage_page import split_path
+from workshop_app.ui.table_model import Column, IdRole, ItemTableModel
+from workshop_app.ui.undo import InsertItem, MoveItem, RemoveItem
+
+
+class EntryTable(QTableView):
+    """A table for fast entry: Enter commits a cell and opens the next one."""
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self._edit_next()
+            return
+        super().closeEditor(editor, hint)
+
+    def _edit_next(self) -> None:
+        current = self.currentIndex()
+        model = self.model()
+        if not current.isValid() or model is None:
+            return
+        for column in range(current.column() + 1, model.columnCount()):
+            following = model.index(current.row(), column)
+            if model.flags(following) & Qt.ItemFlag.ItemIsEditable:
+                self.setCurrentIndex(following)
+                self.edit(following)
+                return
+
+
+class ListEditor(QWidget):
+    """One list of the workshop: a table, the current item's form, and its actions.
+
+    Signals:
+        currentChanged(object): the id of the current item, or None.
+    """
+
+    currentChanged = Signal(object)
+
+    def __init__(
+        self,
+        session: Session,
+        key: str,
+        columns: list[Column],
+        form_fields: list[Column],
+        make_item: Callable[[], Any],
+        noun: str,
+        empty_hint: str,
+        parent: QWidget | None = None,
+        *,
+        watch: frozenset[str] = frozenset(),
+        keep: Callable[[Any], bool] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.key, self.noun = session, key, noun
+        self.make_item = make_item
+        self.model = ItemTableModel(session, key, columns, watch, self, keep=keep)
+        self.table = EntryTable(self)
+        self.table.setObjectName(f"{key}Table")
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(FieldDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(32)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for number, column in enumerate(columns):
+            if column.width:
+                self.table.setColumnWidth(number, column.width)
+        self.form = EntityForm(session, key, form_fields, self)
+
+        self.empty = QLabel(empty_hint, self)
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+
+        self.add_action = self._action(
+            f"Add {noun}",
+            "add",
+            self.add_item,
+            [
+                QKeySequence("Ctrl+Return"),
+                QKeySequence("Ctrl+Enter"),
+                QKeySequence(Qt.Key.Key_Insert),
+            ],
+        )
+        self.remove_action = self._action(
+            f"Delete {noun}",
+            "remove",
+            self.remove_current,
+            [QKeySequence(QKeySequence.StandardKey.Delete)],
+            on_table=True,
+        )
+        self.up_action = self._action(
+            "Move up", "up", lambda: self.move_current(-1), [QKeySequence("Alt+Up")]
+        )
+        self.down_action = self._action(
+            "Move down", "down", lambda: self.move_current(1), [QKeySequence("Alt+Down")]
+        )
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for action in (self.add_action, self.remove_action, self.up_action, self.down_action):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.bar = bar
+
+        holder = QWidget(self)
+        self._stack = QStackedLayout(holder)
+        self._stack.addWidget(self.table)
+        self._stack.addWidget(self.empty)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(holder, 1)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self._kept_id: str | None = None
+        self.model.modelAboutToBeReset.connect(self._remember)
+        self.model.modelReset.connect(self._restore)
+        selection = self.table.selectionModel()
+        selection.currentRowChanged.connect(self._on_current)
+        self._update_state()
+
+    def _action(
+        self,
+        text: str,
+        icon_name: str,
+        slot: Callable[[], None],
+        keys: list[QKeySequence],
+        on_table: bool = False,
+    ) -> QAction:
+        action = QAction(icon(icon_name), text, self)
+        action.setShortcuts(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{text} ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.triggered.connect(slot)
+        (self.table if on_table else self).addAction(action)
+        return action
+
+    # ------------------------------------------------------------------ current item
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(IdRole) if index.isValid() else None
+
+    def select_id(self, item_id: str | None, column: int = 0) -> None:
+        row = self.model.row_of(item_id) if item_id else -1
+        if row < 0:
+            self.table.clearSelection()
+            self._on_current(QModelIndex(), QModelIndex())
+            return
+        index = self.model.index(row, column)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        item_id = current.data(IdRole) if current.isValid() else None
+        if item_id != self.form.item_id:
+            self.form.set_item(item_id)
+        self._update_state()
+        self.currentChanged.emit(item_id)
+
+    def _remember(self) -> None:
+        self._kept_id = self.current_id()
+
+    def _restore(self) -> None:
+        self._update_state()
+        if self._kept_id and self.model.row_of(self._kept_id) >= 0:
+            self.select_id(self._kept_id)
+        else:
+            self.form.set_item(None)
+            self.currentChanged.emit(None)
+
+    def _update_state(self) -> None:
+        has_rows = self.model.rowCount() > 0
+        self._stack.setCurrentIndex(0 if has_rows else 1)
+        has_current = self.current_id() is not None
+        writable = not self.session.read_only
+        self.add_action.setEnabled(writable)
+        self.remove_action.setEnabled(writable and has_current)
+        row = self.model.row_of(self.current_id()) if has_current else -1
+        self.up_action.setEnabled(writable and row > 0)
+        self.down_action.setEnabled(writable and 0 <= row < self.model.rowCount() - 1)
+
+    # ------------------------------------------------------------------ actions
+    def add_item(self) -> None:
+        """Add a new item after the current one and start typing in its first cell."""
+        item = self.make_item()
+        current = self.current_id()
+        index = edits.index_of(self.session.workshop, self.key, current) + 1 if current else None
+        self.session.push(InsertItem(self.session, self.key, item, index, f"Add {self.noun}"))
+        self.select_id(item.id)
+        self.table.setFocus()
+        first = self.model.index(self.model.row_of(item.id), 0)
+        self.table.setCurrentIndex(first)
+        self.table.edit(first)
+
+    def remove_current(self) -> None:
+        item_id = self.current_id()
+        if item_id is None:
+            return
+        row = self.model.row_of(item_id)
+        self.session.push(RemoveItem(self.session, self.key, item_id, f"Delete {self.noun}"))
+        count = self.model.rowCount()
+        if count:
+            following = self.model.index(min(row, count - 1), 0)
+            self.select_id(following.data(IdRole))
+
+    def move_current(self, step: int) -> None:
+        item_id = self.current_id()
+        if item_id is None:
+            return
+        row = self.model.row_of(item_id)
+        target = row + step
+        if not 0 <= target < self.model.rowCount():
+            return
+        neighbour = self.model.item(target).id
+        place = edits.index_of(self.session.workshop, self.key, neighbour)
+        self.session.push(MoveItem(self.session, self.key, item_id, place, "Move"))
+        self.select_id(item_id)
+
+    def add_tool(self, widget: QWidget) -> None:
+        """Put another button in the list's toolbar, before the stretch."""
+        self.bar.insertWidget(self.bar.count() - 1, widget)
+
+    def next_id(self) -> str:
+        return edits.next_id(self.session.workshop, self.key)
+
+    def show_problems(self, advice: list[Advice]) -> None:
+        """Mark cells and form fields that the stage's advice names."""
+        everything = getattr(self.session.workshop, self.key)
+        marked = problems_for(advice, self.key, everything)
+        self.model.set_invalid(marked)
+        current = self.current_id()
+        self.form.set_invalid(
+            {field: message for (item_id, field), message in marked.items() if item_id == current}
+        )
+
+
+def problems_for(advice: list[Advice], key: str, items: list[Any]) -> dict[tuple[str, str], str]:
+    """(item id, field) → message for the advice that names a field of list ``key``."""
+    marked: dict[tuple[str, str], str] = {}
+    for entry in advice:
+        list_key, index, field = split_path(entry.path)
+        if list_key == key and index is not None and field and index < len(items):
+            marked.setdefault((items[index].id, field), entry.message)
+    return marked

@@ -1,0 +1,473 @@
+"""The friction × frequency matrix of stage 4 (Rank): one bubble per candidate in four quadrants.
+
+Plain data in (:class:`MatrixPoint`), selection and activation out. Everything is painted with
+QPainter and scaled from the widget's size, so it reads from the back of a room on a projector.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from workshop_app.domain.ranking import QUADRANT_SPLIT, Quadrant, Readiness
+
+SCORES = 5
+LABEL_CHARS = 28
+EMPTY_HINT = "Add candidates to see them on the matrix"
+
+_Align = Qt.AlignmentFlag
+_BACKGROUND, _INK, _AXIS_INK = QColor("#FBFCFD"), QColor("#1E293B"), QColor("#334155")
+_QUADRANT_INK, _SPLIT, _GRID = QColor("#4B5A6B"), QColor("#8A9AAE"), QColor(255, 255, 255, 200)
+_FOCUS, _BLOCKED, _WHITE = QColor("#C2410C"), QColor("#B42318"), QColor("#FFFFFF")
+_RIGHT, _LEFT, _TOP, _BOTTOM = (
+    _Align.AlignRight,
+    _Align.AlignLeft,
+    _Align.AlignTop,
+    _Align.AlignBottom,
+)
+#: quadrant → (tint, high-frequency side, high-friction side); each side doubles as the corner
+#: its name goes in. Tints differ in hue *and* lightness, so the quadrants stay apart in
+#: greyscale and in a washed-out projector image.
+_QUADRANTS = {
+    Quadrant.START_HERE: (QColor("#CDE7DF"), _RIGHT, _TOP),
+    Quadrant.IRRITANT: (QColor("#F5E6C8"), _LEFT, _TOP),
+    Quadrant.SIMPLE_AUTOMATION: (QColor("#DCE5F2"), _RIGHT, _BOTTOM),
+    Quadrant.LEAVE: (QColor("#F1F3F5"), _LEFT, _BOTTOM),
+}
+#: status → (fill, outline, rank colour, outline style, outline width at 640 × 480)
+_STYLES = {
+    "chosen": (QColor("#0F6B6B"), QColor("#062F30"), _WHITE, Qt.PenStyle.SolidLine, 3.5),
+    "candidate": (QColor("#4A6F96"), QColor("#263D57"), _WHITE, Qt.PenStyle.SolidLine, 1.5),
+    "parked": (QColor("#E4E8EC"), QColor("#6B7887"), QColor("#2B3744"), Qt.PenStyle.DashLine, 1.8),
+}
+
+
+@dataclass(frozen=True)
+class MatrixPoint:
+    """One candidate as the matrix shows it (scores are the ones used, after overrides)."""
+
+    candidate_id: str
+    label: str
+    friction: int
+    frequency: int
+    hours_per_month: float
+    status: str
+    readiness: str
+    rank: int
+
+
+@dataclass(frozen=True)
+class _Bubble:
+    point: MatrixPoint
+    centre: QPointF
+    radius: float
+
+    @property
+    def rect(self) -> QRectF:
+        r = self.radius
+        return QRectF(self.centre.x() - r, self.centre.y() - r, 2 * r, 2 * r)
+
+
+def elide(text: str, limit: int = LABEL_CHARS) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis, for the chart (tooltips keep all)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _overlap(a: QRectF, b: QRectF) -> float:
+    inter = a.intersected(b)
+    return max(0.0, inter.width()) * max(0.0, inter.height())
+
+
+def _clamp(rect: QRectF, bounds: QRectF) -> QRectF:
+    x = min(max(rect.left(), bounds.left()), bounds.right() - rect.width())
+    y = min(max(rect.top(), bounds.top()), bounds.bottom() - rect.height())
+    return QRectF(x, y, rect.width(), rect.height())
+
+
+class MatrixWidget(QWidget):
+    """The friction × frequency bubble chart; bubble area follows hours at stake per month.
+
+    Signals:
+        selectionChanged: the user selected a bubble (its candidate id) or cleared it (None).
+            Not emitted by :meth:`select` or :meth:`set_points`, so a synced table cannot loop.
+        activated: a bubble was double-clicked, or Enter was pressed on the selected one.
+    """
+
+    selectionChanged = Signal(object)
+    activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._points: list[MatrixPoint] = []
+        self._selected: str | None = None
+        self._layout_key: tuple[int, int] | None = None
+        self._bubbles: list[_Bubble] = []  # in paint order: largest first
+        self._labels: dict[str, tuple[QRectF, str]] = {}
+        self._frame = self._plot = QRectF()  # tinted area; the 5 × 5 cells inside it
+        self._scale = 1.0
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAccessibleName("Friction and frequency matrix")
+
+    # ------------------------------------------------------------------ public API
+    def set_points(self, points: list[MatrixPoint]) -> None:
+        """Show ``points``; the selection stays if its id is still there, else it is dropped."""
+        self._points = list(points)
+        if self._selected not in {p.candidate_id for p in self._points}:
+            self._selected = None
+        self._layout_key = None
+        self.update()
+
+    def select(self, candidate_id: str | None) -> None:
+        """Select a bubble from code (an unknown id clears); never emits ``selectionChanged``."""
+        known = any(p.candidate_id == candidate_id for p in self._points)
+        self._selected = candidate_id if known else None
+        self.update()
+
+    def selected(self) -> str | None:
+        return self._selected
+
+    def point_at(self, pos: QPointF) -> str | None:
+        """The id of the top-most bubble under ``pos`` (widget coordinates), or None."""
+        self._ensure_layout()
+        for bubble in reversed(self._bubbles):
+            distance = math.hypot(pos.x() - bubble.centre.x(), pos.y() - bubble.centre.y())
+            if distance <= bubble.radius + 1.0:
+                return bubble.point.candidate_id
+        return None
+
+    def bubble_rect(self, candidate_id: str) -> QRectF:
+        """The square a bubble is drawn in; an empty rect for an unknown id."""
+        bubble = self._bubble(candidate_id)
+        return QRectF() if bubble is None else bubble.rect
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, 480)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(360, 280)
+
+    # ------------------------------------------------------------------ layout
+    def _bubble(self, candidate_id: str | None) -> _Bubble | None:
+        self._ensure_layout()
+        return next((b for b in self._bubbles if b.point.candidate_id == candidate_id), None)
+
+    def _font(self, pixels: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
+        """The widget's font at ``pixels`` (as at 640 × 480), scaled with the widget."""
+        font = QFont(self.font())
+        font.setPixelSize(max(9, round(pixels * self._scale)))
+        font.setWeight(weight)
+        return font
+
+    def _cell(self) -> tuple[float, float]:
+        return self._plot.width() / SCORES, self._plot.height() / SCORES
+
+    def _position(self, frequency: float, friction: float) -> QPointF:
+        """The centre of a score cell; fractional scores land between cells."""
+        cell_w, cell_h = self._cell()
+        return QPointF(
+            self._plot.left() + (frequency - 0.5) * cell_w,
+            self._plot.bottom() - (friction - 0.5) * cell_h,
+        )
+
+    def _ensure_layout(self) -> None:
+        key = (self.width(), self.height())
+        if self._layout_key == key:
+            return
+        self._layout_key = key
+        self._scale = s = max(0.6, min(key[0] / 640, key[1] / 480))
+        tick = QFontMetricsF(self._font(12))
+        title = QFontMetricsF(self._font(13, QFont.Weight.DemiBold))
+        band = QFontMetricsF(self._font(15, QFont.Weight.Bold)).height() + 8 * s
+        left = 10 * s + title.height() + 8 * s + tick.horizontalAdvance("5") + 8 * s
+        bottom = 6 * s + tick.height() + 4 * s + title.height() + 10 * s
+        top, right = 10 * s, 14 * s
+        self._frame = QRectF(left, top, key[0] - left - right, key[1] - top - bottom)
+        self._plot = self._frame.adjusted(0, band, 0, -band)  # bands hold the quadrant names
+        self._bubbles = self._place_bubbles()
+        self._labels = self._place_labels()
+
+    def _place_bubbles(self) -> list[_Bubble]:
+        """Area ∝ hours (radius ∝ √hours, with a floor); bubbles sharing a cell go round a ring."""
+        cell_w, cell_h = self._cell()
+        cell = min(cell_w, cell_h)
+        most = max((p.hours_per_month for p in self._points), default=0.0) or 1.0
+        r_max = 0.40 * cell
+        r_min = min(r_max, max(0.14 * cell, 9 * self._scale))
+        cells: dict[tuple[int, int], list[MatrixPoint]] = {}
+        for point in sorted(self._points, key=lambda p: (p.rank, p.candidate_id)):
+            where = (min(max(point.frequency, 1), SCORES), min(max(point.friction, 1), SCORES))
+            cells.setdefault(where, []).append(point)
+        bubbles: list[_Bubble] = []
+        for (frequency, friction), members in cells.items():
+            spread = 0.0 if len(members) == 1 else 0.30
+            for index, point in enumerate(members):
+                radius = max(r_min, r_max * math.sqrt(max(point.hours_per_month, 0.0) / most))
+                angle = math.pi + 2 * math.pi * index / len(members)  # the best rank on the left
+                centre = self._position(
+                    frequency + spread * math.cos(angle), friction - spread * math.sin(angle)
+                )
+                room = self._plot.adjusted(radius, radius, -radius, -radius)
+                x = min(max(centre.x(), room.left()), room.right())
+                y = min(max(centre.y(), room.top()), room.bottom())
+                bubbles.append(_Bubble(point, QPointF(x, y), radius))
+        bubbles.sort(key=lambda b: (-b.radius, -b.point.rank))  # among equals, best rank on top
+        return bubbles
+
+    def _place_labels(self) -> dict[str, tuple[QRectF, str]]:
+        """Each label goes beside its bubble wherever it covers the fewest labels and bubbles."""
+        s = self._scale
+        metrics = QFontMetricsF(self._font(12, QFont.Weight.Medium))
+        pad_x, pad_y, gap = 5 * s, 2 * s, 4 * s
+        placed: dict[str, tuple[QRectF, str]] = {}
+        for bubble in sorted(self._bubbles, key=lambda b: b.point.rank):
+            text = elide(bubble.point.label)
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, self._plot.width() * 0.45)
+            w, h = metrics.horizontalAdvance(text) + 2 * pad_x, metrics.height() + 2 * pad_y
+            c, r = bubble.centre, bubble.radius
+            options = [
+                QRectF(c.x() + r + gap, c.y() - h / 2, w, h),  # right
+                QRectF(c.x() - r - gap - w, c.y() - h / 2, w, h),  # left
+                QRectF(c.x() - w / 2, c.y() + r + gap, w, h),  # below
+                QRectF(c.x() - w / 2, c.y() - r - gap - h, w, h),  # above
+                QRectF(c.x() + 0.5 * r, c.y() + 0.7 * r + gap, w, h),  # below right
+                QRectF(c.x() - 0.5 * r - w, c.y() - 0.7 * r - gap - h, w, h),  # above left
+            ]
+
+            def cost(rect: QRectF, own: _Bubble = bubble) -> float:
+                labels = sum(_overlap(rect, other) for other, _ in placed.values())
+                shapes = sum(_overlap(rect, b.rect) for b in self._bubbles if b is not own)
+                return 4 * labels + 3 * shapes + 3 * _overlap(rect, own.rect)
+
+            best = min((_clamp(option, self._plot) for option in options), key=cost)
+            placed[bubble.point.candidate_id] = (best, text)
+        return placed
+
+    # ------------------------------------------------------------------ painting
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self._ensure_layout()
+        painter = QPainter(self)
+        painter.setRenderHints(
+            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+        )
+        painter.fillRect(self.rect(), _BACKGROUND)
+        self._paint_quadrants(painter)
+        self._paint_axes(painter)
+        for bubble in self._bubbles:
+            self._paint_bubble(painter, bubble)
+        label_font = self._font(12, QFont.Weight.Medium)
+        for bubble in self._bubbles:
+            rect, text = self._labels[bubble.point.candidate_id]
+            self._paint_halo_text(painter, rect, text, label_font)
+        self._paint_focus_ring(painter)
+        if not self._points:
+            font, s = self._font(17), self._scale
+            metrics = QFontMetricsF(font)
+            w, h = metrics.horizontalAdvance(EMPTY_HINT) + 28 * s, metrics.height() + 16 * s
+            centre = self._plot.center()
+            box = QRectF(centre.x() - w / 2, centre.y() - h / 2, w, h)
+            self._paint_halo_text(painter, box, EMPTY_HINT, font)
+        painter.end()
+
+    def _paint_quadrants(self, painter: QPainter) -> None:
+        s, frame, plot = self._scale, self._frame, self._plot
+        cell_w, cell_h = self._cell()
+        split = self._position(QUADRANT_SPLIT - 0.5, QUADRANT_SPLIT - 0.5)
+        areas: dict[Quadrant, tuple[QRectF, Qt.AlignmentFlag]] = {}
+        for quadrant, (tint, side, level) in _QUADRANTS.items():
+            xs = (split.x(), frame.right()) if side == _RIGHT else (frame.left(), split.x())
+            ys = (frame.top(), split.y()) if level == _TOP else (split.y(), frame.bottom())
+            areas[quadrant] = (
+                QRectF(QPointF(xs[0], ys[0]), QPointF(xs[1], ys[1])),
+                side | level,
+            )
+            painter.fillRect(areas[quadrant][0], tint)
+        painter.setPen(QPen(_GRID, max(1.0, 1.2 * s)))
+        for i in range(SCORES + 1):  # a closed 5 × 5 grid; the bands above and below hold names
+            x, y = plot.left() + i * cell_w, plot.top() + i * cell_h
+            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+            painter.drawLine(QPointF(frame.left(), y), QPointF(frame.right(), y))
+        painter.setPen(QPen(_SPLIT, 2 * s))
+        painter.drawLine(QPointF(split.x(), frame.top()), QPointF(split.x(), frame.bottom()))
+        painter.drawLine(QPointF(frame.left(), split.y()), QPointF(frame.right(), split.y()))
+        painter.setFont(self._font(15, QFont.Weight.Bold))
+        painter.setPen(_QUADRANT_INK)
+        for quadrant, (area, corner) in areas.items():
+            name = quadrant.value.capitalize()
+            painter.drawText(area.adjusted(9 * s, 4 * s, -9 * s, -4 * s), corner, name)
+        focused = self.hasFocus()
+        painter.setPen(QPen(_FOCUS if focused else _SPLIT, (2.0 if focused else 1.2) * s))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(frame)
+
+    def _paint_axes(self, painter: QPainter) -> None:
+        s, plot, frame = self._scale, self._plot, self._frame
+        cell_w, cell_h = self._cell()
+        tick_font, title_font = self._font(12), self._font(13, QFont.Weight.DemiBold)
+        tick_h, title_h = QFontMetricsF(tick_font).height(), QFontMetricsF(title_font).height()
+        painter.setFont(tick_font)
+        painter.setPen(_AXIS_INK)
+        for score in range(1, SCORES + 1):
+            centre = self._position(score, score)
+            below = QRectF(centre.x() - cell_w / 2, frame.bottom() + 6 * s, cell_w, tick_h)
+            painter.drawText(below, _Align.AlignCenter, str(score))
+            beside = QRectF(0, centre.y() - cell_h / 2, frame.left() - 8 * s, cell_h)
+            painter.drawText(beside, _Align.AlignRight | _Align.AlignVCenter, str(score))
+        painter.setFont(title_font)
+        title_top = frame.bottom() + 10 * s + tick_h
+        x_title = QRectF(plot.left(), title_top, plot.width(), title_h)
+        painter.drawText(x_title, _Align.AlignCenter, "Frequency (how often)")
+        painter.save()
+        painter.translate(10 * s, plot.center().y())
+        painter.rotate(-90)
+        y_title = QRectF(-plot.height() / 2, 0, plot.height(), title_h)
+        painter.drawText(y_title, _Align.AlignCenter, "Friction (effort × pain)")
+        painter.restore()
+
+    def _paint_bubble(self, painter: QPainter, bubble: _Bubble) -> None:
+        s, r, point = self._scale, bubble.radius, bubble.point
+        fill, outline, ink, style, width = _STYLES.get(point.status, _STYLES["candidate"])
+        pen = QPen(outline, width * s)
+        pen.setStyle(style)
+        painter.setPen(pen)
+        painter.setBrush(fill)
+        painter.drawEllipse(bubble.centre, r, r)
+        if point.readiness == Readiness.BLOCKED.value:
+            self._paint_blocked(painter, bubble, QColor(ink))
+        font = self._font(12, QFont.Weight.Bold)
+        font.setPixelSize(max(8, round(min(0.95 * r, 26 * s))))
+        painter.setFont(font)
+        painter.setPen(ink)
+        painter.drawText(bubble.rect, _Align.AlignCenter, str(point.rank))
+
+    def _paint_blocked(self, painter: QPainter, bubble: _Bubble, ink: QColor) -> None:
+        """Hatch the bubble's rim (the centre stays clear for the rank) and add a no-entry mark."""
+        s, c, r = self._scale, bubble.centre, bubble.radius
+        rim, inner = QPainterPath(), QPainterPath()
+        rim.addEllipse(c, r, r)
+        inner.addEllipse(c, r * 0.62, r * 0.62)
+        painter.save()
+        painter.setClipPath(rim.subtracted(inner))
+        ink.setAlpha(150)
+        painter.setPen(QPen(ink, max(1.0, 1.4 * s)))
+        step, offset = max(4.0, 5.5 * s), -2 * r
+        while offset < 2 * r:
+            start, end = (
+                QPointF(c.x() + offset - r, c.y() + r),
+                QPointF(c.x() + offset + r, c.y() - r),
+            )
+            painter.drawLine(start, end)
+            offset += step
+        painter.restore()
+        mark_r, mark = max(5.5 * s, 0.24 * r), QPointF(c.x() + r * 0.72, c.y() - r * 0.72)
+        painter.setPen(QPen(_WHITE, 1.5 * s))
+        painter.setBrush(_BLOCKED)
+        painter.drawEllipse(mark, mark_r, mark_r)
+        painter.setPen(QPen(_WHITE, max(1.5, 0.45 * mark_r)))
+        bar = QPointF(0.55 * mark_r, 0)
+        painter.drawLine(mark - bar, mark + bar)
+
+    def _paint_halo_text(self, painter: QPainter, box: QRectF, text: str, font: QFont) -> None:
+        """``text`` centred in ``box`` on a soft rounded backdrop that keeps it readable."""
+        s = self._scale
+        painter.setPen(QPen(QColor(30, 41, 59, 45), max(1.0, 0.8 * s)))
+        painter.setBrush(QColor(255, 255, 255, 228))
+        painter.drawRoundedRect(box, 4 * s, 4 * s)
+        painter.setFont(font)
+        painter.setPen(_INK)
+        painter.drawText(box, _Align.AlignCenter, text)
+
+    def _paint_focus_ring(self, painter: QPainter) -> None:
+        bubble = self._bubble(self._selected)
+        if bubble is None:
+            return
+        s = self._scale
+        ring = bubble.radius + 5 * s
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(_WHITE, 7 * s))
+        painter.drawEllipse(bubble.centre, ring, ring)
+        painter.setPen(QPen(_FOCUS, 3.5 * s))
+        painter.drawEllipse(bubble.centre, ring, ring)
+
+    # ------------------------------------------------------------------ interaction
+    def _choose(self, candidate_id: str | None) -> None:
+        """Select as the user does: emits ``selectionChanged`` when the selection changes."""
+        if candidate_id == self._selected:
+            return
+        self._selected = candidate_id
+        self.update()
+        self.selectionChanged.emit(candidate_id)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._choose(self.point_at(event.position()))
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        hit = self.point_at(event.position())
+        if event.button() == Qt.MouseButton.LeftButton and hit is not None:
+            self._choose(hit)
+            self.activated.emit(hit)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        over = self.point_at(event.position()) is not None
+        self.setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
+        super().mouseMoveEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Arrows walk the bubbles in rank order (wrapping), Enter activates, Escape clears."""
+        key = event.key()
+        order = [p.candidate_id for p in sorted(self._points, key=lambda p: (p.rank, p.label))]
+        forward, backward = {Qt.Key.Key_Right, Qt.Key.Key_Down}, {Qt.Key.Key_Left, Qt.Key.Key_Up}
+        if key in forward | backward and order:
+            step = 1 if key in forward else -1
+            if self._selected in order:
+                self._choose(order[(order.index(self._selected) + step) % len(order)])
+            else:
+                self._choose(order[0 if step == 1 else -1])
+        elif key in {Qt.Key.Key_Return, Qt.Key.Key_Enter} and self._selected is not None:
+            self.activated.emit(self._selected)
+        elif key == Qt.Key.Key_Escape and self._selected is not None:
+            self._choose(None)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            bubble = self._bubble(self.point_at(QPointF(event.pos())))
+            if bubble is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                area = bubble.rect.toAlignedRect()
+                QToolTip.showText(event.globalPos(), tooltip_text(bubble.point), self, area)
+            return True
+        return super().event(event)
+
+
+def tooltip_text(point: MatrixPoint) -> str:
+    """Everything about one bubble, as rich text: full name, scores, hours, status, readiness."""
+    return (
+        f"<b>{html.escape(point.label)}</b><br>"
+        f"Rank {point.rank} · friction {point.friction} · frequency {point.frequency}<br>"
+        f"{point.hours_per_month:.1f} hours per month<br>"
+        f"Status: {html.escape(point.status)} · readiness: {html.escape(point.readiness)}"
+    )

@@ -1,0 +1,504 @@
+"""Rank: the friction × frequency matrix and the ranked table, kept in step; votes; the room
+chooses one workflow and parks the rest with a reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.domain import decisions
+from workshop_app.domain.model import CandidateStatus, Decision, Workshop
+from workshop_app.domain.ranking import Readiness, Scored, rank_candidates, recommendation
+from workshop_app.domain.stages import Stage
+from workshop_app.store.workshop_file import Changes
+from workshop_app.ui.delegates import FieldDelegate
+from workshop_app.ui.dialogs import OverrideDialog, ReasonDialog
+from workshop_app.ui.icons import icon
+from workshop_app.ui.matrix import MatrixPoint, MatrixWidget
+from workshop_app.ui.session import Session
+from workshop_app.ui.stage_page import StagePage
+from workshop_app.ui.table_model import IdRole, ItemRole
+from workshop_app.ui.undo import RoomDecision, SetValue
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = (
+    "#",
+    "Candidate",
+    "Friction",
+    "Frequency",
+    "Priority",
+    "Hours / month",
+    "30-day readiness",
+    "Votes",
+    "Status",
+    "Why this rank",
+)
+VOTES = COLUMNS.index("Votes")
+PARKED_TEXT = QColor("#64748b")
+
+
+class RankModel(QAbstractTableModel):
+    """The candidates in rank order, re-ranked after every change."""
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.rows: list[Scored] = rank_candidates(session.workshop.candidates)
+        session.changed.connect(self._on_changed)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def row_of(self, candidate_id: str | None) -> int:
+        return next((n for n, row in enumerate(self.rows) if row.candidate.id == candidate_id), -1)
+
+    def _cell(self, row: Scored, column: int) -> str:
+        candidate = row.candidate
+        star = "*" if candidate.overrides.any else ""
+        return [
+            str(row.rank),
+            candidate.name,
+            f"{row.friction_score}{star if candidate.overrides.friction else ''}",
+            f"{row.frequency_score}{star if candidate.overrides.frequency else ''}",
+            str(row.priority),
+            f"{row.hours_per_month:,.1f}",
+            str(row.readiness),
+            str(candidate.votes),
+            str(candidate.status).capitalize(),
+            row.reason,
+        ][column]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(row, column)
+        if role == Qt.ItemDataRole.EditRole and column == VOTES:
+            return row.candidate.votes
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 2, 3, 4, 5, 7):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and row.candidate.status is CandidateStatus.CHOSEN:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and row.candidate.status is CandidateStatus.PARKED
+        ):
+            return PARKED_TEXT
+        if role == IdRole:
+            return row.candidate.id
+        if role == ItemRole:
+            return row
+        return None
+
+    def _tooltip(self, row: Scored, column: int) -> str | None:
+        candidate = row.candidate
+        if COLUMNS[column] == "30-day readiness":
+            return "; ".join(row.readiness_reasons)
+        if COLUMNS[column] in ("Friction", "Frequency") and candidate.overrides.any:
+            return (
+                f"From the facts: friction {row.computed_friction}, frequency "
+                f"{row.computed_frequency}. Overridden: {candidate.overrides.reason}"
+            )
+        if COLUMNS[column] == "Status" and candidate.status is CandidateStatus.PARKED:
+            return f"Parked: {candidate.parked_reason}"
+        if COLUMNS[column] in ("Why this rank", "Candidate"):
+            return row.reason if COLUMNS[column] == "Why this rank" else candidate.name
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.column() == VOTES and not self.session.read_only:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if index.column() != VOTES or role != Qt.ItemDataRole.EditRole:
+            return False
+        candidate = self.rows[index.row()].candidate
+        votes = max(0, min(int(value), 10_000))
+        if votes == candidate.votes:
+            return False
+        self.session.push(
+            SetValue(
+                self.session,
+                "candidates",
+                candidate.id,
+                "votes",
+                votes,
+                f"Votes for {candidate.name}",
+            )
+        )
+        return True
+
+    def _on_changed(self, changes: Changes) -> None:
+        if "candidates" in changes.lists:
+            self.beginResetModel()
+            self.rows = rank_candidates(self.session.workshop.candidates)
+            self.endResetModel()
+
+
+class RankTable(QTableView):
+    """The ranked table; + and − change the votes of the current candidate."""
+
+    def __init__(self, page: RankPage) -> None:
+        super().__init__(page)
+        self.page = page
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.text() in ("+", "=") and self.state() != QAbstractItemView.State.EditingState:
+            self.page.add_votes(1)
+            return
+        if event.text() in ("-", "_") and self.state() != QAbstractItemView.State.EditingState:
+            self.page.add_votes(-1)
+            return
+        super().keyPressEvent(event)
+
+
+class RankPage(StagePage):
+    """The matrix and the ranked table in step, votes, and the room's decision."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(
+            session,
+            Stage.RANK,
+            "High friction × high frequency first. Choose ONE workflow; park the "
+            "rest with a reason.",
+            parent,
+        )
+        self.model = RankModel(session, self)
+        self.recommended = QLabel(self)
+        self.recommended.setObjectName("recommendation")
+        self.recommended.setWordWrap(True)
+        self.body.addWidget(self.recommended)
+
+        self.matrix = MatrixWidget(self)
+        self.matrix.setObjectName("matrix")
+        self.table = RankTable(self)
+        self.table.setObjectName("rankTable")
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(VOTES, _VotesDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(32)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in enumerate((36, 250, 70, 84, 68, 104, 124, 60, 80)):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+        self.choose_action = self._action(
+            "Choose this workflow", "choose", self.choose, "Ctrl+Shift+C"
+        )
+        self.park_action = self._action("Park…", "park", self.park, "Ctrl+Shift+P")
+        self.unpark_action = self._action("Back in play", "undo", self.unpark, "Ctrl+Shift+U")
+        self.override_action = self._action("Override scores…", "", self.override, "Ctrl+Shift+O")
+        bar = QHBoxLayout()
+        for action in (
+            self.choose_action,
+            self.park_action,
+            self.unpark_action,
+            self.override_action,
+        ):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            bar.addWidget(button)
+        votes_hint = QLabel("Votes: + / − on a row", self)
+        votes_hint.setObjectName("stageHint")
+        bar.addStretch(1)
+        bar.addWidget(votes_hint)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(bar)
+        right_layout.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.matrix)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        self.body.addWidget(self.splitter, 1)
+
+        self.matrix.selectionChanged.connect(self._from_matrix)
+        self.matrix.activated.connect(lambda _id: self.choose())
+        self.table.selectionModel().currentRowChanged.connect(self._from_table)
+        self.model.modelAboutToBeReset.connect(self._remember)
+        self.model.modelReset.connect(self._after_reset)
+        self._kept: str | None = None
+        self._after_reset()
+
+    def _action(self, text: str, icon_name: str, slot: Any, keys: str) -> QAction:
+        action = QAction(icon(icon_name) if icon_name else icon("choose"), text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{text} ({keys})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    # ------------------------------------------------------------------ selection sync
+    def current(self) -> Scored | None:
+        index = self.table.currentIndex()
+        return index.data(ItemRole) if index.isValid() else None
+
+    def select(self, candidate_id: str | None) -> None:
+        row = self.model.row_of(candidate_id)
+        if row < 0:
+            self.table.clearSelection()
+            self.table.setCurrentIndex(QModelIndex())
+        else:
+            index = self.model.index(row, 1)
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+        self.matrix.select(candidate_id)
+        self._update_actions()
+
+    def _from_matrix(self, candidate_id: object) -> None:
+        row = self.model.row_of(candidate_id if isinstance(candidate_id, str) else None)
+        if row >= 0:
+            index = self.model.index(row, 1)
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+        else:
+            self.table.clearSelection()
+        self._update_actions()
+
+    def _from_table(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.matrix.select(current.data(IdRole) if current.isValid() else None)
+        self._update_actions()
+
+    def _remember(self) -> None:
+        row = self.current()
+        self._kept = row.candidate.id if row else None
+
+    def _after_reset(self) -> None:
+        rows = self.model.rows
+        self.matrix.set_points(
+            [
+                MatrixPoint(
+                    row.candidate.id,
+                    row.candidate.name,
+                    row.friction_score,
+                    row.frequency_score,
+                    row.hours_per_month,
+                    str(row.candidate.status),
+                    str(row.readiness),
+                    row.rank,
+                )
+                for row in rows
+            ]
+        )
+        self.select(self._kept)
+        self._update_recommendation()
+
+    def _update_recommendation(self) -> None:
+        best = recommendation(self.model.rows)
+        chosen = self.session.workshop.chosen
+        if not self.model.rows:
+            text = "No candidates yet: add them in the Candidates stage."
+        elif best is None:
+            text = "No recommendation: every candidate in play is blocked or parked."
+        else:
+            text = (
+                f"Recommended: {best.candidate.name} — the highest priority "
+                f"({best.priority}) that is not blocked, {best.hours_per_month:,.0f} h a "
+                "month at stake."
+            )
+        if chosen:
+            text += f"  Chosen: {', '.join(c.name for c in chosen)}."
+        self.recommended.setText(text)
+
+    def _update_actions(self) -> None:
+        row = self.current()
+        writable = not self.session.read_only
+        status = row.candidate.status if row else None
+        self.choose_action.setEnabled(
+            writable and row is not None and status is not CandidateStatus.CHOSEN
+        )
+        self.park_action.setEnabled(
+            writable and row is not None and status is not CandidateStatus.PARKED
+        )
+        self.unpark_action.setEnabled(
+            writable and status is not None and status is not CandidateStatus.CANDIDATE
+        )
+        self.override_action.setEnabled(writable and row is not None)
+
+    # ------------------------------------------------------------------ decisions
+    def _ask(
+        self, title: str, question: str, reason: str = "", required: bool = True
+    ) -> str | None:
+        dialog = ReasonDialog(title, question, reason, required=required, parent=self)
+        return dialog.reason() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def choose(self) -> None:
+        row = self.current()
+        if row is None or row.candidate.status is CandidateStatus.CHOSEN:
+            return
+        best = recommendation(self.model.rows)
+        default = (
+            "Highest priority that is not blocked."
+            if best is not None and best.candidate is row.candidate
+            else ""
+        )
+        if row.readiness is Readiness.BLOCKED:
+            question = (
+                f"{row.candidate.name} is blocked ({row.readiness_reasons[0]}). "
+                "Why choose it anyway?"
+            )
+        else:
+            question = f"Why does the room choose {row.candidate.name}?"
+        reason = self._ask("Choose this workflow", question, default, required=False)
+        if reason is None:
+            return
+        at = decisions.timestamp()
+        candidate_id = row.candidate.id
+        self.session.push(
+            RoomDecision(
+                self.session,
+                f"Choose {row.candidate.name}",
+                lambda w: decisions.choose(w, candidate_id, reason, at),
+            )
+        )
+        self.statusMessage.emit(f"Chosen: {row.candidate.name}")
+
+    def park(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        reason = self._ask(
+            "Park candidate",
+            f"Why is {row.candidate.name} parked for later? "
+            "(It stays in the backlog for “then expand”.)",
+            row.candidate.parked_reason,
+        )
+        if not reason:
+            return
+        at = decisions.timestamp()
+        candidate_id = row.candidate.id
+        self.session.push(
+            RoomDecision(
+                self.session,
+                f"Park {row.candidate.name}",
+                lambda w: decisions.park(w, candidate_id, reason, at),
+            )
+        )
+
+    def unpark(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        at = decisions.timestamp()
+        candidate_id = row.candidate.id
+        was_chosen = row.candidate.status is CandidateStatus.CHOSEN
+
+        def operation(workshop: Workshop) -> list[Decision]:
+            if was_chosen:
+                return decisions.unchoose(workshop, candidate_id, "Back among the candidates.", at)
+            return decisions.unpark(workshop, candidate_id, "Back in play.", at)
+
+        self.session.push(
+            RoomDecision(self.session, f"Back in play: {row.candidate.name}", operation)
+        )
+
+    def override(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        dialog = OverrideDialog(row, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        friction, frequency, reason = dialog.values()
+        overrides = row.candidate.overrides
+        if (friction, frequency, reason) == (
+            overrides.friction,
+            overrides.frequency,
+            overrides.reason,
+        ):
+            return
+        at = decisions.timestamp()
+        candidate_id = row.candidate.id
+        self.session.push(
+            RoomDecision(
+                self.session,
+                f"Override scores of {row.candidate.name}",
+                lambda w: decisions.override_scores(
+                    w, candidate_id, friction, frequency, reason, at
+                ),
+            )
+        )
+
+    def add_votes(self, step: int) -> None:
+        row = self.current()
+        if row is None or self.session.read_only:
+            return
+        index = self.model.index(self.model.row_of(row.candidate.id), VOTES)
+        self.model.setData(index, row.candidate.votes + step)
+
+    def focus_first(self) -> None:
+        self.table.setFocus()
+        if not self.table.currentIndex().isValid() and self.model.rows:
+            self.select(self.model.rows[0].candidate.id)
+
+
+class _VotesDelegate(FieldDelegate):
+    """Votes are edited with a spin box."""
+
+    def createEditor(self, parent: QWidget, option: Any, index: Index) -> QWidget:
+        spin = QSpinBox(parent)
+        spin.setRange(0, 10_000)
+        return spin
