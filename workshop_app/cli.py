@@ -43,6 +43,11 @@ def _gui_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the app on a fresh copy of the bundled demo workshop",
     )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the demo, print the milliseconds to the first paint, exit",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
 
@@ -167,7 +172,9 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
 def _run_gui(args: argparse.Namespace) -> int:
     from workshop_app.ui.app import run
 
-    return run(file=args.file, demo=args.demo)
+    if args.file is not None and not args.file.exists():
+        raise UsageError(f"{args.file}: no such file")
+    return run(file=args.file, demo=args.demo, smoke_test=args.smoke_test)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import ctypes
 import math
+import sys
+from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QBuffer, QIODevice, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QHelpEvent, QImage
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from workshop_app.ui.matrix import MatrixPoint, MatrixWidget, elide, tooltip_text
 
-POINTS = [
-    MatrixPoint(
-        "quotes", "Draft quotes from emailed quote requests", 5, 5, 423.0, "chosen", "ready", 2
-    ),
-    MatrixPoint(
+ROWS = [  # id, name, friction, frequency, hours a month, status, readiness, rank
+    ("quotes", "Draft quotes from emailed quote requests", 5, 5, 423.0, "chosen", "ready", 2),
+    (
         "credit",
         "Prepare credit reviews for new trade accounts",
         5,
@@ -25,16 +27,31 @@ POINTS = [
         "blocked",
         1,
     ),
-    MatrixPoint(
-        "stock", "Answer stock questions from branches", 3, 5, 210.0, "candidate", "needs work", 3
-    ),
-    MatrixPoint("invoices", "Match supplier invoices", 3, 5, 64.0, "candidate", "ready", 4),
-    MatrixPoint("bulletin", "Write monthly safety bulletin", 4, 2, 12.0, "candidate", "ready", 5),
-    MatrixPoint("freight", "Reconcile freight charges", 2, 4, 38.0, "parked", "needs work", 6),
-    MatrixPoint("prices", "Update price lists", 2, 2, 8.5, "candidate", "blocked", 7),
-    MatrixPoint("complaints", "Summarise complaints", 1, 1, 3.0, "parked", "ready", 8),
+    ("stock", "Answer stock questions from branches", 3, 5, 210.0, "candidate", "needs work", 3),
+    ("invoices", "Match supplier invoices", 3, 5, 64.0, "candidate", "ready", 4),
+    ("bulletin", "Write monthly safety bulletin", 4, 2, 12.0, "candidate", "ready", 5),
+    ("freight", "Reconcile freight charges", 2, 4, 38.0, "parked", "needs work", 6),
+    ("prices", "Update price lists", 2, 2, 8.5, "candidate", "blocked", 7),
+    ("complaints", "Summarise complaints", 1, 1, 3.0, "parked", "ready", 8),
 ]
+POINTS = [MatrixPoint(*row) for row in ROWS]
 RANK_ORDER = [p.candidate_id for p in sorted(POINTS, key=lambda p: p.rank)]
+#: PySide6 6.12.0 on Python 3.11 drops one reference to None on every call of a void method
+#: (None only became immortal in 3.12), so a few dozen paints free None and abort Python.
+NONE_LEAKS = sys.version_info < (3, 12)
+
+
+@pytest.fixture(autouse=True)
+def give_none_back() -> Iterator[None]:
+    """Return the references to None each test's painting took (see ``NONE_LEAKS``); a stopgap
+    until the app runs on a PySide6 without the leak or on Python ≥ 3.12."""
+    before = sys.getrefcount(None)
+    yield
+    if NONE_LEAKS:
+        incref = ctypes.pythonapi.Py_IncRef
+        incref.argtypes = [ctypes.py_object]
+        for _ in range(max(0, before - sys.getrefcount(None)) + 100):
+            incref(None)
 
 
 @pytest.fixture
@@ -205,3 +222,25 @@ def test_size_hints(matrix: MatrixWidget) -> None:
     assert matrix.sizeHint().toTuple() == (640, 480)
     assert matrix.minimumSizeHint().toTuple() == (360, 280)
     assert matrix.focusPolicy() == Qt.FocusPolicy.StrongFocus
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_hovering_a_bubble_shows_its_tooltip(qtbot: QtBot, matrix: MatrixWidget) -> None:
+    pos = centre(matrix, "quotes")
+    QApplication.sendEvent(matrix, QHelpEvent(QEvent.Type.ToolTip, pos, matrix.mapToGlobal(pos)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert "Draft quotes from emailed quote requests" in QToolTip.text()
+    assert "423.0 hours per month" in QToolTip.text()
+    miss = QHelpEvent(QEvent.Type.ToolTip, QPoint(2, 2), matrix.mapToGlobal(QPoint(2, 2)))
+    QApplication.sendEvent(matrix, miss)
+    assert not miss.isAccepted()
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())
+
+
+@pytest.mark.xfail(NONE_LEAKS, reason="PySide6 6.12.0 leaks None on Python 3.11", strict=True)
+def test_painting_keeps_every_reference_to_none(matrix: MatrixWidget) -> None:
+    """A tripwire: when this passes on 3.11, drop ``give_none_back`` and this marker."""
+    matrix.grab()
+    before = sys.getrefcount(None)
+    matrix.grab()
+    assert sys.getrefcount(None) >= before - 5

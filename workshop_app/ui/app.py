@@ -1,18 +1,24 @@
-"""Start the desktop app: the QApplication, the workshop to open, the main window."""
+"""Start the desktop app: the QApplication, its look, the workshop to open, the main window."""
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workshop_app import APP_NAME, __version__
+from workshop_app.paths import resource
 from workshop_app.store.errors import WorkshopFileError
 from workshop_app.store.workshop_file import WorkshopFile
+from workshop_app.ui.look import apply_look
 from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.session import Session
+from workshop_app.ui.settings import Settings
 
 
 def demo_copy_path() -> Path:
@@ -43,25 +49,75 @@ def write_demo_copy() -> Path:
 
 
 def make_application() -> QApplication:
+    """The QApplication with our names, icon and look (created once)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
     app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
-    app.setOrganizationName("First Workflow")
+    app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource("icons/app.svg"))))
+    apply_look(app)
     return app
 
 
-def run(file: Path | None = None, demo: bool = False) -> int:
-    """Open the app on ``file``, on a fresh demo copy, or on an empty window."""
-    app = make_application()
+def process_age_ms() -> float:
+    """Milliseconds since this process started (from /proc where it exists)."""
     try:
-        path = write_demo_copy() if demo else file
-        opened = WorkshopFile.open(path) if path is not None else None
+        with open("/proc/self/stat", encoding="ascii") as handle:  # noqa: PTH123
+            fields = handle.read().rsplit(")", 1)[1].split()
+        with open("/proc/uptime", encoding="ascii") as handle:  # noqa: PTH123
+            uptime = float(handle.read().split()[0])
+        import os
+
+        started = int(fields[19]) / os.sysconf("SC_CLK_TCK")
+        return (uptime - started) * 1000
+    except (OSError, IndexError, ValueError):
+        return (time.perf_counter() - _IMPORTED) * 1000
+
+
+_IMPORTED = time.perf_counter()
+
+
+class _FirstPaint(QObject):
+    """Quits the app with the start-up time printed once the window has painted."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not getattr(self, "done", False):
+            self.done = True
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        print(f"first paint after {process_age_ms():.0f} ms")
+        QApplication.instance().quit()  # type: ignore[union-attr]
+
+
+def run(file: Path | None = None, demo: bool = False, smoke_test: bool = False) -> int:
+    """Open the app on ``file``, on a fresh demo copy, or on the welcome screen."""
+    app = make_application()
+    settings = Settings()
+    session = None
+    try:
+        path = write_demo_copy() if (demo or smoke_test) else file
+        if path is not None:
+            session = Session(WorkshopFile.open(path))
     except WorkshopFileError as exc:
-        QMessageBox.critical(None, APP_NAME, f"The workshop could not be opened.\n\n{exc}")
-        return 1
-    window = MainWindow(opened)
+        if smoke_test:
+            print(f"smoke test failed: {exc}", file=sys.stderr)
+            return 1
+        QMessageBox.warning(
+            None,
+            APP_NAME,
+            f"The workshop could not be opened.\n\n"
+            f"{exc.path.name}: {exc.problem}\n\nThe file was not changed.",
+        )
+    window = MainWindow(settings, session)
+    if session is not None:
+        session.setParent(window)
+    if smoke_test:
+        watcher = _FirstPaint(window)
+        window.installEventFilter(watcher)
     window.show()
     return app.exec()

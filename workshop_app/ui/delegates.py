@@ -74,8 +74,8 @@ class FieldDelegate(QStyledItemDelegate):
         column = model.column(index.column())
         if column.kind == "enum" and column.enum is not None:
             combo = QComboBox(parent)
-            for text, value in choices(column.enum):
-                combo.addItem(text, value)
+            for text, member in choices(column.enum):
+                combo.addItem(text, member)
             return combo
         if column.kind == "rating":
             combo = QComboBox(parent)

@@ -139,6 +139,7 @@ class EntityForm(QWidget):
         self._writers: dict[str, Callable[[Any], None]] = {}
         self._loading = False
         grid = QGridLayout(self)
+        self.grid = grid
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(8)
         for number, column in enumerate(fields):
@@ -213,6 +214,10 @@ class EntityForm(QWidget):
         self._readers[name] = lambda: clean_typed_text(line.text()).strip()
         self._writers[name] = lambda v: line.setText("" if v is None else str(v))
         return line
+
+    def add_note(self, widget: QWidget) -> None:
+        """Put a full-width note (a hint, a warning) above the form's fields."""
+        self.grid.addWidget(widget, self.grid.rowCount(), 0, 1, self.grid.columnCount())
 
     def _options(self, column: Column) -> list[tuple[str, Any]]:
         if column.kind == "enums" and column.enum is not None:

@@ -34,6 +34,16 @@ from workshop_app.ui.table_model import Column, IdRole, ItemTableModel
 from workshop_app.ui.undo import InsertItem, MoveItem, RemoveItem
 
 
+def fit_columns(table: QTableView, widths: list[int]) -> None:
+    """Give each column at least its wanted width and room for its whole header."""
+    header = table.horizontalHeader()
+    metrics = header.fontMetrics()
+    model = table.model()
+    for number, wanted in enumerate(widths):
+        title = str(model.headerData(number, Qt.Orientation.Horizontal) or "")
+        table.setColumnWidth(number, max(wanted, metrics.horizontalAdvance(title) + 28))
+
+
 class EntryTable(QTableView):
     """A table for fast entry: Enter commits a cell and opens the next one."""
 
@@ -101,9 +111,7 @@ class ListEditor(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for number, column in enumerate(columns):
-            if column.width:
-                self.table.setColumnWidth(number, column.width)
+        fit_columns(self.table, [column.width for column in columns])
         self.form = EntityForm(session, key, form_fields, self)
 
         self.empty = QLabel(empty_hint, self)
@@ -159,11 +167,14 @@ class ListEditor(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setMinimumWidth(360)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([560, 440])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -198,7 +209,7 @@ class ListEditor(QWidget):
         return index.data(IdRole) if index.isValid() else None
 
     def select_id(self, item_id: str | None, column: int = 0) -> None:
-        row = self.model.row_of(item_id) if item_id else -1
+        row = self.model.row_of(item_id) if item_id is not None else -1
         if row < 0:
             self.table.clearSelection()
             self._on_current(QModelIndex(), QModelIndex())
@@ -232,11 +243,11 @@ class ListEditor(QWidget):
     def _update_state(self) -> None:
         has_rows = self.model.rowCount() > 0
         self._stack.setCurrentIndex(0 if has_rows else 1)
-        has_current = self.current_id() is not None
+        current = self.current_id()
         writable = not self.session.read_only
         self.add_action.setEnabled(writable)
-        self.remove_action.setEnabled(writable and has_current)
-        row = self.model.row_of(self.current_id()) if has_current else -1
+        self.remove_action.setEnabled(writable and current is not None)
+        row = self.model.row_of(current) if current is not None else -1
         self.up_action.setEnabled(writable and row > 0)
         self.down_action.setEnabled(writable and 0 <= row < self.model.rowCount() - 1)
 

@@ -1,42 +1,592 @@
-"""The main window: for now the open workshop's title and its place on disk."""
+"""The main window: the stage navigator, one page per stage, menus, the stage timer, the
+presentation mode, and the banners that say when a file cannot be written."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 
-from workshop_app import APP_NAME
-from workshop_app.store.workshop_file import WorkshopFile
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app import APP_NAME, __version__
+from workshop_app.domain.model import Workshop, WorkshopInfo
+from workshop_app.domain.stages import Stage, stage_reports
+from workshop_app.libraries import tool_first_vocabulary
+from workshop_app.store.errors import WorkshopFileError
+from workshop_app.store.workshop_file import EXTENSION, WorkshopFile
+from workshop_app.ui.icons import icon
+from workshop_app.ui.navigator import StageNavigator
+from workshop_app.ui.pages.adoption import AdoptionPage
+from workshop_app.ui.pages.candidates import CandidatesPage
+from workshop_app.ui.pages.diagnose import DiagnosePage
+from workshop_app.ui.pages.metrics import MetricsPage
+from workshop_app.ui.pages.rank import RankPage
+from workshop_app.ui.pages.setup import SetupPage
+from workshop_app.ui.session import Session
+from workshop_app.ui.settings import Settings
+from workshop_app.ui.stage_page import StagePage
+from workshop_app.ui.table_model import ItemTableModel
+from workshop_app.ui.timer import StageTimer
+from workshop_app.ui.welcome import WelcomePage
+
+#: The stages the app has pages for (Charter and Follow-through join with their issues).
+STAGES = [Stage.SETUP, Stage.DIAGNOSE, Stage.CANDIDATES, Stage.RANK, Stage.METRICS, Stage.ADOPTION]
+PAGE_CLASSES: dict[Stage, Callable[[Session, QWidget], StagePage]] = {
+    Stage.SETUP: SetupPage,
+    Stage.DIAGNOSE: DiagnosePage,
+    Stage.CANDIDATES: CandidatesPage,
+    Stage.RANK: RankPage,
+    Stage.METRICS: MetricsPage,
+    Stage.ADOPTION: AdoptionPage,
+}
+FILE_FILTER = f"Workshops (*{EXTENSION})"
+
+SHORTCUTS = [
+    ("Ctrl+N", "New workshop"),
+    ("Ctrl+O", "Open a workshop"),
+    ("Ctrl+Shift+S", "Save As (a complete copy; work continues on the copy)"),
+    ("Ctrl+W", "Close the workshop"),
+    ("Ctrl+Z", "Undo"),
+    ("Ctrl+Shift+Z", "Redo"),
+    ("Ctrl+1 … Ctrl+6", "Go to a stage"),
+    ("Ctrl+PgDown / Ctrl+PgUp", "Next / previous stage"),
+    ("Ctrl+Enter or Insert", "Add a row and start typing in it"),
+    ("Enter", "Commit a cell and move to the next one"),
+    ("Tab", "Next field"),
+    ("Delete", "Delete the current row (undo brings it back)"),
+    ("Alt+Up / Alt+Down", "Move the current row"),
+    ("Alt+P", "Diagnose: go to the prompts"),
+    ("Alt+F", "Candidates: add from a problem"),
+    ("+ / −", "Rank: add or remove a vote"),
+    ("Ctrl+Shift+C", "Rank: choose this workflow"),
+    ("Ctrl+Shift+P", "Rank: park with a reason"),
+    ("Ctrl+Shift+U", "Rank: back in play"),
+    ("Ctrl+Shift+O", "Rank: override scores with a reason"),
+    ("F11", "Presentation mode (Esc leaves it)"),
+    ("Ctrl+T", "Pause or run the stage timer"),
+    ("F1", "This list"),
+]
+
+
+class Banner(QWidget):
+    """A full-width message strip with an optional action button."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel(self)
+        self.label.setObjectName("banner")
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label, 1)
+        self.button = QPushButton(self)
+        layout.addWidget(self.button)
+        self.hide()
+
+    def show_message(self, kind: str, text: str, action: str = "") -> None:
+        self.label.setProperty("kind", kind)
+        self.label.style().unpolish(self.label)
+        self.label.style().polish(self.label)
+        self.label.setText(text)
+        self.button.setText(action)
+        self.button.setVisible(bool(action))
+        self.show()
 
 
 class MainWindow(QMainWindow):
-    """The facilitator's window on one workshop file."""
+    """The facilitator's window: the welcome screen, or one workshop's stages."""
 
-    def __init__(self, opened: WorkshopFile | None) -> None:
+    def __init__(self, settings: Settings, session: Session | None = None) -> None:
         super().__init__()
-        self.opened = opened
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        title = opened.workshop.info.title if opened else "No workshop open"
-        self.title_label = QLabel(title, central)
-        self.title_label.setObjectName("workshopTitle")
-        self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 2)
-        self.title_label.setFont(font)
-        layout.addWidget(self.title_label)
-        if opened is not None:
-            where = QLabel(str(opened.path), central)
-            where.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(where)
-            self.setWindowTitle(f"{title} — {opened.path.name} — {APP_NAME}")
-        else:
-            self.setWindowTitle(APP_NAME)
-        self.setCentralWidget(central)
-        self.resize(1100, 720)
+        self.settings = settings
+        self.session: Session | None = None
+        self.pages: dict[Stage, StagePage] = {}
+        self.presenting = False
+        self._normal_font = QFont(QApplication.font())
+        self.setWindowIcon(icon("app"))
+        self.setMinimumSize(1024, 640)
 
+        self.welcome = WelcomePage(settings, self)
+        self.welcome.newRequested.connect(self.new_workshop)
+        self.welcome.openRequested.connect(self.open_dialog)
+        self.welcome.demoRequested.connect(self.open_demo)
+        self.welcome.recentChosen.connect(lambda path: self.open_path(Path(path)))
+
+        self.navigator = StageNavigator(STAGES, self)
+        self.navigator.currentRowChanged.connect(self._on_stage_row)
+        self.page_stack = QStackedWidget(self)
+        self.banner = Banner(self)
+        self.banner.button.clicked.connect(self.save_as)
+        workspace = QWidget(self)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(self.banner)
+        right.addWidget(self.page_stack, 1)
+        row = QHBoxLayout(workspace)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigator)
+        row.addLayout(right, 1)
+        self.central = QStackedWidget(self)
+        self.central.addWidget(self.welcome)
+        self.central.addWidget(workspace)
+        self.setCentralWidget(self.central)
+
+        self.timer = StageTimer(settings, self)
+        self._reports_timer = QTimer(self)
+        self._reports_timer.setSingleShot(True)
+        self._reports_timer.setInterval(0)
+        self._reports_timer.timeout.connect(self._refresh_reports)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        geometry = settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        if session is not None:
+            self.set_session(session)
+        else:
+            self._show_welcome()
+
+    # ------------------------------------------------------------------ actions and menus
+    def _make(
+        self, text: str, slot: object, keys: list[QKeySequence] | None = None, icon_name: str = ""
+    ) -> QAction:
+        action = QAction(icon(icon_name) if icon_name else icon("none"), text, self)
+        if keys:
+            action.setShortcuts(keys)
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work with the menu bar hidden, too
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence
+        std = QKeySequence.StandardKey
+        self.new_action = self._make("&New workshop…", self.new_workshop, [key(std.New)])
+        self.open_action = self._make("&Open…", self.open_dialog, [key(std.Open)])
+        self.demo_action = self._make("Open a copy of the &demo", self.open_demo)
+        self.save_as_action = self._make("Save &As…", self.save_as, [key("Ctrl+Shift+S")])
+        self.close_action = self._make("&Close workshop", self.close_workshop, [key(std.Close)])
+        self.quit_action = self._make("&Quit", self.close, [key(std.Quit)])
+        self.undo_action = self._make("&Undo", self._undo, [key(std.Undo)], "undo")
+        self.redo_action = self._make(
+            "&Redo", self._redo, [key("Ctrl+Shift+Z"), key(std.Redo)], "redo"
+        )
+        self.present_action = self._make(
+            "&Presentation mode", self.toggle_presentation, [key(Qt.Key.Key_F11)], "present"
+        )
+        self.present_action.setCheckable(True)
+        self.leave_present_action = self._make(
+            "Leave presentation mode", self._leave_presentation, [key(Qt.Key.Key_Escape)]
+        )
+        self.leave_present_action.setEnabled(False)
+        self.timer_action = self._make(
+            "Pause or run the stage &timer", self.timer.toggle, [key("Ctrl+T")], "timer"
+        )
+        self.next_action = self._make(
+            "&Next stage", lambda: self._step_stage(1), [key("Ctrl+PgDown")]
+        )
+        self.previous_action = self._make(
+            "&Previous stage", lambda: self._step_stage(-1), [key("Ctrl+PgUp")]
+        )
+        self.stage_actions = []
+        for number, stage in enumerate(STAGES, start=1):
+            action = self._make(
+                f"{number}. {stage.value}",
+                lambda _c=False, s=stage: self.show_stage(s),
+                [key(f"Ctrl+{number}")],
+            )
+            self.stage_actions.append(action)
+        self.shortcuts_action = self._make(
+            "&Keyboard shortcuts", self.show_shortcuts, [key(std.HelpContents), key(Qt.Key.Key_F1)]
+        )
+        self.about_action = self._make(f"&About {APP_NAME}", self.show_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.save_as_action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.close_action, self.quit_action])
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.present_action)
+        view_menu.addAction(self.timer_action)
+        view_menu.addSeparator()
+        view_menu.addActions([self.next_action, self.previous_action])
+        view_menu.addSeparator()
+        view_menu.addActions(self.stage_actions)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.shortcuts_action, self.about_action])
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar("Workshop", self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addActions([self.undo_action, self.redo_action])
+        spacer = QWidget(self.toolbar)
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding,
+            spacer.sizePolicy().verticalPolicy().Preferred,
+        )
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addWidget(self.timer)
+        self.toolbar.addAction(self.present_action)
+        self.addToolBar(self.toolbar)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files()
+        if not recent:
+            self.recent_menu.addAction("No recent workshops").setEnabled(False)
+        for path in recent:
+            action = self.recent_menu.addAction(path.name + ("" if path.exists() else " (missing)"))
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+
+    # ------------------------------------------------------------------ session
+    def set_session(self, session: Session) -> None:
+        """Show a workshop: build its pages and go to its first stage."""
+        self._drop_session()
+        self.session = session
+        session.changed.connect(lambda _changes: self._reports_timer.start())
+        session.saveFailed.connect(self._on_save_failed)
+        session.saved.connect(self._on_saved)
+        session.fileChanged.connect(lambda _path: self._update_title())
+        session.undo_stack.canUndoChanged.connect(lambda _c: self._update_undo())
+        session.undo_stack.canRedoChanged.connect(lambda _c: self._update_undo())
+        session.undo_stack.indexChanged.connect(lambda _i: self._update_undo())
+        for stage in STAGES:
+            page = PAGE_CLASSES[stage](session, self.page_stack)
+            page.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 6000))
+            self.pages[stage] = page
+            self.page_stack.addWidget(page)
+        for page in self.pages.values():
+            for model in page.findChildren(ItemTableModel):
+                model.editRefused.connect(self._on_refused)
+        self.settings.add_recent(session.path)
+        self.central.setCurrentIndex(1)
+        if session.read_only:
+            self.banner.show_message(
+                "info",
+                "This workshop is open read-only: changes cannot "
+                "be saved to it. Save As writes a copy you can edit.",
+                "Save As…",
+            )
+        else:
+            self.banner.hide()
+        self._refresh_reports()
+        self._set_workspace_actions(True)
+        self._update_title()
+        self._update_undo()
+        self.navigator.setCurrentRow(0)
+
+    def _drop_session(self) -> None:
+        for page in self.pages.values():
+            self.page_stack.removeWidget(page)
+            page.deleteLater()
+        self.pages = {}
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    def _show_welcome(self) -> None:
+        self.welcome.refresh()
+        self.central.setCurrentIndex(0)
+        self.banner.hide()
+        self._set_workspace_actions(False)
+        self._update_title()
+        self.welcome.new_button.setFocus()
+
+    def _set_workspace_actions(self, enabled: bool) -> None:
+        for action in [
+            self.save_as_action,
+            self.close_action,
+            self.timer_action,
+            self.next_action,
+            self.previous_action,
+            *self.stage_actions,
+        ]:
+            action.setEnabled(enabled)
+        if not enabled:
+            self.undo_action.setEnabled(False)
+            self.redo_action.setEnabled(False)
+
+    def open_path(self, path: Path) -> bool:
+        """Open a workshop file; a file that cannot be opened is reported and left untouched."""
+        try:
+            opened = WorkshopFile.open(path)
+        except WorkshopFileError as exc:
+            QMessageBox.warning(
+                self,
+                APP_NAME,
+                f"The workshop could not be opened.\n\n"
+                f"{exc.path.name}: {exc.problem}\n\nThe file was not changed.",
+            )
+            self.welcome.refresh()
+            return False
+        self.settings.set_last_folder(path.resolve().parent)
+        self.set_session(Session(opened, self))
+        return True
+
+    def open_dialog(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Open a workshop", self.settings.last_folder(), FILE_FILTER
+        )
+        if path:
+            self.open_path(Path(path))
+
+    def open_demo(self) -> None:
+        from workshop_app.ui.app import write_demo_copy
+
+        try:
+            path = write_demo_copy()
+        except WorkshopFileError as exc:
+            QMessageBox.warning(self, APP_NAME, f"The demo could not be copied.\n\n{exc}")
+            return
+        self.open_path(path)
+
+    def new_workshop(self) -> None:
+        folder = Path(self.settings.last_folder())
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            "Where should the new workshop be kept?",
+            str(folder / f"Workshop {dt.date.today():%Y-%m-%d}{EXTENSION}"),
+            FILE_FILTER,
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix != EXTENSION:
+            target = target.with_name(target.name + EXTENSION)
+        workshop = Workshop(
+            info=WorkshopInfo(title="Untitled workshop", date=dt.date.today().isoformat())
+        )
+        try:
+            WorkshopFile.create(target, workshop, overwrite=True).close()
+        except WorkshopFileError as exc:
+            QMessageBox.warning(self, APP_NAME, f"The workshop could not be created.\n\n{exc}")
+            return
+        if self.open_path(target):
+            self.pages[Stage.SETUP].focus_first()
+
+    def save_as(self) -> None:
+        if self.session is None:
+            return
+        suggestion = self.session.path.with_name(self.session.path.stem + " copy" + EXTENSION)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Save a complete copy as", str(suggestion), FILE_FILTER
+        )
+        if path:
+            self.save_as_path(Path(path))
+
+    def save_as_path(self, target: Path) -> bool:
+        """Write the workshop to ``target`` and continue there."""
+        if self.session is None:
+            return False
+        if target.suffix != EXTENSION:
+            target = target.with_name(target.name + EXTENSION)
+        try:
+            self.session.save_as(target)
+        except WorkshopFileError as exc:
+            QMessageBox.warning(
+                self,
+                APP_NAME,
+                f"The copy could not be written.\n\n{exc}\n\n"
+                "Your work is still here; try another folder.",
+            )
+            return False
+        self.settings.add_recent(target)
+        self.settings.set_last_folder(target.parent)
+        self.banner.hide()
+        self.statusBar().showMessage(f"Saved as {target}", 8000)
+        self._update_title()
+        return True
+
+    def close_workshop(self) -> None:
+        if self.session is not None and self.session.unsaved and not self._confirm_unsaved():
+            return
+        self._drop_session()
+        self._show_welcome()
+
+    def _confirm_unsaved(self) -> bool:
+        answer = QMessageBox.warning(
+            self,
+            APP_NAME,
+            "Some changes could not be written to the file (see the banner). "
+            "Close anyway and lose them?",
+            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    # ------------------------------------------------------------------ stages
+    def show_stage(self, stage: Stage) -> None:
+        if stage in self.pages:
+            self.navigator.setCurrentRow(STAGES.index(stage))
+
+    def current_stage(self) -> Stage | None:
+        row = self.navigator.currentRow()
+        return STAGES[row] if 0 <= row < len(STAGES) and self.pages else None
+
+    def _on_stage_row(self, row: int) -> None:
+        if not self.pages or not 0 <= row < len(STAGES):
+            return
+        stage = STAGES[row]
+        page = self.pages[stage]
+        self.page_stack.setCurrentWidget(page)
+        self.timer.start_stage(stage)
+        page.focus_first()
+
+    def _step_stage(self, step: int) -> None:
+        row = self.navigator.currentRow() + step
+        if 0 <= row < len(STAGES):
+            self.navigator.setCurrentRow(row)
+
+    def _refresh_reports(self) -> None:
+        if self.session is None:
+            return
+        reports = stage_reports(self.session.workshop, tool_first_vocabulary())
+        self.navigator.show_reports(reports)
+        for stage, page in self.pages.items():
+            report = reports.get(stage)
+            page.show_advice(list(report.advice) if report else [])
+        self._update_title()
+
+    # ------------------------------------------------------------------ feedback
+    def _on_refused(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _on_save_failed(self, problem: str) -> None:
+        self.banner.show_message(
+            "error",
+            f"Could not save to the workshop file: {problem}. Everything you typed is "
+            "kept in the app. Save a copy elsewhere to keep working safely.",
+            "Save As…",
+        )
+        self._update_title()
+
+    def _on_saved(self) -> None:
+        if self.session is not None and not self.session.read_only:
+            self.banner.hide()
+        self._update_title()
+
+    def _update_title(self) -> None:
+        if self.session is None:
+            self.setWindowTitle(APP_NAME)
+            return
+        title = self.session.workshop.info.title or "Untitled workshop"
+        marks = " [read-only]" if self.session.read_only else ""
+        marks += " (not saved)" if self.session.unsaved else ""
+        self.setWindowTitle(f"{title} — {self.session.path.name}{marks} — {APP_NAME}")
+
+    def _update_undo(self) -> None:
+        stack = self.session.undo_stack if self.session else None
+        self.undo_action.setEnabled(bool(stack and stack.canUndo()))
+        self.redo_action.setEnabled(bool(stack and stack.canRedo()))
+        self.undo_action.setText(
+            f"&Undo {stack.undoText()}" if stack and stack.canUndo() else "&Undo"
+        )
+        self.redo_action.setText(
+            f"&Redo {stack.redoText()}" if stack and stack.canRedo() else "&Redo"
+        )
+
+    def _undo(self) -> None:
+        if self.session is not None:
+            self.session.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if self.session is not None:
+            self.session.undo_stack.redo()
+
+    # ------------------------------------------------------------------ in the room
+    def toggle_presentation(self) -> None:
+        self.set_presentation(not self.presenting)
+
+    def _leave_presentation(self) -> None:
+        self.set_presentation(False)
+
+    def set_presentation(self, on: bool) -> None:
+        """Full screen, larger type, editing chrome hidden; every shortcut still works."""
+        if on == self.presenting:
+            return
+        self.presenting = on
+        self.present_action.setChecked(on)
+        self.leave_present_action.setEnabled(on)
+        font = QFont(self._normal_font)
+        if on:
+            size = self._normal_font.pointSizeF()
+            font.setPointSizeF(max(size, 9.0) * self.settings.presentation_scale())
+        QApplication.setFont(font)
+        self.menuBar().setVisible(not on)
+        self.statusBar().setVisible(not on)
+        self.setProperty("presentation", on)
+        for page in self.pages.values():
+            for editor in page.findChildren(QWidget, "listToolbar"):
+                editor.setVisible(not on)
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    # ------------------------------------------------------------------ help
+    def show_shortcuts(self) -> None:
+        rows = "".join(
+            f"<tr><td><b>{keys}</b></td><td>{what}</td></tr>" for keys, what in SHORTCUTS
+        )
+        box = QMessageBox(self)
+        box.setWindowTitle("Keyboard shortcuts")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(f"<table cellspacing='6'>{rows}</table>")
+        box.exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<b>{APP_NAME}</b> {__version__}<br>Scope a company's first AI "
+            "workflow in one workshop: problems before tools, one workflow "
+            "first, success as behaviour change, adoption designed in.<br><br>"
+            "Works fully offline; a workshop is one file.",
+        )
+
+    # ------------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.opened is not None:
-            self.opened.close()
+        if self.session is not None and self.session.unsaved and not self._confirm_unsaved():
+            event.ignore()
+            return
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.sync()
+        self._drop_session()
         super().closeEvent(event)
+
+
+def screen_fits(window: QMainWindow) -> bool:
+    """True when the window fits the screen it is on (used by the screenshot script)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    return screen is None or screen.availableGeometry().contains(window.frameGeometry())

@@ -35,24 +35,20 @@ _Align = Qt.AlignmentFlag
 _BACKGROUND, _INK, _AXIS_INK = QColor("#FBFCFD"), QColor("#1E293B"), QColor("#334155")
 _QUADRANT_INK, _SPLIT, _GRID = QColor("#4B5A6B"), QColor("#8A9AAE"), QColor(255, 255, 255, 200)
 _FOCUS, _BLOCKED, _WHITE = QColor("#C2410C"), QColor("#B42318"), QColor("#FFFFFF")
-_RIGHT, _LEFT, _TOP, _BOTTOM = (
-    _Align.AlignRight,
-    _Align.AlignLeft,
-    _Align.AlignTop,
-    _Align.AlignBottom,
-)
-#: quadrant → (tint, high-frequency side, high-friction side); each side doubles as the corner
-#: its name goes in. Tints differ in hue *and* lightness, so the quadrants stay apart in
-#: greyscale and in a washed-out projector image.
+_RIGHT, _LEFT = _Align.AlignRight, _Align.AlignLeft
+_TOP, _BOTTOM = _Align.AlignTop, _Align.AlignBottom
+#: quadrant → (tint, frequency side, friction side); the sides also put the name in its corner.
+#: Tints step down in lightness as well as hue ("start here" darkest), so the quadrants stay
+#: apart in greyscale and in a washed-out projector image.
 _QUADRANTS = {
-    Quadrant.START_HERE: (QColor("#CDE7DF"), _RIGHT, _TOP),
-    Quadrant.IRRITANT: (QColor("#F5E6C8"), _LEFT, _TOP),
+    Quadrant.START_HERE: (QColor("#B9DDD1"), _RIGHT, _TOP),
+    Quadrant.IRRITANT: (QColor("#F8EACD"), _LEFT, _TOP),
     Quadrant.SIMPLE_AUTOMATION: (QColor("#DCE5F2"), _RIGHT, _BOTTOM),
-    Quadrant.LEAVE: (QColor("#F1F3F5"), _LEFT, _BOTTOM),
+    Quadrant.LEAVE: (QColor("#F7F8FA"), _LEFT, _BOTTOM),
 }
 #: status → (fill, outline, rank colour, outline style, outline width at 640 × 480)
 _STYLES = {
-    "chosen": (QColor("#0F6B6B"), QColor("#062F30"), _WHITE, Qt.PenStyle.SolidLine, 3.5),
+    "chosen": (QColor("#0B5959"), QColor("#062F30"), _WHITE, Qt.PenStyle.SolidLine, 3.5),
     "candidate": (QColor("#4A6F96"), QColor("#263D57"), _WHITE, Qt.PenStyle.SolidLine, 1.5),
     "parked": (QColor("#E4E8EC"), QColor("#6B7887"), QColor("#2B3744"), Qt.PenStyle.DashLine, 1.8),
 }
@@ -223,10 +219,8 @@ class MatrixWidget(QWidget):
                 centre = self._position(
                     frequency + spread * math.cos(angle), friction - spread * math.sin(angle)
                 )
-                room = self._plot.adjusted(radius, radius, -radius, -radius)
-                x = min(max(centre.x(), room.left()), room.right())
-                y = min(max(centre.y(), room.top()), room.bottom())
-                bubbles.append(_Bubble(point, QPointF(x, y), radius))
+                square = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+                bubbles.append(_Bubble(point, _clamp(square, self._plot).center(), radius))
         bubbles.sort(key=lambda b: (-b.radius, -b.point.rank))  # among equals, best rank on top
         return bubbles
 
@@ -263,9 +257,7 @@ class MatrixWidget(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         self._ensure_layout()
         painter = QPainter(self)
-        painter.setRenderHints(
-            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
-        )
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)  # text is antialiased anyway
         painter.fillRect(self.rect(), _BACKGROUND)
         self._paint_quadrants(painter)
         self._paint_axes(painter)
@@ -293,11 +285,9 @@ class MatrixWidget(QWidget):
         for quadrant, (tint, side, level) in _QUADRANTS.items():
             xs = (split.x(), frame.right()) if side == _RIGHT else (frame.left(), split.x())
             ys = (frame.top(), split.y()) if level == _TOP else (split.y(), frame.bottom())
-            areas[quadrant] = (
-                QRectF(QPointF(xs[0], ys[0]), QPointF(xs[1], ys[1])),
-                side | level,
-            )
-            painter.fillRect(areas[quadrant][0], tint)
+            area = QRectF(QPointF(xs[0], ys[0]), QPointF(xs[1], ys[1]))
+            areas[quadrant] = (area, side | level)
+            painter.fillRect(area, tint)
         painter.setPen(QPen(_GRID, max(1.0, 1.2 * s)))
         for i in range(SCORES + 1):  # a closed 5 × 5 grid; the bands above and below hold names
             x, y = plot.left() + i * cell_w, plot.top() + i * cell_h
@@ -361,18 +351,16 @@ class MatrixWidget(QWidget):
         s, c, r = self._scale, bubble.centre, bubble.radius
         rim, inner = QPainterPath(), QPainterPath()
         rim.addEllipse(c, r, r)
-        inner.addEllipse(c, r * 0.62, r * 0.62)
+        inner_r = max(0.62 * r, r - 4 * s)  # small bubbles keep a thin hatched rim
+        inner.addEllipse(c, inner_r, inner_r)
         painter.save()
         painter.setClipPath(rim.subtracted(inner))
         ink.setAlpha(150)
         painter.setPen(QPen(ink, max(1.0, 1.4 * s)))
         step, offset = max(4.0, 5.5 * s), -2 * r
         while offset < 2 * r:
-            start, end = (
-                QPointF(c.x() + offset - r, c.y() + r),
-                QPointF(c.x() + offset + r, c.y() - r),
-            )
-            painter.drawLine(start, end)
+            x = c.x() + offset
+            painter.drawLine(QPointF(x - r, c.y() + r), QPointF(x + r, c.y() - r))
             offset += step
         painter.restore()
         mark_r, mark = max(5.5 * s, 0.24 * r), QPointF(c.x() + r * 0.72, c.y() - r * 0.72)

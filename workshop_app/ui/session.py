@@ -92,7 +92,7 @@ class Session(QObject):
         except WriteFailed as failure:
             self.changed.emit(failure.changes or Changes(ALL_LISTS))
             self.saveFailed.emit(failure.problem)
-            return failure.result  # type: ignore[no-any-return]
+            return failure.result
         if was_unsaved:
             self.saved.emit()
         self.changed.emit(changes)

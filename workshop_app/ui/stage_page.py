@@ -59,7 +59,7 @@ class StagePage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 12, 20, 16)
         outer.setSpacing(10)
-        header = QWidget(self)
+        header = QFrame(self)
         header.setObjectName("stageHeader")
         header_layout = QVBoxLayout(header)
         header_layout.setContentsMargins(0, 0, 0, 0)

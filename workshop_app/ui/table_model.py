@@ -8,7 +8,8 @@ or go, ``dataChanged`` on the rows whose items changed otherwise.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from enum import StrEnum
 from typing import Any
 
@@ -34,7 +35,8 @@ IdRole = Qt.ItemDataRole.UserRole + 2
 SortRole = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
-INVALID_BACKGROUND = QColor("#fee2e2")
+#: Cells the stage's advice names get a calm amber tint (advice never blocks).
+INVALID_BACKGROUND = QColor("#fef3c7")
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,7 @@ class Column:
     editable: bool = True
     tooltip: Callable[[Any], str] | None = None
     width: int = 0
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = dataclass_field(default_factory=dict)
 
 
 class ItemTableModel(QAbstractTableModel):

@@ -43,7 +43,6 @@ CANDIDATE_COLUMNS = [
     Column("data_readiness", "Data", "enum", enum=DataReadiness, width=90),
     Column("integration_effort", "Integration", "enum", enum=Level, width=100),
     Column("governance", "Governance", "enum", enum=Level, width=100),
-    Column("problem_ids", "Problems", "refs", target="problems"),
 ]
 CANDIDATE_FIELDS = [
     Column("name", "Workflow", extra={"placeholder": "The process it improves, not a tool"}),
@@ -93,8 +92,7 @@ class CandidatesPage(StagePage):
         self.hint.setObjectName("toolFirstHint")
         self.hint.setWordWrap(True)
         self.hint.hide()
-        form_layout = self.editor.form.layout()
-        self.editor.form.layout().addWidget(self.hint, form_layout.rowCount(), 0, 1, 2)
+        self.editor.form.add_note(self.hint)
 
         self.from_problem = QToolButton(self)
         self.from_problem.setText("Add from problem")

@@ -36,6 +36,7 @@ from workshop_app.store.workshop_file import Changes
 from workshop_app.ui.delegates import FieldDelegate
 from workshop_app.ui.dialogs import OverrideDialog, ReasonDialog
 from workshop_app.ui.icons import icon
+from workshop_app.ui.list_editor import fit_columns
 from workshop_app.ui.matrix import MatrixPoint, MatrixWidget
 from workshop_app.ui.session import Session
 from workshop_app.ui.stage_page import StagePage
@@ -49,11 +50,9 @@ COLUMNS = (
     "Friction",
     "Frequency",
     "Priority",
-    "Hours / month",
-    "30-day readiness",
+    "Hours/mo",
+    "Readiness",
     "Votes",
-    "Status",
-    "Why this rank",
 )
 VOTES = COLUMNS.index("Votes")
 PARKED_TEXT = QColor("#64748b")
@@ -86,18 +85,17 @@ class RankModel(QAbstractTableModel):
 
     def _cell(self, row: Scored, column: int) -> str:
         candidate = row.candidate
-        star = "*" if candidate.overrides.any else ""
+        friction_mark = "*" if candidate.overrides.friction else ""
+        frequency_mark = "*" if candidate.overrides.frequency else ""
         return [
             str(row.rank),
             candidate.name,
-            f"{row.friction_score}{star if candidate.overrides.friction else ''}",
-            f"{row.frequency_score}{star if candidate.overrides.frequency else ''}",
+            f"{row.friction_score}{friction_mark}",
+            f"{row.frequency_score}{frequency_mark}",
             str(row.priority),
             f"{row.hours_per_month:,.1f}",
             str(row.readiness),
             str(candidate.votes),
-            str(candidate.status).capitalize(),
-            row.reason,
         ][column]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -122,6 +120,13 @@ class RankModel(QAbstractTableModel):
             and row.candidate.status is CandidateStatus.PARKED
         ):
             return PARKED_TEXT
+        if role == Qt.ItemDataRole.DecorationRole and column == 1:
+            status = row.candidate.status
+            if status is CandidateStatus.CHOSEN:
+                return icon("choose")
+            if status is CandidateStatus.PARKED:
+                return icon("park")
+            return None
         if role == IdRole:
             return row.candidate.id
         if role == ItemRole:
@@ -130,17 +135,19 @@ class RankModel(QAbstractTableModel):
 
     def _tooltip(self, row: Scored, column: int) -> str | None:
         candidate = row.candidate
-        if COLUMNS[column] == "30-day readiness":
+        if COLUMNS[column] == "Readiness":
             return "; ".join(row.readiness_reasons)
         if COLUMNS[column] in ("Friction", "Frequency") and candidate.overrides.any:
             return (
                 f"From the facts: friction {row.computed_friction}, frequency "
                 f"{row.computed_frequency}. Overridden: {candidate.overrides.reason}"
             )
-        if COLUMNS[column] == "Status" and candidate.status is CandidateStatus.PARKED:
-            return f"Parked: {candidate.parked_reason}"
-        if COLUMNS[column] in ("Why this rank", "Candidate"):
-            return row.reason if COLUMNS[column] == "Why this rank" else candidate.name
+        if COLUMNS[column] in ("#", "Candidate", "Priority"):
+            status = {
+                CandidateStatus.CHOSEN: " (chosen)",
+                CandidateStatus.PARKED: f" (parked: {candidate.parked_reason})",
+            }
+            return f"{candidate.name}{status.get(candidate.status, '')}: {row.reason}"
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -227,9 +234,15 @@ class RankPage(StagePage):
         self.table.verticalHeader().setDefaultSectionSize(32)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in enumerate((36, 250, 70, 84, 68, 104, 124, 60, 80)):
-            self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        fit_columns(self.table, [36, 200, 50, 50, 50, 60, 112, 50])
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.details = QLabel(self)
+        self.details.setObjectName("rankDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setMinimumHeight(self.details.fontMetrics().height() * 3)
 
         self.choose_action = self._action(
             "Choose this workflow", "choose", self.choose, "Ctrl+Shift+C"
@@ -258,11 +271,13 @@ class RankPage(StagePage):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(bar)
         right_layout.addWidget(self.table, 1)
+        right_layout.addWidget(self.details)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.matrix)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([400, 760])
         self.splitter.setChildrenCollapsible(False)
         self.body.addWidget(self.splitter, 1)
 
@@ -275,7 +290,7 @@ class RankPage(StagePage):
         self._after_reset()
 
     def _action(self, text: str, icon_name: str, slot: Any, keys: str) -> QAction:
-        action = QAction(icon(icon_name) if icon_name else icon("choose"), text, self)
+        action = QAction(icon(icon_name), text, self)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.setToolTip(f"{text} ({keys})")
@@ -363,8 +378,22 @@ class RankPage(StagePage):
             text += f"  Chosen: {', '.join(c.name for c in chosen)}."
         self.recommended.setText(text)
 
+    def _update_details(self, row: Scored | None) -> None:
+        if row is None:
+            self.details.setText("Select a candidate to see why it ranks where it does.")
+            return
+        candidate = row.candidate
+        lines = [
+            f"#{row.rank} {candidate.name}: {row.reason}.",
+            f"30-day readiness: {row.readiness} — {'; '.join(row.readiness_reasons)}.",
+        ]
+        if candidate.status is CandidateStatus.PARKED:
+            lines.append(f"Parked: {candidate.parked_reason}")
+        self.details.setText("\n".join(lines))
+
     def _update_actions(self) -> None:
         row = self.current()
+        self._update_details(row)
         writable = not self.session.read_only
         status = row.candidate.status if row else None
         self.choose_action.setEnabled(

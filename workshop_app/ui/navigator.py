@@ -1,0 +1,103 @@
+"""The stage navigator: each stage with its state (empty, in progress, complete) and the
+number of open advice items."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from workshop_app.domain.stages import Progress, Stage, StageReport
+from workshop_app.ui.icons import icon
+
+CountRole = Qt.ItemDataRole.UserRole + 10
+StageRole = Qt.ItemDataRole.UserRole + 11
+ProgressRole = Qt.ItemDataRole.UserRole + 12
+BADGE = QColor("#b45309")
+_STATUS_ICON = {
+    Progress.EMPTY: "status-empty",
+    Progress.IN_PROGRESS: "status-progress",
+    Progress.COMPLETE: "status-complete",
+}
+
+
+class _BadgeDelegate(QStyledItemDelegate):
+    """Draws the item as usual, then a small count badge on the right."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().paint(painter, option, index)
+        count = index.data(CountRole) or 0
+        if not count:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = painter.font()
+        font.setBold(True)
+        painter.setFont(font)
+        text = str(count)
+        metrics = painter.fontMetrics()
+        height = metrics.height() + 2
+        width = max(height, metrics.horizontalAdvance(text) + 12)
+        rect = QRect(
+            option.rect.right() - width - 10, option.rect.center().y() - height // 2, width, height
+        )
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(BADGE)
+        painter.drawRoundedRect(rect, height / 2, height / 2)
+        painter.setPen(QColor("white"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 36, max(size.height(), option.fontMetrics.height() * 2 + 8))
+
+
+class StageNavigator(QListWidget):
+    """The list of stages on the left of the main window."""
+
+    def __init__(self, stages: list[Stage], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stageNavigator")
+        self.setItemDelegate(_BadgeDelegate(self))
+        self.setIconSize(QSize(18, 18))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stages = stages
+        for number, stage in enumerate(stages, start=1):
+            entry = QListWidgetItem(icon("status-empty"), f"{number}  {stage.value}", self)
+            entry.setData(StageRole, stage)
+            entry.setToolTip(f"{stage.value} (Ctrl+{number})")
+
+    def show_reports(self, reports: dict[Stage, StageReport]) -> None:
+        for row, stage in enumerate(self.stages):
+            report = reports.get(stage)
+            if report is None:
+                continue
+            entry = self.item(row)
+            entry.setIcon(icon(_STATUS_ICON[report.progress]))
+            entry.setData(CountRole, len(report.advice))
+            entry.setData(ProgressRole, str(report.progress))
+            advice = f", {len(report.advice)} advice" if report.advice else ""
+            entry.setToolTip(f"{stage.value}: {report.progress}{advice} (Ctrl+{row + 1})")
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, 400)
+
+    def progress_of(self, stage: Stage) -> str:
+        return str(self.item(self.stages.index(stage)).data(ProgressRole) or "")
+
+    def count_of(self, stage: Stage) -> int:
+        return int(self.item(self.stages.index(stage)).data(CountRole) or 0)

@@ -1,0 +1,81 @@
+"""Render every stage of the demo workshop to PNG files (``make screenshots``).
+
+Runs offscreen: ``python -m workshop_app.ui.screenshots OUT_DIR [--size 1366x768]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def render(folder: Path, width: int, height: int, presentation: bool = False) -> list[Path]:
+    """Write one PNG per stage (and the welcome screen) into ``folder``."""
+    from workshop_app.libraries import demo_document
+    from workshop_app.store.interchange import document_to_workshop
+    from workshop_app.store.workshop_file import WorkshopFile, write_new_file
+    from workshop_app.ui.app import make_application
+    from workshop_app.ui.list_editor import ListEditor
+    from workshop_app.ui.main_window import STAGES, MainWindow
+    from workshop_app.ui.pages.rank import RankPage
+    from workshop_app.ui.session import Session
+    from workshop_app.ui.settings import Settings
+
+    app = make_application()
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory() as scratch:
+        settings = Settings.in_file(Path(scratch) / "settings.ini")
+        demo = Path(scratch) / "Demo workshop.workshop"
+        write_new_file(demo, document_to_workshop(demo_document(), "demo"))
+        window = MainWindow(settings)
+        window.resize(width, height)
+        window.show()
+        app.processEvents()
+        settings.add_recent(demo)
+        window.welcome.refresh()
+        written.append(_grab(window, folder / "0-welcome.png"))
+        window.set_session(Session(WorkshopFile.open(demo), window))
+        if presentation:
+            window.set_presentation(True)
+            window.resize(width, height)
+        for number, stage in enumerate(STAGES, start=1):
+            window.show_stage(stage)
+            page = window.pages[stage]
+            if isinstance(page, RankPage):
+                page.select("c1")
+            editor = getattr(page, "editor", None) or getattr(page, "stakeholders", None)
+            if isinstance(editor, ListEditor) and editor.model.items():
+                editor.select_id(editor.model.items()[0].id)
+            app.processEvents()
+            slug = stage.value.lower().replace("-", "").replace(" ", "-")
+            written.append(_grab(window, folder / f"{number}-{slug}.png"))
+        window.close()
+    return written
+
+
+def _grab(window: QWidget, path: Path) -> Path:
+    QApplication.processEvents()
+    window.grab().save(str(path))
+    return path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--size", default="1366x768")
+    parser.add_argument("--presentation", action="store_true")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    width, height = (int(part) for part in args.size.split("x"))
+    for path in render(args.folder, width, height, args.presentation):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
