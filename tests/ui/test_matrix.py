@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import ctypes
 import math
-import sys
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QBuffer, QEvent, QIODevice, QPoint, QPointF, QRectF, Qt
@@ -36,22 +33,6 @@ ROWS = [  # id, name, friction, frequency, hours a month, status, readiness, ran
 ]
 POINTS = [MatrixPoint(*row) for row in ROWS]
 RANK_ORDER = [p.candidate_id for p in sorted(POINTS, key=lambda p: p.rank)]
-#: PySide6 6.12.0 on Python 3.11 drops one reference to None on every call of a void method
-#: (None only became immortal in 3.12), so a few dozen paints free None and abort Python.
-NONE_LEAKS = sys.version_info < (3, 12)
-
-
-@pytest.fixture(autouse=True)
-def give_none_back() -> Iterator[None]:
-    """Return the references to None each test's painting took (see ``NONE_LEAKS``); a stopgap
-    until the app runs on a PySide6 without the leak or on Python ≥ 3.12."""
-    before = sys.getrefcount(None)
-    yield
-    if NONE_LEAKS:
-        incref = ctypes.pythonapi.Py_IncRef
-        incref.argtypes = [ctypes.py_object]
-        for _ in range(max(0, before - sys.getrefcount(None)) + 100):
-            incref(None)
 
 
 @pytest.fixture
@@ -235,12 +216,3 @@ def test_hovering_a_bubble_shows_its_tooltip(qtbot: QtBot, matrix: MatrixWidget)
     QApplication.sendEvent(matrix, miss)
     assert not miss.isAccepted()
     qtbot.waitUntil(lambda: not QToolTip.isVisible())
-
-
-@pytest.mark.xfail(NONE_LEAKS, reason="PySide6 6.12.0 leaks None on Python 3.11", strict=True)
-def test_painting_keeps_every_reference_to_none(matrix: MatrixWidget) -> None:
-    """A tripwire: when this passes on 3.11, drop ``give_none_back`` and this marker."""
-    matrix.grab()
-    before = sys.getrefcount(None)
-    matrix.grab()
-    assert sys.getrefcount(None) >= before - 5

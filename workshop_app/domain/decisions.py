@@ -45,6 +45,20 @@ def _log(
     return decision
 
 
+def note_gate(workshop: Workshop, was_agreed: bool, at: str, logged_before: int) -> list[Decision]:
+    """Log ``gate_passed`` when a change (of any kind) has just made the charter agreed.
+
+    The app calls this around every edit, so the moment the 30-day gate passes is in the
+    decision log however the room got there. ``logged_before`` is the length of the log
+    before the edit: an edit that logged the gate itself is left alone.
+    """
+    if was_agreed or not is_agreed(workshop):
+        return []
+    if any(entry.kind is DecisionKind.GATE_PASSED for entry in workshop.decisions[logged_before:]):
+        return []
+    return _after_change(workshop, at, was_agreed)
+
+
 def _after_change(workshop: Workshop, at: str, was_agreed: bool) -> list[Decision]:
     """Record the gate being passed when a change makes the charter agreed."""
     if not was_agreed and is_agreed(workshop):

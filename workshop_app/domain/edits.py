@@ -11,7 +11,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from workshop_app.domain.fields import ADOPTION, LISTS, FieldSpec
+from workshop_app.domain.fields import ADOPTION, LISTS, FieldSpec, field_spec
 from workshop_app.domain.model import Workshop
 
 _SPECS: dict[str, tuple[FieldSpec, ...]] = {key: specs for key, specs, _cls in LISTS}
@@ -134,12 +134,23 @@ def get_value(workshop: Workshop, key: str, item_id: str | None, field_path: str
 def set_value(
     workshop: Workshop, key: str, item_id: str | None, field_path: str, value: Any
 ) -> None:
-    """Set a (possibly nested) field of one item; lists are copied, never shared."""
+    """Set a (possibly nested) field of one item, converted to the model's types."""
     *parents, name = field_path.split(".")
     target = find(workshop, key, item_id)
     for parent in parents:
         target = getattr(target, parent)
-    setattr(target, name, list(value) if isinstance(value, list | tuple) else value)
+    setattr(target, name, _typed(field_spec(key, field_path), value))
+
+
+def _typed(spec: FieldSpec, value: Any) -> Any:
+    """``value`` as the model keeps it: enum members for enum fields, fresh lists."""
+    if spec.kind == "enum" and spec.enum is not None and value is not None:
+        return spec.enum(value)
+    if spec.kind == "enums" and spec.enum is not None:
+        return [spec.enum(item) for item in value]
+    if isinstance(value, list | tuple):
+        return list(value)
+    return value
 
 
 def insert(workshop: Workshop, key: str, item: Any, index: int | None = None) -> None:

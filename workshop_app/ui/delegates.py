@@ -103,8 +103,10 @@ class FieldDelegate(QStyledItemDelegate):
             editor.setValue(int(value or 0))
         elif isinstance(editor, NumberEdit):
             editor.set_value(value)
+            editor.selectAll()
         elif isinstance(editor, QLineEdit):
             editor.setText("" if value is None else str(value))
+            editor.selectAll()  # typing replaces, as in a spreadsheet
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         value: Any

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -142,6 +143,11 @@ class ListEditor(QWidget):
         self.down_action = self._action(
             "Move down", "down", lambda: self.move_current(1), [QKeySequence("Alt+Down")]
         )
+        self.switch_action = QAction("Switch between the list and the fields", self)
+        self.switch_action.setShortcut(QKeySequence(Qt.Key.Key_F6))
+        self.switch_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.switch_action.triggered.connect(self.switch_focus)
+        self.addAction(self.switch_action)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
@@ -180,8 +186,7 @@ class ListEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self._kept_id: str | None = None
-        self.model.modelAboutToBeReset.connect(self._remember)
+        self._kept_id: str | None = None  # the current item, kept across model resets
         self.model.modelReset.connect(self._restore)
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(self._on_current)
@@ -205,6 +210,7 @@ class ListEditor(QWidget):
 
     # ------------------------------------------------------------------ current item
     def current_id(self) -> str | None:
+        """The id of the current item (None when there is none)."""
         index = self.table.currentIndex()
         return index.data(IdRole) if index.isValid() else None
 
@@ -224,13 +230,11 @@ class ListEditor(QWidget):
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         item_id = current.data(IdRole) if current.isValid() else None
+        self._kept_id = item_id
         if item_id != self.form.item_id:
             self.form.set_item(item_id)
         self._update_state()
         self.currentChanged.emit(item_id)
-
-    def _remember(self) -> None:
-        self._kept_id = self.current_id()
 
     def _restore(self) -> None:
         self._update_state()
@@ -287,6 +291,15 @@ class ListEditor(QWidget):
         place = edits.index_of(self.session.workshop, self.key, neighbour)
         self.session.push(MoveItem(self.session, self.key, item_id, place, "Move"))
         self.select_id(item_id)
+
+    def switch_focus(self) -> None:
+        """F6: from the list to the current item's first field, and back."""
+        focus = QApplication.focusWidget()
+        if (focus is not None and self.form.isAncestorOf(focus)) or not self.form.isEnabled():
+            self.table.setFocus()
+            return
+        first = self.form.widgets[self.form.fields[0].field]
+        first.setFocus()
 
     def add_tool(self, widget: QWidget) -> None:
         """Put another button in the list's toolbar, before the stretch."""

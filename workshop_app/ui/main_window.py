@@ -28,7 +28,7 @@ from workshop_app.domain.model import Workshop, WorkshopInfo
 from workshop_app.domain.stages import Stage, stage_reports
 from workshop_app.libraries import tool_first_vocabulary
 from workshop_app.store.errors import WorkshopFileError
-from workshop_app.store.workshop_file import EXTENSION, WorkshopFile
+from workshop_app.store.workshop_file import EXTENSION, Changes, WorkshopFile
 from workshop_app.ui.icons import icon
 from workshop_app.ui.navigator import StageNavigator
 from workshop_app.ui.pages.adoption import AdoptionPage
@@ -70,6 +70,7 @@ SHORTCUTS = [
     ("Tab", "Next field"),
     ("Delete", "Delete the current row (undo brings it back)"),
     ("Alt+Up / Alt+Down", "Move the current row"),
+    ("F6", "Switch between a list and the fields of its current row"),
     ("Alt+P", "Diagnose: go to the prompts"),
     ("Alt+F", "Candidates: add from a problem"),
     ("+ / −", "Rank: add or remove a vote"),
@@ -111,7 +112,12 @@ class Banner(QWidget):
 class MainWindow(QMainWindow):
     """The facilitator's window: the welcome screen, or one workshop's stages."""
 
-    def __init__(self, settings: Settings, session: Session | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        session: Session | None = None,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
         super().__init__()
         self.settings = settings
         self.session: Session | None = None
@@ -148,7 +154,7 @@ class MainWindow(QMainWindow):
         self.central.addWidget(workspace)
         self.setCentralWidget(self.central)
 
-        self.timer = StageTimer(settings, self)
+        self.timer = StageTimer(settings, self, clock)
         self._reports_timer = QTimer(self)
         self._reports_timer.setSingleShot(True)
         self._reports_timer.setInterval(0)
@@ -274,7 +280,7 @@ class MainWindow(QMainWindow):
         """Show a workshop: build its pages and go to its first stage."""
         self._drop_session()
         self.session = session
-        session.changed.connect(lambda _changes: self._reports_timer.start())
+        session.changed.connect(self._on_changed)
         session.saveFailed.connect(self._on_save_failed)
         session.saved.connect(self._on_saved)
         session.fileChanged.connect(lambda _path: self._update_title())
@@ -467,6 +473,11 @@ class MainWindow(QMainWindow):
         row = self.navigator.currentRow() + step
         if 0 <= row < len(STAGES):
             self.navigator.setCurrentRow(row)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if "workshop" in changes.lists:
+            self._update_title()
+        self._reports_timer.start()
 
     def _refresh_reports(self) -> None:
         if self.session is None:

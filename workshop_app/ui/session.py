@@ -14,6 +14,8 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from workshop_app.domain import decisions
+from workshop_app.domain.gate import is_agreed
 from workshop_app.domain.model import Workshop
 from workshop_app.store.errors import WriteFailed
 from workshop_app.store.workshop_file import Changes, WorkshopFile
@@ -80,15 +82,25 @@ class Session(QObject):
         """Run a command and keep it for undo."""
         self.undo_stack.push(command)
 
-    def apply(self, edit: Callable[[Workshop], T]) -> T:
+    def apply(self, edit: Callable[[Workshop], T], *, note_gate: bool = True) -> T:
         """Run one edit through the store and tell every view what changed.
 
-        Called by undo commands only. A failed write keeps the edit in memory and reports it
-        through :attr:`saveFailed` instead of raising, so the room can carry on.
+        Called by undo commands only. When the edit makes the 30-day gate pass, the moment is
+        logged as a decision in the same change (unless ``note_gate`` is false, as for an
+        undo). A failed write keeps the edit in memory and reports it through
+        :attr:`saveFailed` instead of raising, so the room can carry on.
         """
         was_unsaved = self.file.unsaved
+
+        def edit_and_note_gate(workshop: Workshop) -> T:
+            was_agreed, logged = is_agreed(workshop), len(workshop.decisions)
+            outcome = edit(workshop)
+            if note_gate:
+                decisions.note_gate(workshop, was_agreed, decisions.timestamp(), logged)
+            return outcome
+
         try:
-            result, changes = self.file.change(edit)
+            result, changes = self.file.change(edit_and_note_gate)
         except WriteFailed as failure:
             self.changed.emit(failure.changes or Changes(ALL_LISTS))
             self.saveFailed.emit(failure.problem)

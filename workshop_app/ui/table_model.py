@@ -167,9 +167,10 @@ class ItemTableModel(QAbstractTableModel):
         return str(getattr(found, "name", None) or getattr(found, "title", item_id))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._count:
+        items = self.items()
+        if not index.isValid() or index.row() >= min(self._count, len(items)):
             return None
-        item = self.item(index.row())
+        item = items[index.row()]
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display_value(item, column)
@@ -199,6 +200,8 @@ class ItemTableModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
+        if not index.isValid():
+            return base
         column = self.columns[index.column()]
         if (
             column.editable

@@ -3,7 +3,10 @@ stage, a calm colour change at zero and time over shown — never a modal interr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QToolButton, QWidget
 
 from workshop_app.domain.stages import Stage
@@ -27,12 +30,18 @@ class StageTimer(QWidget):
 
     stateChanged = Signal(str)
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self._now = clock or time.monotonic
+        self._started = 0.0
         self.stage: Stage | None = None
         self._spent: dict[Stage, int] = {}  # milliseconds spent per stage before this run
-        self._clock = QElapsedTimer()
         self._running = False
         self._tick = QTimer(self)
         self._tick.setInterval(250)
@@ -71,7 +80,7 @@ class StageTimer(QWidget):
         self.minutes.setValue(self.settings.stage_minutes(stage))
         self.minutes.blockSignals(False)
         self._running = True
-        self._clock.start()
+        self._started = self._now()
         self._tick.start()
         self.refresh()
 
@@ -84,7 +93,7 @@ class StageTimer(QWidget):
             self._tick.stop()
         else:
             self._running = True
-            self._clock.start()
+            self._started = self._now()
             self._tick.start()
         self.refresh()
 
@@ -92,13 +101,13 @@ class StageTimer(QWidget):
         if self.stage is None:
             return
         self._spent[self.stage] = 0
-        self._clock.start()
+        self._started = self._now()
         self.refresh()
 
     def _bank(self) -> None:
         if self.stage is not None and self._running:
             self._spent[self.stage] = self.elapsed_ms()
-            self._clock.start()
+            self._started = self._now()
 
     def _on_minutes(self, minutes: int) -> None:
         if self.stage is not None:
@@ -110,7 +119,7 @@ class StageTimer(QWidget):
         if self.stage is None:
             return 0
         spent = self._spent.get(self.stage, 0)
-        return spent + (self._clock.elapsed() if self._running else 0)
+        return spent + (int((self._now() - self._started) * 1000) if self._running else 0)
 
     def remaining_seconds(self) -> int:
         planned = self.minutes.value() * 60

@@ -1,7 +1,9 @@
-"""Undo commands: each holds ids and values only, and calls one store change.
+"""Undo commands: each holds ids and values only, and changes the workshop through the session.
 
 Every edit the facilitator makes is one of these on the session's ``QUndoStack``, so Ctrl+Z and
-Ctrl+Shift+Z undo and redo anything, deletes and moves included.
+Ctrl+Shift+Z undo and redo anything, deletes and moves included. A command may make the
+30-day gate pass, which the session logs as a decision; undoing the command removes that log
+entry again, so an undo leaves the workshop exactly as it was.
 """
 
 from __future__ import annotations
@@ -13,11 +15,40 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from workshop_app.domain import edits
-from workshop_app.domain.model import Decision, Overrides, Signoff, Workshop
+from workshop_app.domain.model import CandidateStatus, Decision, Overrides, Signoff, Workshop
 from workshop_app.ui.session import Session
 
 
-class SetValue(QUndoCommand):
+class WorkshopCommand(QUndoCommand):
+    """A change with its inverse; subclasses say what ``forward`` and ``backward`` do."""
+
+    def __init__(self, session: Session, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self._log_length = 0
+
+    def forward(self, workshop: Workshop) -> None:
+        raise NotImplementedError
+
+    def backward(self, workshop: Workshop) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        def run(workshop: Workshop) -> None:
+            self._log_length = len(workshop.decisions)
+            self.forward(workshop)
+
+        self.session.apply(run)
+
+    def undo(self) -> None:
+        def run(workshop: Workshop) -> None:
+            self.backward(workshop)
+            del workshop.decisions[self._log_length :]
+
+        self.session.apply(run, note_gate=False)
+
+
+class SetValue(WorkshopCommand):
     """Set one field of one item (``key``/``item_id``; ``None`` for workshop and adoption)."""
 
     def __init__(
@@ -29,100 +60,90 @@ class SetValue(QUndoCommand):
         value: Any,
         text: str = "",
     ) -> None:
-        super().__init__(text or f"Edit {field_path.replace('_', ' ')}")
-        self.session, self.key, self.item_id, self.field_path = session, key, item_id, field_path
+        super().__init__(session, text or f"Edit {field_path.replace('_', ' ')}")
+        self.key, self.item_id, self.field_path = key, item_id, field_path
         self.new = copy.deepcopy(value)
         self.old = copy.deepcopy(edits.get_value(session.workshop, key, item_id, field_path))
 
-    def _set(self, value: Any) -> None:
-        self.session.apply(
-            lambda w: edits.set_value(
-                w, self.key, self.item_id, self.field_path, copy.deepcopy(value)
-            )
-        )
+    def forward(self, workshop: Workshop) -> None:
+        edits.set_value(workshop, self.key, self.item_id, self.field_path, copy.deepcopy(self.new))
 
-    def redo(self) -> None:
-        self._set(self.new)
-
-    def undo(self) -> None:
-        self._set(self.old)
+    def backward(self, workshop: Workshop) -> None:
+        edits.set_value(workshop, self.key, self.item_id, self.field_path, copy.deepcopy(self.old))
 
 
-class InsertItem(QUndoCommand):
+class InsertItem(WorkshopCommand):
     """Add a new item to a list (at ``index``, or at the end)."""
 
     def __init__(
         self, session: Session, key: str, item: Any, index: int | None = None, text: str = ""
     ) -> None:
-        super().__init__(text or f"Add {key.rstrip('s').replace('_', ' ')}")
-        self.session, self.key, self.item = session, key, item
+        super().__init__(session, text or f"Add {key.rstrip('s').replace('_', ' ')}")
+        self.key, self.item = key, item
         self.index = len(getattr(session.workshop, key)) if index is None else index
 
-    def redo(self) -> None:
-        self.session.apply(lambda w: edits.insert(w, self.key, self.item, self.index))
+    def forward(self, workshop: Workshop) -> None:
+        edits.insert(workshop, self.key, self.item, self.index)
 
-    def undo(self) -> None:
-        self.session.apply(lambda w: edits.remove(w, self.key, self.index))
+    def backward(self, workshop: Workshop) -> None:
+        edits.remove(workshop, self.key, self.index)
 
 
-class RemoveItem(QUndoCommand):
+class RemoveItem(WorkshopCommand):
     """Remove an item and everything that depends on it; undo puts all of it back."""
 
     def __init__(self, session: Session, key: str, item_id: str, text: str = "") -> None:
-        super().__init__(text or f"Delete {key.rstrip('s').replace('_', ' ')}")
-        self.session, self.key, self.item_id = session, key, item_id
+        super().__init__(session, text or f"Delete {key.rstrip('s').replace('_', ' ')}")
+        self.key, self.item_id = key, item_id
         self.removal: edits.Removal | None = None
 
-    def redo(self) -> None:
-        index = edits.index_of(self.session.workshop, self.key, self.item_id)
-        self.removal = self.session.apply(lambda w: edits.remove(w, self.key, index))
+    def forward(self, workshop: Workshop) -> None:
+        index = edits.index_of(workshop, self.key, self.item_id)
+        self.removal = edits.remove(workshop, self.key, index)
 
-    def undo(self) -> None:
-        removal = self.removal
-        if removal is not None:
-            self.session.apply(lambda w: edits.restore(w, removal))
+    def backward(self, workshop: Workshop) -> None:
+        if self.removal is not None:
+            edits.restore(workshop, self.removal)
 
 
-class RemoveAt(QUndoCommand):
+class RemoveAt(WorkshopCommand):
     """Remove the item at a position of a list whose items have no id (readings, sign-offs)."""
 
     def __init__(self, session: Session, key: str, index: int, text: str = "") -> None:
-        super().__init__(text or "Delete")
-        self.session, self.key, self.index = session, key, index
+        super().__init__(session, text or "Delete")
+        self.key, self.index = key, index
         self.removal: edits.Removal | None = None
 
-    def redo(self) -> None:
-        self.removal = self.session.apply(lambda w: edits.remove(w, self.key, self.index))
+    def forward(self, workshop: Workshop) -> None:
+        self.removal = edits.remove(workshop, self.key, self.index)
 
-    def undo(self) -> None:
-        removal = self.removal
-        if removal is not None:
-            self.session.apply(lambda w: edits.restore(w, removal))
+    def backward(self, workshop: Workshop) -> None:
+        if self.removal is not None:
+            edits.restore(workshop, self.removal)
 
 
-class MoveItem(QUndoCommand):
+class MoveItem(WorkshopCommand):
     """Move an item to another place in its list."""
 
     def __init__(
         self, session: Session, key: str, item_id: str, new_index: int, text: str = ""
     ) -> None:
-        super().__init__(text or "Move")
-        self.session, self.key, self.item_id, self.new_index = session, key, item_id, new_index
+        super().__init__(session, text or "Move")
+        self.key, self.new_index = key, new_index
         self.old_index = edits.index_of(session.workshop, key, item_id)
 
-    def redo(self) -> None:
-        self.session.apply(lambda w: edits.move(w, self.key, self.old_index, self.new_index))
+    def forward(self, workshop: Workshop) -> None:
+        edits.move(workshop, self.key, self.old_index, self.new_index)
 
-    def undo(self) -> None:
-        self.session.apply(lambda w: edits.move(w, self.key, self.new_index, self.old_index))
+    def backward(self, workshop: Workshop) -> None:
+        edits.move(workshop, self.key, self.new_index, self.old_index)
 
 
 _CandidateState = tuple[str, str, Overrides]
+_Captured = tuple[dict[str, _CandidateState], list[Decision], list[Signoff]]
 
 
-def _capture(
-    workshop: Workshop,
-) -> tuple[dict[str, _CandidateState], list[Decision], list[Signoff]]:
+def _capture(workshop: Workshop) -> _Captured:
     states = {
         c.id: (str(c.status), c.parked_reason, copy.deepcopy(c.overrides))
         for c in workshop.candidates
@@ -130,11 +151,7 @@ def _capture(
     return states, list(workshop.decisions), list(workshop.signoffs)
 
 
-def _put_back(
-    workshop: Workshop, captured: tuple[dict[str, _CandidateState], list[Decision], list[Signoff]]
-) -> None:
-    from workshop_app.domain.model import CandidateStatus
-
+def _put_back(workshop: Workshop, captured: _Captured) -> None:
     states, decisions, signoffs = captured
     for candidate in workshop.candidates:
         if candidate.id in states:
@@ -146,7 +163,7 @@ def _put_back(
     workshop.signoffs[:] = signoffs
 
 
-class RoomDecision(QUndoCommand):
+class RoomDecision(WorkshopCommand):
     """A choice of the room (choose, park, unpark, override, sign) with its log entries.
 
     ``operation`` is one of the functions of :mod:`workshop_app.domain.decisions`, already
@@ -156,12 +173,12 @@ class RoomDecision(QUndoCommand):
     def __init__(
         self, session: Session, text: str, operation: Callable[[Workshop], list[Decision]]
     ) -> None:
-        super().__init__(text)
-        self.session, self.operation = session, operation
+        super().__init__(session, text)
+        self.operation = operation
         self.before = _capture(session.workshop)
 
-    def redo(self) -> None:
-        self.session.apply(self.operation)
+    def forward(self, workshop: Workshop) -> None:
+        self.operation(workshop)
 
-    def undo(self) -> None:
-        self.session.apply(lambda w: _put_back(w, self.before))
+    def backward(self, workshop: Workshop) -> None:
+        _put_back(workshop, self.before)

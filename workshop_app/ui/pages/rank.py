@@ -152,7 +152,7 @@ class RankModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.column() == VOTES and not self.session.read_only:
+        if index.isValid() and index.column() == VOTES and not self.session.read_only:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -284,7 +284,6 @@ class RankPage(StagePage):
         self.matrix.selectionChanged.connect(self._from_matrix)
         self.matrix.activated.connect(lambda _id: self.choose())
         self.table.selectionModel().currentRowChanged.connect(self._from_table)
-        self.model.modelAboutToBeReset.connect(self._remember)
         self.model.modelReset.connect(self._after_reset)
         self._kept: str | None = None
         self._after_reset()
@@ -334,12 +333,9 @@ class RankPage(StagePage):
         self._update_actions()
 
     def _from_table(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.matrix.select(current.data(IdRole) if current.isValid() else None)
+        self._kept = current.data(IdRole) if current.isValid() else None
+        self.matrix.select(self._kept)
         self._update_actions()
-
-    def _remember(self) -> None:
-        row = self.current()
-        self._kept = row.candidate.id if row else None
 
     def _after_reset(self) -> None:
         rows = self.model.rows
