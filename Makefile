@@ -3,6 +3,7 @@
 #   make test    set up (with the test tools) and run lint and the whole suite headless
 #   make lint    ruff, ruff format check, mypy, import-linter contracts
 #   make bench   the benchmarks in bench/ (not part of make test)
+#   make screenshots  every stage of the demo as PNG in docs/screenshots/
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -37,6 +38,11 @@ lint: $(STAMP_TEST)
 
 bench: debian-core $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+screenshots: debian-core $(STAMP_RUN)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m workshop_app.ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m workshop_app.ui.screenshots \
+		docs/screenshots/presentation --presentation --size 1920x1080
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

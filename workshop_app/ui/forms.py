@@ -36,6 +36,12 @@ from workshop_app.ui.table_model import Column
 from workshop_app.ui.undo import SetValue
 
 
+def _show_start(line: QLineEdit, text: str) -> None:
+    """Put text in a line edit showing its beginning (not its end) when it is long."""
+    line.setText(text)
+    line.setCursorPosition(0)
+
+
 class LongTextEdit(QPlainTextEdit):
     """A paragraph field: Tab moves on, leaving the field commits it.
 
@@ -212,7 +218,7 @@ class EntityForm(QWidget):
         line.editingFinished.connect(lambda: self._commit(name))
         line.returnPressed.connect(line.focusNextChild)
         self._readers[name] = lambda: clean_typed_text(line.text()).strip()
-        self._writers[name] = lambda v: line.setText("" if v is None else str(v))
+        self._writers[name] = lambda v: _show_start(line, "" if v is None else str(v))
         return line
 
     def add_note(self, widget: QWidget) -> None:

@@ -40,9 +40,19 @@ def fit_columns(table: QTableView, widths: list[int]) -> None:
     header = table.horizontalHeader()
     metrics = header.fontMetrics()
     model = table.model()
+    table.setProperty("wantedWidths", widths)
     for number, wanted in enumerate(widths):
         title = str(model.headerData(number, Qt.Orientation.Horizontal) or "")
         table.setColumnWidth(number, max(wanted, metrics.horizontalAdvance(title) + 28))
+
+
+def refit_tables(root: QWidget) -> None:
+    """Fit every table under ``root`` again (after the type size changed)."""
+    for table in root.findChildren(QTableView):
+        widths = table.property("wantedWidths")
+        if widths:
+            table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
+            fit_columns(table, [int(width) for width in widths])
 
 
 class EntryTable(QTableView):

@@ -30,6 +30,8 @@ from workshop_app.libraries import tool_first_vocabulary
 from workshop_app.store.errors import WorkshopFileError
 from workshop_app.store.workshop_file import EXTENSION, Changes, WorkshopFile
 from workshop_app.ui.icons import icon
+from workshop_app.ui.list_editor import refit_tables
+from workshop_app.ui.look import stylesheet
 from workshop_app.ui.navigator import StageNavigator
 from workshop_app.ui.pages.adoption import AdoptionPage
 from workshop_app.ui.pages.candidates import CandidatesPage
@@ -297,6 +299,7 @@ class MainWindow(QMainWindow):
                 model.editRefused.connect(self._on_refused)
         self.settings.add_recent(session.path)
         self.central.setCurrentIndex(1)
+        self.toolbar.show()
         if session.read_only:
             self.banner.show_message(
                 "info",
@@ -324,6 +327,7 @@ class MainWindow(QMainWindow):
     def _show_welcome(self) -> None:
         self.welcome.refresh()
         self.central.setCurrentIndex(0)
+        self.toolbar.hide()
         self.banner.hide()
         self._set_workspace_actions(False)
         self._update_title()
@@ -542,27 +546,30 @@ class MainWindow(QMainWindow):
     def _leave_presentation(self) -> None:
         self.set_presentation(False)
 
-    def set_presentation(self, on: bool) -> None:
+    def set_presentation(self, on: bool, full_screen: bool = True) -> None:
         """Full screen, larger type, editing chrome hidden; every shortcut still works."""
         if on == self.presenting:
             return
         self.presenting = on
         self.present_action.setChecked(on)
         self.leave_present_action.setEnabled(on)
+        scale = self.settings.presentation_scale() if on else 1.0
         font = QFont(self._normal_font)
-        if on:
-            size = self._normal_font.pointSizeF()
-            font.setPointSizeF(max(size, 9.0) * self.settings.presentation_scale())
+        font.setPointSizeF(max(self._normal_font.pointSizeF(), 9.0) * scale)
         QApplication.setFont(font)
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and app.styleSheet():
+            app.setStyleSheet(stylesheet(scale))
+        refit_tables(self)
         self.menuBar().setVisible(not on)
         self.statusBar().setVisible(not on)
         self.setProperty("presentation", on)
         for page in self.pages.values():
             for editor in page.findChildren(QWidget, "listToolbar"):
                 editor.setVisible(not on)
-        if on:
+        if on and full_screen:
             self.showFullScreen()
-        else:
+        elif not on:
             self.showNormal()
 
     # ------------------------------------------------------------------ help

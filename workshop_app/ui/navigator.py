@@ -3,7 +3,7 @@ number of open advice items."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QListWidget,
@@ -80,6 +80,7 @@ class StageNavigator(QListWidget):
             entry = QListWidgetItem(icon("status-empty"), f"{number}  {stage.value}", self)
             entry.setData(StageRole, stage)
             entry.setToolTip(f"{stage.value} (Ctrl+{number})")
+        self._fit_width()
 
     def show_reports(self, reports: dict[Stage, StageReport]) -> None:
         for row, stage in enumerate(self.stages):
@@ -93,8 +94,17 @@ class StageNavigator(QListWidget):
             advice = f", {len(report.advice)} advice" if report.advice else ""
             entry.setToolTip(f"{stage.value}: {report.progress}{advice} (Ctrl+{row + 1})")
 
-    def sizeHint(self) -> QSize:
-        return QSize(200, 400)
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_width()
+        super().changeEvent(event)
+
+    def _fit_width(self) -> None:
+        widest = max(
+            self.fontMetrics().horizontalAdvance(self.item(row).text())
+            for row in range(self.count())
+        )
+        self.setFixedWidth(widest + 96)
 
     def progress_of(self, stage: Stage) -> str:
         return str(self.item(self.stages.index(stage)).data(ProgressRole) or "")

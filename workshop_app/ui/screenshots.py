@@ -41,7 +41,7 @@ def render(folder: Path, width: int, height: int, presentation: bool = False) ->
         written.append(_grab(window, folder / "0-welcome.png"))
         window.set_session(Session(WorkshopFile.open(demo), window))
         if presentation:
-            window.set_presentation(True)
+            window.set_presentation(True, full_screen=False)
             window.resize(width, height)
         for number, stage in enumerate(STAGES, start=1):
             window.show_stage(stage)

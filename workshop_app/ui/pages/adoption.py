@@ -3,8 +3,7 @@ risk register seeded with the typical ways launches stall."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from workshop_app.domain.advice import Advice
 from workshop_app.domain.model import Risk, RiskCategory
@@ -67,7 +66,7 @@ class AdoptionPage(StagePage):
             "users in the loop, and the stall risks checked now.",
             parent,
         )
-        plan_box = QGroupBox("Adoption plan", self)
+        plan_box = QFrame(self)
         plan_layout = QVBoxLayout(plan_box)
         self.plan = EntityForm(session, "adoption", PLAN_FIELDS, plan_box, singleton=True)
         plan_layout.addWidget(self.plan)
@@ -87,13 +86,10 @@ class AdoptionPage(StagePage):
         self.seed.setObjectName("seedRisks")
         self.seed.clicked.connect(self.add_typical_risks)
         self.risks.add_tool(self.seed)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(plan_box)
-        splitter.addWidget(self.risks)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
-        self.body.addWidget(splitter, 1)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(plan_box, "Adoption plan")
+        self.tabs.addTab(self.risks, "Risk register")
+        self.body.addWidget(self.tabs, 1)
 
     def _new(self) -> Risk:
         return Risk(self.risks.next_id(), "New risk")

@@ -6,14 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSplitter,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -68,26 +68,29 @@ class PromptLibrary(QWidget):
         title = QLabel("Prompts", self)
         title.setObjectName("sectionTitle")
         layout.addWidget(title)
-        self.tree = QTreeWidget(self)
-        self.tree.setObjectName("promptTree")
-        self.tree.setHeaderHidden(True)
+        self.tree = QListWidget(self)
+        self.tree.setObjectName("promptList")
         self.tree.setWordWrap(True)
+        self.tree.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        heading_font = QFont(self.tree.font())
+        heading_font.setBold(True)
         for group in prompt_groups():
-            top = QTreeWidgetItem(self.tree, [group["title"]])
-            top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+            heading = QListWidgetItem(group["title"], self.tree)
+            heading.setFont(heading_font)
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for prompt in group["prompts"]:
-                child = QTreeWidgetItem(top, [prompt["text"]])
-                child.setData(0, Qt.ItemDataRole.UserRole, (group, prompt))
-                child.setToolTip(0, "\n".join(["Follow up:", *prompt.get("follow_ups", [])]))
-        self.tree.expandAll()
-        self.tree.itemActivated.connect(lambda item, _col: self.use(item))
+                entry = QListWidgetItem("   " + prompt["text"], self.tree)
+                entry.setData(Qt.ItemDataRole.UserRole, (group, prompt))
+                entry.setToolTip("\n".join(["Follow up:", *prompt.get("follow_ups", [])]))
+        self.tree.itemActivated.connect(self.use)
         layout.addWidget(self.tree, 1)
         self.button = QPushButton("Capture as a problem", self)
         self.button.clicked.connect(lambda: self.use(self.tree.currentItem()))
         layout.addWidget(self.button)
 
-    def use(self, item: QTreeWidgetItem | None) -> None:
-        data: Any = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+    def use(self, item: QListWidgetItem | None) -> None:
+        data: Any = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if data:
             self.page.problem_from_prompt(*data)
 
@@ -134,6 +137,7 @@ class DiagnosePage(StagePage):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([320, 820])
         splitter.setChildrenCollapsible(False)
         self.body.addWidget(splitter, 1)
         QShortcut(QKeySequence("Alt+P"), self, self.prompts.tree.setFocus)

@@ -21,14 +21,11 @@ from workshop_app.ui.table_model import Column
 from workshop_app.ui.undo import InsertItem
 
 METRIC_COLUMNS = [
-    Column("name", "Metric", width=230),
+    Column("name", "Metric", width=220),
     Column("kind", "Kind", "enum", enum=MetricKind, width=90),
-    Column("unit", "Unit", width=70),
-    Column("direction", "Direction", "enum", enum=Direction, width=90),
-    Column("baseline", "Baseline", "number", width=80),
-    Column("target", "30-day target", "number", width=100),
-    Column("owner_id", "Owner", "ref", target="stakeholders", width=140),
-    Column("method", "How it is measured", "long"),
+    Column("baseline", "Baseline", "number", width=70),
+    Column("target", "Target", "number", width=70),
+    Column("owner_id", "Owner", "ref", target="stakeholders", width=120),
 ]
 METRIC_FIELDS = [
     Column("name", "Metric"),
