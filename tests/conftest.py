@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+import workshop_app.ui  # noqa: F401  (guards the Qt bindings before any test paints)
 from workshop_app.domain.document import workshop_from_document
 from workshop_app.domain.model import Workshop
 from workshop_app.paths import resource

@@ -203,15 +203,28 @@ def test_unknown_commands_and_options_are_one_line() -> None:
 
 
 def test_smoke_test_paints_the_demo_without_weasyprint(tmp_path: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
-           "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
-    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "workshop_app",
-                             "--smoke-test"], capture_output=True, text=True, env=env,
-                            timeout=120, check=False)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "workshop_app", "--smoke-test"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.startswith("first paint after ")
     assert result.stdout.strip().endswith(" ms")
-    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()
-                if line.startswith("import time:")}
+    imported = {
+        line.rsplit("|", 1)[-1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
     assert "PySide6.QtWidgets" in imported
     assert not {name for name in imported if name.split(".")[0] == "weasyprint"}
