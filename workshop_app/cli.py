@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 from workshop_app import APP_NAME, __version__
 
 if TYPE_CHECKING:
+    from workshop_app.domain.model import Workshop
     from workshop_app.store.workshop_file import WorkshopFile
 
 PROG = "workshop-app"
@@ -71,6 +72,14 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
         parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     elif name == "check":
         parser.add_argument("file", type=Path, help="a .workshop file")
+    elif name == "charter":
+        parser.add_argument(
+            "file", type=Path, help="a .workshop file (or - for interchange JSON on standard input)"
+        )
+        parser.add_argument("-o", "--output", type=Path, required=True, help="the PDF to write")
+        parser.add_argument(
+            "--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)"
+        )
     return parser
 
 
@@ -159,13 +168,46 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _workshop_of(path: Path) -> Workshop:
+    """The workshop in a file, or in interchange JSON on standard input for ``-``."""
+    if str(path) == "-":
+        from workshop_app.store.interchange import document_to_workshop, parse_document
+
+        return document_to_workshop(parse_document(sys.stdin.read(), "stdin"), "stdin")
+    with _open_read_only(path) as opened:
+        return opened.workshop
+
+
+def cmd_charter(args: argparse.Namespace) -> int:
+    from workshop_app.libraries import tool_first_vocabulary
+    from workshop_app.report.charter import make_charter
+    from workshop_app.report.pdf import ReportError
+    from workshop_app.store.interchange import export_text, write_bytes_atomically
+
+    if not args.output.parent.is_dir():
+        return _fail([f"{args.output}: cannot be written: the folder does not exist"])
+    workshop = _workshop_of(args.file)
+    try:
+        rendered = make_charter(
+            workshop, tool_first_vocabulary(), export_text(workshop), paper=args.paper
+        )
+    except ReportError as exc:
+        return _fail([f"{args.output}: {exc}"])
+    write_bytes_atomically(args.output, rendered.pdf)
+    for warning in rendered.warnings:
+        print(f"{args.output}: note: {warning}", file=sys.stderr)
+    print(f"{args.output}: charter written ({len(rendered.pdf) // 1024} KB, {args.paper})")
+    return EXIT_OK
+
+
 #: name → (one-line help, handler)
 COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "demo": ("write the bundled demo workshop to FILE", cmd_demo),
-    "import": ("create a workshop file from interchange JSON", cmd_import),
+    "import": ("create a workshop file from interchange JSON or a charter PDF", cmd_import),
     "export": ("print a workshop as interchange JSON (or write it with -o)", cmd_export),
     "rank": ("the ranked candidates with scores and reasons", cmd_rank),
     "check": ("validate a workshop file", cmd_check),
+    "charter": ("the charter as PDF (with the workshop's JSON attached)", cmd_charter),
 }
 
 

@@ -121,7 +121,7 @@ def test_unreadable_json_is_refused_with_the_place(tmp_path: Path, text: str, wo
 def test_text_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
     source = tmp_path / "in.json"
     source.write_bytes('{"title": "Café"}'.encode("latin-1"))
-    with pytest.raises(DocumentError, match="not UTF-8"):
+    with pytest.raises(DocumentError, match="neither interchange JSON"):
         import_document(source, tmp_path / "w.workshop")
 
 

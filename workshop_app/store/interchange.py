@@ -6,6 +6,7 @@ or not at all, and never replaces an existing file unless asked to.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from pathlib import Path
@@ -17,6 +18,8 @@ from workshop_app.store import errors
 from workshop_app.store.atomic import fsync_folder, temporary_sibling
 from workshop_app.store.workshop_file import write_new_file
 
+#: The name of the interchange JSON a charter PDF carries.
+ATTACHMENT_NAME = "workshop.json"
 #: Interchange files larger than this are refused before reading (a workshop is far smaller).
 LARGEST_DOCUMENT = 64 * 1024 * 1024
 
@@ -59,8 +62,28 @@ def parse_document(text: str, path: Path | str) -> Any:
         raise DocumentError(path, f"is not valid interchange JSON: {exc}") from None
 
 
+def _json_attached_to(raw: bytes, path: Path) -> bytes:
+    """The ``workshop.json`` a charter PDF carries (charters embed their workshop)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        attachments = PdfReader(io.BytesIO(raw)).attachments
+        found = attachments.get(ATTACHMENT_NAME)
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise DocumentError(path, f"is a PDF that cannot be read ({exc})") from None
+    if not found:
+        raise DocumentError(
+            path,
+            f"is a PDF without an attached {ATTACHMENT_NAME}; only "
+            "charters exported by First Workflow carry their workshop",
+        )
+    return found[0]
+
+
 def read_document(path: Path | str) -> Any:
-    """The parsed JSON of an interchange file, or :class:`DocumentError` saying why not."""
+    """The parsed JSON of an interchange file (or of the ``workshop.json`` a charter PDF
+    carries), or :class:`DocumentError` saying why not."""
     path = Path(path)
     if not path.exists():
         raise errors.FileMissing(path, "no such file")
@@ -79,13 +102,15 @@ def read_document(path: Path | str) -> Any:
         raise DocumentError(path, "cannot be read: permission denied") from None
     except OSError as exc:
         raise DocumentError(path, f"cannot be read: {exc.strerror}") from None
+    if raw.startswith(b"%PDF-"):
+        raw = _json_attached_to(raw, path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DocumentError(
             path,
-            f"is not UTF-8 text (byte {exc.start + 1} cannot be read); "
-            "interchange files are UTF-8 JSON",
+            f"is neither interchange JSON (UTF-8 text; byte {exc.start + 1} cannot be "
+            "read) nor a charter PDF",
         ) from None
     return parse_document(text, path)
 
@@ -119,14 +144,20 @@ def export_text(workshop: Workshop) -> str:
 
 
 def write_text_atomically(path: Path | str, text: str) -> None:
-    """Write ``text`` to ``path`` through a synced temporary file in the same folder."""
+    """Write ``text`` (UTF-8) to ``path`` through a synced temporary file in the same folder."""
+    write_bytes_atomically(path, text.encode("utf-8"))
+
+
+def write_bytes_atomically(path: Path | str, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a synced temporary file and a rename: the file
+    appears whole or not at all, and a failure leaves any earlier file untouched."""
     path = Path(path)
     if not path.parent.is_dir():
         raise errors.WriteFailed(path, "cannot be written: the folder does not exist")
     try:
         with temporary_sibling(path) as temp:
-            with temp.open("w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            with temp.open("wb") as handle:
+                handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
             temp.replace(path)

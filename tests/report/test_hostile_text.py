@@ -1,0 +1,139 @@
+"""Markup, template syntax, CSS, URLs and giant words typed into any field print literally,
+wrap, and never make the renderer read a file or open a connection."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from workshop_app.domain.model import Workshop
+from workshop_app.paths import bundled_roots
+
+from .conftest import all_text, reader, render
+
+HOSTILE = (
+    '<b>bold</b> {{ 7*7 }} {% if x %}x{% endif %} </style><link rel="attachment" '
+    'href="file:///etc/passwd"> url(file:///etc/passwd) http://example.com/x.png '
+    '<img src="file:///etc/hostname"> &amp; "quoted" \'single\''
+)
+GIANT_WORD = "W" * 3000
+LONG_TEXT = ("The room kept talking about the same invoices. " * 90).strip()
+
+
+class _Watch:
+    """Records Python-level file opens and socket use while active (an audit hook)."""
+
+    active = False
+    opened: list[str] = []
+    sockets: list[str] = []
+
+
+def _hook(event: str, args: tuple) -> None:
+    watch = globals().get("_Watch")
+    if watch is None or not watch.active:  # not watching, or the interpreter is exiting
+        return
+    if event == "open" and args and isinstance(args[0], str | bytes | os.PathLike):
+        _Watch.opened.append(os.fsdecode(args[0]))
+    elif event.startswith("socket."):
+        _Watch.sockets.append(event)
+
+
+sys.addaudithook(_hook)
+
+
+@pytest.fixture
+def watch() -> Iterator[type[_Watch]]:
+    _Watch.opened, _Watch.sockets = [], []
+    _Watch.active = True
+    try:
+        yield _Watch
+    finally:
+        _Watch.active = False
+
+
+def fill_text_fields(obj: object, value: str, seen: set[int]) -> None:
+    """Put ``value`` into every text field of a dataclass tree (ids and dates excepted)."""
+    if id(obj) in seen:
+        return
+    seen.add(id(obj))
+    for field in dataclasses.fields(obj):  # type: ignore[arg-type]
+        current = getattr(obj, field.name)
+        if dataclasses.is_dataclass(current):
+            fill_text_fields(current, value, seen)
+        elif isinstance(current, list):
+            for item in current:
+                if dataclasses.is_dataclass(item):
+                    fill_text_fields(item, value, seen)
+        elif (
+            isinstance(current, str)
+            and type(current) is str
+            and field.name not in ("id", "date", "at")
+            and not field.name.endswith("_id")
+        ):
+            setattr(obj, field.name, value)
+
+
+def allowed_reads() -> list[str]:
+    """Our bundled folders, WeasyPrint's own stylesheets and colour profile, temp files."""
+    import tempfile
+
+    import weasyprint
+
+    return [
+        *(str(root) for root in bundled_roots()),
+        os.path.dirname(os.path.realpath(weasyprint.__file__)),
+        os.path.realpath(tempfile.gettempdir()),
+    ]
+
+
+def test_hostile_text_everywhere_prints_literally(demo_workshop: Workshop, watch) -> None:
+    render(Workshop())  # warm up: imports are not what this test watches
+    watch.opened.clear()
+    fill_text_fields(demo_workshop, HOSTILE, set())
+    demo_workshop.problems[0].description = LONG_TEXT
+    demo_workshop.candidates[0].name = GIANT_WORD[:200]
+    demo_workshop.risks[0].mitigation = GIANT_WORD[:1000]
+    rendered = render(demo_workshop)
+    watch.active = False  # only the render is watched
+    text = all_text(rendered.pdf)
+    assert "<b>bold</b> {{ 7*7 }} {% if x %}x{% endif %}" in text
+    assert 'href="file:///etc/passwd">' in text
+    assert "49" not in text.split("{{ 7*7 }}")[0][-5:]
+    assert "The room kept talking about the same invoices." in text
+    # Nothing but our own folders was opened, and no socket was touched.
+    allowed = allowed_reads()
+    outside = [
+        path
+        for path in watch.opened
+        if not any(os.path.realpath(path).startswith(root) for root in allowed)
+    ]
+    assert outside == []
+    assert watch.sockets == []
+    # The attachment is exactly the workshop, hostile text included.
+    attached = reader(rendered.pdf).attachments["workshop.json"][0].decode("utf-8")
+    assert HOSTILE.replace('"', '\\"') in attached
+
+
+def test_giant_words_wrap_inside_the_page(demo_workshop: Workshop) -> None:
+    demo_workshop.info.title = GIANT_WORD[:200]
+    demo_workshop.problems[0].description = GIANT_WORD[:5000]
+    rendered = render(demo_workshop)
+    pdf = reader(rendered.pdf)
+    width = float(pdf.pages[0].mediabox.width)
+    for page in pdf.pages:
+        assert float(page.mediabox.width) == width
+    assert len(pdf.pages) < 30
+
+
+def test_nothing_chosen_still_exports_a_clear_draft(tmp_path: Path) -> None:
+    from workshop_app.domain.model import WorkshopInfo
+
+    rendered = render(Workshop(info=WorkshopInfo(title="Brand new", date="2026-11-10")))
+    text = all_text(rendered.pdf)
+    assert "Draft" in text
+    assert "No workflow is chosen yet" in text

@@ -1,0 +1,320 @@
+"""Turn a workshop into the plain values a report template shows: strings, numbers, lists.
+
+Templates stay simple and safe: every user text is already broken into words layout can wrap,
+every number already formatted, every enum already in words. Nothing here knows about Qt,
+files or WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from workshop_app.domain.advice import metric_advice
+from workshop_app.domain.gate import gate_gaps
+from workshop_app.domain.model import (
+    CandidateStatus,
+    DecisionKind,
+    Direction,
+    StakeholderKind,
+    Workshop,
+)
+from workshop_app.domain.ranking import Scored, rank_candidates, recommendation
+from workshop_app.domain.schedule import checkin_dates
+from workshop_app.domain.text import break_long_words
+from workshop_app.domain.toolfirst import ToolFirstVocabulary, is_tool_first
+from workshop_app.report.matrix import matrix_geometry
+
+Context = dict[str, Any]
+
+_WORDS = {
+    "process_owner": "Process owner",
+    "daily_user": "Daily user",
+    "it_data": "IT / data",
+    "time_sink": "Time sink",
+    "dropped_handoffs": "Dropped hand-offs",
+    "slow_reporting": "Slow reporting",
+    "errors_rework": "Errors and rework",
+    "waiting_on_data": "Waiting on data",
+    "unused_outputs": "Outputs went unused",
+    "sponsors_disengaged": "Sponsors lost interest",
+    "data_access": "Data access",
+    "distrust": "Users distrusted it",
+    "creative_control": "Creative control",
+    "changes_requested": "Changes requested",
+    "gate_passed": "Gate passed",
+}
+
+
+def words(value: object) -> str:
+    """An enum value in words: ``daily_user`` → ``Daily user``."""
+    text = str(value)
+    return _WORDS.get(text, text.replace("_", " ").capitalize())
+
+
+def text(value: str | None) -> str:
+    """User text made safe for layout: no unbreakable run longer than the column."""
+    return break_long_words(value or "")
+
+
+def long_date(iso: str) -> str:
+    """``2026-11-10`` → ``10 November 2026`` (the input back when it is not a date)."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%B %Y}"
+
+
+def number(value: float | None) -> str:
+    """A number as people write it: ``60``, ``23.5``, ``1,200``; an em dash when unset."""
+    if value is None:
+        return "—"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def hours(value: float) -> str:
+    return f"{value:,.0f}" if value >= 100 else f"{value:,.1f}"
+
+
+def _names(workshop: Workshop, ids: list[str]) -> list[str]:
+    return [text(person.name) for person in (workshop.stakeholder(i) for i in ids) if person]
+
+
+def _name(workshop: Workshop, stakeholder_id: str | None) -> str:
+    person = workshop.stakeholder(stakeholder_id)
+    return text(person.name) if person else ""
+
+
+def _ranking(rows: list[Scored], vocabulary: ToolFirstVocabulary) -> list[Context]:
+    out = []
+    for row in rows:
+        candidate = row.candidate
+        override = None
+        if candidate.overrides.any:
+            parts = []
+            if candidate.overrides.friction is not None:
+                parts.append(f"friction {row.computed_friction} to {row.friction_score}")
+            if candidate.overrides.frequency is not None:
+                parts.append(f"frequency {row.computed_frequency} to {row.frequency_score}")
+            override = {"change": ", ".join(parts), "reason": text(candidate.overrides.reason)}
+        out.append(
+            {
+                "id": candidate.id,
+                "rank": row.rank,
+                "name": text(candidate.name),
+                "friction": row.friction_score,
+                "frequency": row.frequency_score,
+                "priority": row.priority,
+                "hours": hours(row.hours_per_month),
+                "per_month": number(round(row.per_month, 1)),
+                "readiness": str(row.readiness),
+                "readiness_reasons": [text(reason) for reason in row.readiness_reasons],
+                "quadrant": str(row.quadrant),
+                "votes": candidate.votes,
+                "status": str(candidate.status),
+                "reason": text(row.reason),
+                "override": override,
+                "tool_first": is_tool_first(candidate, vocabulary),
+            }
+        )
+    return out
+
+
+def _why_chosen(workshop: Workshop, candidate_id: str) -> str:
+    for decision in reversed(workshop.decisions):
+        if decision.kind is DecisionKind.CHOSEN and decision.candidate_id == candidate_id:
+            return text(decision.reason)
+    return ""
+
+
+def _metrics(workshop: Workshop, candidate_id: str) -> list[Context]:
+    out = []
+    for metric in workshop.metrics_of(candidate_id):
+        arrow = "up" if metric.direction is Direction.INCREASE else "down"
+        out.append(
+            {
+                "id": metric.id,
+                "name": text(metric.name),
+                "kind": words(metric.kind),
+                "unit": text(metric.unit),
+                "direction": f"should go {arrow}",
+                "baseline": number(metric.baseline),
+                "target": number(metric.target),
+                "method": text(metric.method),
+                "owner": _name(workshop, metric.owner_id),
+                "agreed_by": _names(workshop, metric.agreed_by),
+            }
+        )
+    return out
+
+
+def _signoffs(workshop: Workshop) -> list[Context]:
+    signed = {s.stakeholder_id: s for s in workshop.signoffs}
+    order = sorted(
+        workshop.stakeholders,
+        key=lambda s: (
+            s.kind is not StakeholderKind.SPONSOR,
+            s.kind is not StakeholderKind.PROCESS_OWNER,
+        ),
+    )
+    out = []
+    for person in order:
+        signoff = signed.get(person.id)
+        out.append(
+            {
+                "name": text(person.name),
+                "role": text(person.role),
+                "kind": words(person.kind),
+                "signed": signoff is not None,
+                "decision": words(signoff.decision) if signoff else "",
+                "date": long_date(signoff.date) if signoff else "",
+                "comment": text(signoff.comment) if signoff else "",
+            }
+        )
+    return out
+
+
+def charter_context(
+    workshop: Workshop,
+    vocabulary: ToolFirstVocabulary,
+    *,
+    paper: str = "a4",
+    today: dt.date | None = None,
+) -> Context:
+    """Everything the charter template shows, in the order of the charter."""
+    info = workshop.info
+    rows = rank_candidates(workshop.candidates)
+    gaps = gate_gaps(workshop)
+    chosen = workshop.chosen
+    the_one = chosen[0] if len(chosen) == 1 else None
+    chosen_row = next((row for row in rows if row.candidate is the_one), None)
+    best = recommendation(rows)
+    problems_by_id = {p.id: p for p in workshop.problems}
+    try:
+        planned = checkin_dates(info.date)
+    except ValueError:
+        planned = []
+    chosen_context = None
+    if the_one is not None and chosen_row is not None:
+        chosen_context = {
+            "id": the_one.id,
+            "name": text(the_one.name),
+            "description": text(the_one.description),
+            "why": _why_chosen(workshop, the_one.id),
+            "recommended": best is not None and best.candidate is the_one,
+            "priority": chosen_row.priority,
+            "friction": chosen_row.friction_score,
+            "frequency": chosen_row.frequency_score,
+            "hours": hours(chosen_row.hours_per_month),
+            "per_month": number(round(chosen_row.per_month, 1)),
+            "minutes": number(the_one.minutes_per_occurrence),
+            "people": the_one.people,
+            "readiness": str(chosen_row.readiness),
+            "readiness_reasons": [text(r) for r in chosen_row.readiness_reasons],
+            "quadrant": str(chosen_row.quadrant),
+            "problems": [
+                text(problems_by_id[i].title) for i in the_one.problem_ids if i in problems_by_id
+            ],
+        }
+    advice = [text(a.message) for a in metric_advice(workshop, the_one.id)] if the_one else []
+    candidates_by_id = {c.id: c for c in workshop.candidates}
+    risks = sorted(workshop.risks, key=lambda r: (-r.exposure, -r.impact))
+    plan = workshop.adoption
+    return {
+        "lang": "en",
+        "paper": paper,
+        "title": text(info.title) or "Untitled workshop",
+        "organization": text(info.organization),
+        "date": long_date(info.date),
+        "facilitator": text(info.facilitator),
+        "location": text(info.location),
+        "notes": text(info.notes),
+        "status": "agreed" if not gaps else "draft",
+        "gaps": [text(gap) for gap in gaps],
+        "generated": long_date((today or dt.date.today()).isoformat()),
+        "chosen": chosen_context,
+        "targets": _metrics(workshop, the_one.id) if the_one else [],
+        "metric_advice": advice,
+        "problems": [
+            {
+                "title": text(p.title),
+                "description": text(p.description),
+                "affected": text(p.affected),
+                "symptoms": [words(s) for s in p.symptoms],
+                "raised_by": _name(workshop, p.raised_by),
+            }
+            for p in workshop.problems
+        ],
+        "prior_attempts": [
+            {
+                "what": text(a.what),
+                "notes": text(a.notes),
+                "stall_signs": [words(s) for s in a.stall_signs],
+            }
+            for a in workshop.prior_attempts
+        ],
+        "ranking": _ranking(rows, vocabulary),
+        "matrix": matrix_geometry(rows),
+        "parked": [
+            {
+                "name": text(row.candidate.name),
+                "reason": text(row.candidate.parked_reason),
+                "priority": row.priority,
+                "hours": hours(row.hours_per_month),
+                "readiness": str(row.readiness),
+            }
+            for row in rows
+            if row.candidate.status is CandidateStatus.PARKED
+        ],
+        "undecided": [
+            text(row.candidate.name)
+            for row in rows
+            if row.candidate.status is CandidateStatus.CANDIDATE
+        ],
+        "checkins": [{"label": p.label, "date": long_date(p.date.isoformat())} for p in planned],
+        "stakeholders": [
+            {
+                "name": text(s.name),
+                "kind": words(s.kind),
+                "role": text(s.role),
+                "department": text(s.department),
+                "email": text(s.email),
+            }
+            for s in workshop.stakeholders
+        ],
+        "adoption": {
+            "champion": _name(workshop, plan.champion_id),
+            "owner": _name(workshop, plan.owner_id),
+            "users": _names(workshop, plan.users_involved),
+            "trust_measures": text(plan.trust_measures),
+            "training": text(plan.training),
+            "feedback_channel": text(plan.feedback_channel),
+        },
+        "risks": [
+            {
+                "description": text(r.description),
+                "category": words(r.category),
+                "likelihood": r.likelihood,
+                "impact": r.impact,
+                "exposure": r.exposure,
+                "mitigation": text(r.mitigation),
+                "owner": _name(workshop, r.owner_id),
+            }
+            for r in risks
+        ],
+        "signoffs": _signoffs(workshop),
+        "decisions": [
+            {
+                "at": d.at.replace("T", " ")[:16],
+                "kind": words(d.kind),
+                "candidate": text(candidates_by_id[d.candidate_id].name)
+                if d.candidate_id in candidates_by_id
+                else "",
+                "reason": text(d.reason),
+            }
+            for d in workshop.decisions
+        ],
+    }

@@ -1,0 +1,164 @@
+"""HTML to PDF with WeasyPrint, under our rules: bundled files only, bundled fonts only,
+PDF/A-3a (archival, tagged, allowed to carry the workshop's JSON), errors as one message.
+
+WeasyPrint is imported here, and this module is imported only when a PDF is made, so the
+app's start-up never pays for it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from weasyprint import HTML, Attachment
+from weasyprint.text.fonts import FontConfiguration
+
+from workshop_app.paths import bundled_roots, resource, template
+from workshop_app.report.fetcher import BundledFilesOnly
+
+#: Archival (PDF/A-3, level A: tagged) and allowed to embed the workshop's JSON.
+PDF_VARIANT = "pdf/a-3a"
+_FONTCONFIG_LOCK = threading.Lock()
+
+
+class ReportError(Exception):
+    """A report could not be made; the message says why in plain words."""
+
+
+@dataclass
+class Rendered:
+    """A finished PDF and what the renderer had to say about it.
+
+    Attributes:
+        pdf: the file's bytes.
+        warnings: plain-language notes that did not stop the render (characters the bundled
+            font cannot print, for example).
+    """
+
+    pdf: bytes
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Attached:
+    """A file to embed in the PDF."""
+
+    name: str
+    data: bytes
+    description: str
+    mime: str = "application/json"
+
+
+def _fontconfig_file(folder: Path) -> Path:
+    """A fontconfig file that knows only our bundled fonts (same output on every machine)."""
+    conf = folder / "fonts.conf"
+    fonts = resource("fonts")
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        f"  <dir>{fonts}</dir>\n  <cachedir>{folder / 'cache'}</cachedir>\n"
+        "  <config><rescan><int>0</int></rescan></config>\n</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return conf
+
+
+_FONT_CONFIG: FontConfiguration | None = None
+
+
+def bundled_font_configuration() -> FontConfiguration:
+    """A WeasyPrint font configuration that sees the bundled fonts and nothing else."""
+    global _FONT_CONFIG  # noqa: PLW0603 - one per process, built on first use
+    with _FONTCONFIG_LOCK:
+        if _FONT_CONFIG is None:
+            folder = Path(tempfile.mkdtemp(prefix="first-workflow-fonts-"))
+            previous = os.environ.get("FONTCONFIG_FILE")
+            os.environ["FONTCONFIG_FILE"] = str(_fontconfig_file(folder))
+            try:
+                _FONT_CONFIG = FontConfiguration()
+            finally:
+                if previous is None:
+                    os.environ.pop("FONTCONFIG_FILE", None)
+                else:
+                    os.environ["FONTCONFIG_FILE"] = previous
+        return _FONT_CONFIG
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def _weasyprint_log() -> Iterator[_Collect]:
+    logger = logging.getLogger("weasyprint")
+    handler = _Collect()
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+
+
+def _missing_glyphs(records: list[logging.LogRecord]) -> list[str]:
+    chars: list[str] = []
+    for record in records:
+        message = record.getMessage()
+        if "No glyph" in message or ("glyph" in message.lower() and "missing" in message.lower()):
+            chars.append(message)
+    return chars
+
+
+def render_pdf(
+    html: str,
+    *,
+    title: str,
+    attachments: list[Attached] = (),  # type: ignore[assignment]
+    base: str = "charter.html.j2",
+) -> Rendered:
+    """Render ``html`` (from our templates) to PDF bytes.
+
+    Raises :class:`ReportError` when the renderer logs an error or needed a file it may not
+    read; the message names the problem.
+    """
+    fetcher = BundledFilesOnly(bundled_roots())
+    base_url = template(base).parent.as_uri() + "/"
+    files = [
+        Attachment(
+            string=item.data.decode("utf-8"),
+            name=item.name,
+            description=item.description,
+            relationship="Source",
+            url_fetcher=fetcher,
+        )
+        for item in attachments
+    ]
+    with _weasyprint_log() as log:
+        try:
+            document = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+            pdf = document.write_pdf(
+                pdf_variant=PDF_VARIANT,
+                attachments=files,
+                font_config=bundled_font_configuration(),
+                uncompressed_pdf=False,
+            )
+        except Exception as exc:  # WeasyPrint raises many kinds; all mean "no PDF"
+            raise ReportError(f"the PDF could not be made: {exc}") from exc
+    errors = [r.getMessage() for r in log.records if r.levelno >= logging.ERROR]
+    if errors:
+        raise ReportError(f"the PDF could not be made: {errors[0]}")
+    if fetcher.refused:
+        raise ReportError(f"the report asked for a file it may not read: {fetcher.refused[0]}")
+    if not isinstance(pdf, bytes):
+        raise ReportError("the PDF could not be made: the renderer returned nothing")
+    warnings = [f"{title}: {message}" for message in _missing_glyphs(log.records)]
+    return Rendered(pdf, warnings)
