@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -29,8 +30,8 @@ class _Watch:
     """Records Python-level file opens and socket use while active (an audit hook)."""
 
     active = False
-    opened: list[str] = []
-    sockets: list[str] = []
+    opened: ClassVar[list[str]] = []
+    sockets: ClassVar[list[str]] = []
 
 
 def _hook(event: str, args: tuple) -> None:
@@ -86,7 +87,7 @@ def allowed_reads() -> list[str]:
 
     return [
         *(str(root) for root in bundled_roots()),
-        os.path.dirname(os.path.realpath(weasyprint.__file__)),
+        str(Path(weasyprint.__file__).resolve().parent),
         os.path.realpath(tempfile.gettempdir()),
     ]
 

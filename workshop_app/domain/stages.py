@@ -237,6 +237,14 @@ def _adoption(workshop: Workshop) -> tuple[Progress, list[Advice]]:
     return (Progress.COMPLETE if not advice else Progress.IN_PROGRESS), advice
 
 
+def _charter(workshop: Workshop) -> tuple[Progress, list[Advice]]:
+    gaps = gate_gaps(workshop)
+    advice = [Advice("", gap) for gap in gaps]
+    if not workshop.chosen and not workshop.signoffs:
+        return Progress.EMPTY, advice
+    return (Progress.COMPLETE if not gaps else Progress.IN_PROGRESS), advice
+
+
 def _issues_by_stage(issues: list[Issue]) -> dict[Stage, list[Advice]]:
     grouped: dict[Stage, list[Advice]] = {}
     for issue in issues:
@@ -254,6 +262,7 @@ def stage_reports(workshop: Workshop, vocabulary: ToolFirstVocabulary) -> dict[S
         Stage.RANK: _rank(workshop),
         Stage.METRICS: _metrics(workshop),
         Stage.ADOPTION: _adoption(workshop),
+        Stage.CHARTER: _charter(workshop),
     }
     reports = {}
     for stage, (progress, advice) in computed.items():

@@ -116,11 +116,68 @@ def _ranking(rows: list[Scored], vocabulary: ToolFirstVocabulary) -> list[Contex
                 "votes": candidate.votes,
                 "status": str(candidate.status),
                 "reason": text(row.reason),
+                "place": text(_place(row)),
                 "override": override,
                 "tool_first": is_tool_first(candidate, vocabulary),
             }
         )
     return out
+
+
+def _place(row: Scored) -> str:
+    """Only the tie-break part of a rank's reason ("Below X on the same priority: ..."), or "".
+
+    The rest of the reason (the score formula, the override, the hours) already has its own
+    column in the ranking table.
+    """
+    reason = row.reason
+    start = 0
+    if row.candidate.overrides.any:
+        found = reason.find(row.candidate.overrides.reason.strip())
+        start = found + len(row.candidate.overrides.reason.strip()) if found >= 0 else 0
+    marker = f"; {row.hours_per_month:.1f} h a month at stake; "
+    found = reason.find(marker, start)
+    if found < 0:
+        return ""
+    rest = reason[found + len(marker) :]
+    return rest[:1].upper() + rest[1:]
+
+
+def _running_title(title: str, organization: str, limit: int = 90) -> str:
+    """The page header's title: short enough for one line of the margin box."""
+    title = " ".join(title.split()) or "Untitled workshop"
+    organization = " ".join(organization.split())
+    if len(title) > limit:
+        title = title[: limit - 1].rstrip() + "…"
+    if organization:
+        room = max(limit - len(title), 24)
+        if len(organization) > room:
+            organization = organization[: room - 1].rstrip() + "…"
+        title = f"{title} · {organization}"
+    return text(title)
+
+
+def _duties(workshop: Workshop) -> dict[str, list[str]]:
+    """What each stakeholder is named for in the charter, in words, by stakeholder id."""
+    duties: dict[str, list[str]] = {s.id: [] for s in workshop.stakeholders}
+    plan = workshop.adoption
+    if plan.champion_id in duties:
+        duties[plan.champion_id].append("Champion")
+    if plan.owner_id in duties:
+        duties[plan.owner_id].append("Adoption owner")
+    for person_id in dict.fromkeys(plan.users_involved):
+        if person_id in duties:
+            duties[person_id].append("Daily user involved")
+    chosen = workshop.chosen
+    metrics = workshop.metrics_of(chosen[0].id) if len(chosen) == 1 else []
+    for person_id, items in duties.items():
+        owned = sum(1 for m in metrics if m.owner_id == person_id)
+        if owned:
+            items.append(f"Owns {owned} metric{'s' if owned > 1 else ''}")
+        risks = sum(1 for r in workshop.risks if r.owner_id == person_id)
+        if risks:
+            items.append(f"Owns {risks} risk{'s' if risks > 1 else ''}")
+    return duties
 
 
 def _why_chosen(workshop: Workshop, candidate_id: str) -> str:
@@ -223,10 +280,13 @@ def charter_context(
     candidates_by_id = {c.id: c for c in workshop.candidates}
     risks = sorted(workshop.risks, key=lambda r: (-r.exposure, -r.impact))
     plan = workshop.adoption
+    duties = _duties(workshop)
     return {
         "lang": "en",
         "paper": paper,
         "title": text(info.title) or "Untitled workshop",
+        "running_title": _running_title(info.title, info.organization),
+        "recommendation": text(best.candidate.name) if best is not None else "",
         "organization": text(info.organization),
         "date": long_date(info.date),
         "facilitator": text(info.facilitator),
@@ -282,6 +342,7 @@ def charter_context(
                 "role": text(s.role),
                 "department": text(s.department),
                 "email": text(s.email),
+                "duties": duties.get(s.id, []),
             }
             for s in workshop.stakeholders
         ],

@@ -27,7 +27,7 @@ _TYPES = {
 }
 
 
-class BundledFilesOnly(URLFetcher):  # type: ignore[misc]
+class BundledFilesOnly(URLFetcher):
     """Serves regular files under ``roots``; refuses and records everything else.
 
     Attributes:

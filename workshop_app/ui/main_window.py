@@ -35,6 +35,7 @@ from workshop_app.ui.look import stylesheet
 from workshop_app.ui.navigator import StageNavigator
 from workshop_app.ui.pages.adoption import AdoptionPage
 from workshop_app.ui.pages.candidates import CandidatesPage
+from workshop_app.ui.pages.charter import CharterPage
 from workshop_app.ui.pages.diagnose import DiagnosePage
 from workshop_app.ui.pages.metrics import MetricsPage
 from workshop_app.ui.pages.rank import RankPage
@@ -46,8 +47,16 @@ from workshop_app.ui.table_model import ItemTableModel
 from workshop_app.ui.timer import StageTimer
 from workshop_app.ui.welcome import WelcomePage
 
-#: The stages the app has pages for (Charter and Follow-through join with their issues).
-STAGES = [Stage.SETUP, Stage.DIAGNOSE, Stage.CANDIDATES, Stage.RANK, Stage.METRICS, Stage.ADOPTION]
+#: The stages the app has pages for (Follow-through joins with its issue).
+STAGES = [
+    Stage.SETUP,
+    Stage.DIAGNOSE,
+    Stage.CANDIDATES,
+    Stage.RANK,
+    Stage.METRICS,
+    Stage.ADOPTION,
+    Stage.CHARTER,
+]
 PAGE_CLASSES: dict[Stage, Callable[[Session, QWidget], StagePage]] = {
     Stage.SETUP: SetupPage,
     Stage.DIAGNOSE: DiagnosePage,
@@ -55,6 +64,7 @@ PAGE_CLASSES: dict[Stage, Callable[[Session, QWidget], StagePage]] = {
     Stage.RANK: RankPage,
     Stage.METRICS: MetricsPage,
     Stage.ADOPTION: AdoptionPage,
+    Stage.CHARTER: CharterPage,
 }
 FILE_FILTER = f"Workshops (*{EXTENSION})"
 
@@ -65,7 +75,8 @@ SHORTCUTS = [
     ("Ctrl+W", "Close the workshop"),
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Shift+Z", "Redo"),
-    ("Ctrl+1 … Ctrl+6", "Go to a stage"),
+    ("Ctrl+1 … Ctrl+7", "Go to a stage"),
+    ("Ctrl+E", "Charter: export the charter as PDF"),
     ("Ctrl+PgDown / Ctrl+PgUp", "Next / previous stage"),
     ("Ctrl+Enter or Insert", "Add a row and start typing in it"),
     ("Enter", "Commit a cell and move to the next one"),
@@ -192,6 +203,7 @@ class MainWindow(QMainWindow):
         self.open_action = self._make("&Open…", self.open_dialog, [key(std.Open)])
         self.demo_action = self._make("Open a copy of the &demo", self.open_demo)
         self.save_as_action = self._make("Save &As…", self.save_as, [key("Ctrl+Shift+S")])
+        self.export_action = self._make("&Export charter…", self.export_charter, [key("Ctrl+E")])
         self.close_action = self._make("&Close workshop", self.close_workshop, [key(std.Close)])
         self.quit_action = self._make("&Quit", self.close, [key(std.Quit)])
         self.undo_action = self._make("&Undo", self._undo, [key(std.Undo)], "undo")
@@ -237,6 +249,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
         file_menu.addAction(self.save_as_action)
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addActions([self.close_action, self.quit_action])
         edit_menu = bar.addMenu("&Edit")
@@ -317,6 +330,7 @@ class MainWindow(QMainWindow):
 
     def _drop_session(self) -> None:
         for page in self.pages.values():
+            page.shut_down()
             self.page_stack.removeWidget(page)
             page.deleteLater()
         self.pages = {}
@@ -336,6 +350,7 @@ class MainWindow(QMainWindow):
     def _set_workspace_actions(self, enabled: bool) -> None:
         for action in [
             self.save_as_action,
+            self.export_action,
             self.close_action,
             self.timer_action,
             self.next_action,
@@ -437,6 +452,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Saved as {target}", 8000)
         self._update_title()
         return True
+
+    def export_charter(self) -> None:
+        """File > Export charter: go to the Charter stage and export from there."""
+        page = self.pages.get(Stage.CHARTER)
+        if isinstance(page, CharterPage):
+            self.show_stage(Stage.CHARTER)
+            page.export()
 
     def close_workshop(self) -> None:
         if self.session is not None and self.session.unsaved and not self._confirm_unsaved():

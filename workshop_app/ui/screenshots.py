@@ -8,8 +8,10 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
+import time
 from pathlib import Path
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -21,6 +23,7 @@ def render(folder: Path, width: int, height: int, presentation: bool = False) ->
     from workshop_app.ui.app import make_application
     from workshop_app.ui.list_editor import ListEditor
     from workshop_app.ui.main_window import STAGES, MainWindow
+    from workshop_app.ui.pages.charter import CharterPage
     from workshop_app.ui.pages.rank import RankPage
     from workshop_app.ui.session import Session
     from workshop_app.ui.settings import Settings
@@ -48,6 +51,8 @@ def render(folder: Path, width: int, height: int, presentation: bool = False) ->
             page = window.pages[stage]
             if isinstance(page, RankPage):
                 page.select("c1")
+            if isinstance(page, CharterPage):
+                _wait_for_preview(app, page)
             editor = getattr(page, "editor", None) or getattr(page, "stakeholders", None)
             if isinstance(editor, ListEditor) and editor.model.items():
                 editor.select_id(editor.model.items()[0].id)
@@ -56,6 +61,17 @@ def render(folder: Path, width: int, height: int, presentation: bool = False) ->
             written.append(_grab(window, folder / f"{number}-{slug}.png"))
         window.close()
     return written
+
+
+def _wait_for_preview(app: QApplication, page: object) -> None:
+    """Let the Charter page finish its preview (at most a minute)."""
+    deadline = time.monotonic() + 60
+    app.processEvents()
+    while time.monotonic() < deadline and (page.busy_now() or page.stale):  # type: ignore[attr-defined]
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    settle = time.monotonic() + 1.5  # the view draws its pages on a thread of its own
+    while time.monotonic() < settle:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
 
 def _grab(window: QWidget, path: Path) -> Path:

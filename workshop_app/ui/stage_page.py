@@ -90,6 +90,9 @@ class StagePage(QWidget):
         """Put the keyboard focus where typing starts on this page."""
         self.focusNextChild()
 
+    def shut_down(self) -> None:
+        """Stop any background work before the page goes away (the default has none)."""
+
 
 def split_path(path: str) -> tuple[str, int | None, str]:
     """``candidates[2].frequency.count`` → (``candidates``, 2, ``frequency.count``)."""

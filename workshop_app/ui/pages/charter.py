@@ -1,0 +1,271 @@
+"""Charter: the live preview of the PDF the room will sign, and its export.
+
+The preview and the export are made by the same job, off the UI thread; while it runs a busy
+bar shows and the room carries on. An export is written through ``QSaveFile``: a temporary
+file renamed only when complete, so a full disk or a folder without permission leaves no
+broken PDF, and the reason is shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSaveFile, QThreadPool, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
+
+from workshop_app.domain.gate import gate_gaps
+from workshop_app.domain.stages import Stage
+from workshop_app.store.interchange import export_text
+from workshop_app.store.workshop_file import Changes
+from workshop_app.ui.charter_job import CharterJob
+from workshop_app.ui.session import Session
+from workshop_app.ui.stage_page import StagePage
+
+PAPERS = [("A4", "a4"), ("US Letter", "letter")]
+
+
+def charter_file_name(title: str, day: dt.date | None = None) -> str:
+    """A friendly default name: ``Quoting workshop charter 2026-11-24.pdf``."""
+    safe = "".join(ch for ch in title if ch.isalnum() or ch in " -_").strip() or "Workshop"
+    return f"{safe[:60]} charter {(day or dt.date.today()).isoformat()}.pdf"
+
+
+class CharterPage(StagePage):
+    """Preview and export of the charter.
+
+    Attributes:
+        document: the preview's PDF document (the last charter made).
+        last_export: where the last successful export was written.
+    """
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(
+            session,
+            Stage.CHARTER,
+            "The document the stakeholders keep and sign. It updates as the "
+            "workshop changes; export it at any moment.",
+            parent,
+        )
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.jobs: dict[int, tuple[CharterJob, Path | None]] = {}
+        self._numbers = 0
+        self.pending_target: Path | None = None
+        self.last_export: Path | None = None
+        self.stale = True
+        self.closed = False
+
+        bar = QHBoxLayout()
+        self.status = QLabel(self)
+        self.status.setObjectName("recommendation")
+        self.status.setWordWrap(True)
+        bar.addWidget(self.status, 1)
+        self.paper = QComboBox(self)
+        for text, value in PAPERS:
+            self.paper.addItem(text, value)
+        self.paper.setToolTip("Paper size of the preview and the export")
+        self.paper.currentIndexChanged.connect(lambda _i: self.refresh_preview())
+        bar.addWidget(self.paper)
+        self.refresh_button = QPushButton("Refresh preview", self)
+        self.refresh_button.clicked.connect(self.refresh_preview)
+        bar.addWidget(self.refresh_button)
+        self.export_button = QPushButton("Export charter…", self)
+        self.export_button.setProperty("primary", True)
+        self.export_button.setToolTip("Export the charter as PDF (Ctrl+E)")
+        self.export_button.clicked.connect(self.export)
+        bar.addWidget(self.export_button)
+        self.body.addLayout(bar)
+
+        busy_row = QHBoxLayout()
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumHeight(6)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        busy_row.addWidget(self.busy, 1)
+        self.message = QLabel(self)
+        self.message.setObjectName("stageHint")
+        self.message.setWordWrap(True)
+        busy_row.addWidget(self.message, 3)
+        self.open_folder = QPushButton("Open the folder", self)
+        self.open_folder.clicked.connect(self.show_folder)
+        self.open_folder.hide()
+        busy_row.addWidget(self.open_folder)
+        self.body.addLayout(busy_row)
+
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setObjectName("charterPreview")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.body.addWidget(self.view, 1)
+        self._preview_file = Path(tempfile.mkdtemp(prefix="first-workflow-preview-")) / "p.pdf"
+        self._buffer: QBuffer | None = None
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(800)
+        self._debounce.timeout.connect(self._refresh_if_visible)
+        session.changed.connect(self._on_changed)
+        self._update_status()
+
+    # ------------------------------------------------------------------ state
+    def paper_value(self) -> str:
+        return str(self.paper.currentData())
+
+    def busy_now(self) -> bool:
+        return bool(self.jobs)
+
+    def _update_status(self) -> None:
+        gaps = gate_gaps(self.session.workshop)
+        if gaps:
+            self.status.setText(
+                f"Draft: {len(gaps)} point(s) open before it can be signed "
+                "(see the advice above). A draft can be exported at any time "
+                "and is clearly marked as such."
+            )
+        else:
+            self.status.setText("Agreed: every condition of the 30-day gate holds. Ready to sign.")
+
+    def _on_changed(self, _changes: Changes) -> None:
+        self.stale = True
+        self._update_status()
+        self._debounce.start()
+
+    def _refresh_if_visible(self) -> None:
+        if self.isVisible():
+            self.refresh_preview()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale and not self.closed:
+            QTimer.singleShot(0, self._refresh_if_visible)
+
+    # ------------------------------------------------------------------ jobs
+    def _start(self, target: Path | None) -> CharterJob | None:
+        if self.closed:
+            return None
+        self._numbers += 1
+        job = CharterJob(self._numbers, export_text(self.session.workshop), self.paper_value())
+        # Bound methods of this page: Qt delivers the results on the UI thread.
+        job.signals.finished.connect(self._done)
+        job.signals.failed.connect(self._failed)
+        self.jobs[job.number] = (job, target)
+        self.busy.show()
+        self.message.setText("Exporting the charter…" if target else "Updating the preview…")
+        self.open_folder.hide()
+        self.pool.start(job)
+        return job
+
+    def refresh_preview(self) -> CharterJob | None:
+        """Make a fresh preview (unless one is already being made)."""
+        if self.closed:
+            return None
+        if self.jobs:
+            self._debounce.start()
+            return None
+        self.stale = False
+        return self._start(None)
+
+    def export(self) -> None:
+        """Ask where to save, then make and write the charter."""
+        folder = Path(self.session.path).parent
+        suggestion = folder / charter_file_name(self.session.workshop.info.title)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export the charter", str(suggestion), "PDF documents (*.pdf)"
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, target: Path) -> CharterJob | None:
+        """Make the charter and write it to ``target`` (used by the dialog and by tests)."""
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        return self._start(target)
+
+    def _finish(self, number: int) -> tuple[bool, Path | None]:
+        known = self.jobs.pop(number, None)
+        if not self.jobs:
+            self.busy.hide()
+        return known is not None, known[1] if known else None
+
+    def _done(self, number: int, pdf: bytes, notes: list[str]) -> None:
+        known, target = self._finish(number)
+        if not known:
+            return
+        self._show_preview(pdf)
+        if target is None:
+            self.message.setText(" ".join(notes[:2]))
+            return
+        problem = write_whole(target, pdf)
+        if problem:
+            self.message.setText(
+                f"The charter was not exported: {problem}. Nothing was "
+                "written; choose another folder."
+            )
+            self.statusMessage.emit(f"Export failed: {problem}")
+            return
+        self.last_export = target
+        self.message.setText(f"Exported {target.name} ({len(pdf) // 1024} KB).")
+        self.open_folder.show()
+        self.statusMessage.emit(f"Charter exported to {target}")
+
+    def _failed(self, number: int, reason: str) -> None:
+        known, target = self._finish(number)
+        if not known:
+            return
+        what = "exported" if target else "previewed"
+        self.message.setText(f"The charter could not be {what}: {reason}")
+        self.statusMessage.emit(f"Charter: {reason}")
+
+    def _show_preview(self, pdf: bytes) -> None:
+        self._preview_file.write_bytes(pdf)
+        self.document.load(str(self._preview_file))
+
+    def show_folder(self) -> None:
+        if self.last_export is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export.parent)))
+
+    def focus_first(self) -> None:
+        self.export_button.setFocus()
+
+    def shut_down(self) -> None:
+        """Stop a charter being made and wait for its worker, so nothing outlives the page."""
+        self.closed = True
+        self._debounce.stop()
+        for job, _target in list(self.jobs.values()):
+            job.cancel()
+        self.pool.waitForDone()
+        self.jobs.clear()
+
+
+def write_whole(target: Path, data: bytes) -> str | None:
+    """Write ``data`` to ``target`` through ``QSaveFile``; the reason it failed, or None."""
+    if not target.parent.is_dir():
+        return "the folder does not exist"
+    saver = QSaveFile(str(target))
+    if not saver.open(QIODevice.OpenModeFlag.WriteOnly):
+        return saver.errorString() or "the file cannot be created"
+    written = saver.write(QByteArray(data))
+    if written != len(data):
+        reason = saver.errorString() or "the disk did not take the whole file"
+        saver.cancelWriting()
+        saver.commit()
+        return reason
+    if not saver.commit():
+        return saver.errorString() or "the file could not be completed"
+    return None
