@@ -46,6 +46,7 @@ def test_export_writes_keys_in_the_format_order(demo_file: Path) -> None:
         "checkins",
         "signoffs",
         "decisions",
+        "checkin_plan",
     ]
     assert text.endswith("}\n")
 

@@ -80,7 +80,7 @@ def workshop_to_document(workshop: m.Workshop) -> dict[str, Any]:
     for key in ("stakeholders", "problems", "prior_attempts", "candidates", "metrics"):
         doc[key] = lists[key]
     doc["adoption"] = adoption
-    for key in ("risks", "checkins", "signoffs", "decisions"):
+    for key in ("risks", "checkins", "signoffs", "decisions", "checkin_plan"):
         doc[key] = lists[key]
     return doc
 

@@ -216,6 +216,11 @@ DECISION = (
     _text("reason", MEDIUM),
 )
 
+CHECKIN_PLAN = (
+    _int("day", 1, 366, required=True),
+    _text("note", LONG),
+)
+
 #: The top-level lists in document order, with the class of their items.
 LISTS: tuple[tuple[str, tuple[FieldSpec, ...], type], ...] = (
     ("stakeholders", STAKEHOLDER, m.Stakeholder),
@@ -227,6 +232,7 @@ LISTS: tuple[tuple[str, tuple[FieldSpec, ...], type], ...] = (
     ("checkins", CHECKIN, m.Checkin),
     ("signoffs", SIGNOFF, m.Signoff),
     ("decisions", DECISION, m.Decision),
+    ("checkin_plan", CHECKIN_PLAN, m.PlannedCheckin),
 )
 
 #: The top-level keys of a document, in the order the format shows them.
@@ -243,6 +249,7 @@ DOCUMENT_KEYS = (
     "checkins",
     "signoffs",
     "decisions",
+    "checkin_plan",
 )
 
 

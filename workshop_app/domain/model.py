@@ -238,6 +238,15 @@ class Signoff:
 
 
 @dataclass
+class PlannedCheckin:
+    """A check-in meeting after the workshop: its day (counted from the workshop date) and
+    the notes of the meeting."""
+
+    day: int
+    note: str = ""
+
+
+@dataclass
 class Decision:
     at: str
     kind: DecisionKind
@@ -260,6 +269,8 @@ class Workshop:
     checkins: list[Checkin] = field(default_factory=list)
     signoffs: list[Signoff] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
+    #: The check-in meetings; empty means the default plan (day 7, 14 and 30).
+    checkin_plan: list[PlannedCheckin] = field(default_factory=list)
 
     def stakeholder(self, stakeholder_id: str | None) -> Stakeholder | None:
         return next((s for s in self.stakeholders if s.id == stakeholder_id), None)

@@ -238,6 +238,13 @@ def _check_rules(checker: _Checker, doc: Mapping[str, Any]) -> None:
                     f"candidates[{index}].overrides.reason",
                     "an overridden score needs a written reason",
                 )
+    days: set[int] = set()
+    for index, meeting in enumerate(doc.get("checkin_plan") or []):
+        day = meeting.get("day") if isinstance(meeting, Mapping) else None
+        if isinstance(day, int) and not isinstance(day, bool):
+            if day in days:
+                checker.add(f"checkin_plan[{index}].day", f"day {day} is planned twice")
+            days.add(day)
     signed: set[str] = set()
     for index, signoff in enumerate(doc.get("signoffs") or []):
         who = signoff.get("stakeholder_id") if isinstance(signoff, Mapping) else None

@@ -162,21 +162,21 @@ def _duties(workshop: Workshop) -> dict[str, list[str]]:
     duties: dict[str, list[str]] = {s.id: [] for s in workshop.stakeholders}
     plan = workshop.adoption
     if plan.champion_id in duties:
-        duties[plan.champion_id].append("Champion")
+        duties[plan.champion_id].append("champion")
     if plan.owner_id in duties:
-        duties[plan.owner_id].append("Adoption owner")
+        duties[plan.owner_id].append("adoption owner")
     for person_id in dict.fromkeys(plan.users_involved):
         if person_id in duties:
-            duties[person_id].append("Daily user involved")
+            duties[person_id].append("daily user involved")
     chosen = workshop.chosen
     metrics = workshop.metrics_of(chosen[0].id) if len(chosen) == 1 else []
     for person_id, items in duties.items():
         owned = sum(1 for m in metrics if m.owner_id == person_id)
         if owned:
-            items.append(f"Owns {owned} metric{'s' if owned > 1 else ''}")
+            items.append(f"owns {owned} metric{'s' if owned > 1 else ''}")
         risks = sum(1 for r in workshop.risks if r.owner_id == person_id)
         if risks:
-            items.append(f"Owns {risks} risk{'s' if risks > 1 else ''}")
+            items.append(f"owns {risks} risk{'s' if risks > 1 else ''}")
     return duties
 
 

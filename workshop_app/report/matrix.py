@@ -15,7 +15,7 @@ from workshop_app.domain.text import break_long_words
 
 WIDTH, HEIGHT = 640.0, 420.0
 LEFT, TOP, RIGHT, BOTTOM = 64.0, 28.0, 16.0, 52.0
-MIN_RADIUS, MAX_RADIUS = 7.0, 26.0
+MIN_RADIUS, MAX_RADIUS = 7.0, 28.0
 LABEL_CHARS = 30
 
 
@@ -94,10 +94,10 @@ def matrix_geometry(rows: list[Scored]) -> dict[str, Any]:
         cx, cy = _scale(frequency, x0, x1), _scale(friction, y0, y1)
         spread = min(cell_w * 0.28, 22.0) if len(members) > 1 else 0.0
         for index, row in enumerate(sorted(members, key=lambda r: r.rank)):
-            angle = 2 * math.pi * index / len(members) - math.pi / 2
+            angle = 2 * math.pi * index / len(members) + math.pi  # first one on the left
             radius = MIN_RADIUS
-            if most > 0:
-                radius += (MAX_RADIUS - MIN_RADIUS) * math.sqrt(row.hours_per_month / most)
+            if most > 0:  # area in proportion to hours; the smallest stay big enough to read
+                radius = max(MIN_RADIUS, MAX_RADIUS * math.sqrt(row.hours_per_month / most))
             bx = cx + spread * math.cos(angle)
             by = cy + spread * math.sin(angle)
             right_side = bx < (x0 + x1) / 2

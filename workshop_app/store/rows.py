@@ -61,7 +61,7 @@ TABLES: tuple[TableMap, ...] = (
     *(
         TableMap(key, specs, cls, keyed_by_id=specs[0].kind == "id")
         for key, specs, cls in LISTS
-        if key in ("risks", "checkins", "signoffs", "decisions")
+        if key in ("risks", "checkins", "signoffs", "decisions", "checkin_plan")
     ),
 )
 

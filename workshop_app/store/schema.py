@@ -14,7 +14,7 @@ from sqlite_utils.migrations import Migrations
 #: "FWKS" — First Workflow workshop file.
 APPLICATION_ID = 0x46574B53
 #: The newest schema this app writes and reads.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 MIGRATIONS = Migrations("first-workflow")
 
@@ -117,6 +117,16 @@ def _create_v1(db: Database) -> None:
     db.execute("INSERT INTO workshop VALUES (1, '', '', '', '', '', '')")
     db.execute("INSERT INTO adoption VALUES (1, NULL, NULL, '', '', '')")
     db.execute("PRAGMA user_version = 1")
+
+
+@MIGRATIONS(name="0002_checkin_plan")
+def _add_checkin_plan(db: Database) -> None:
+    """Version 2: the check-in meetings after the workshop (day and notes of each)."""
+    db.execute(
+        "CREATE TABLE checkin_plan (position INTEGER PRIMARY KEY, day INTEGER NOT NULL, "
+        "note TEXT NOT NULL)"
+    )
+    db.execute("PRAGMA user_version = 2")
 
 
 def version_of(db: Database) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workshop_app import APP_NAME, __version__
 from workshop_app.paths import resource
+from workshop_app.process_age import process_age_ms
 from workshop_app.store.errors import WorkshopFileError
 from workshop_app.store.workshop_file import WorkshopFile
 from workshop_app.ui.look import apply_look
@@ -60,24 +60,6 @@ def make_application() -> QApplication:
     app.setWindowIcon(QIcon(str(resource("icons/app.svg"))))
     apply_look(app)
     return app
-
-
-def process_age_ms() -> float:
-    """Milliseconds since this process started (from /proc where it exists)."""
-    try:
-        with open("/proc/self/stat", encoding="ascii") as handle:  # noqa: PTH123
-            fields = handle.read().rsplit(")", 1)[1].split()
-        with open("/proc/uptime", encoding="ascii") as handle:  # noqa: PTH123
-            uptime = float(handle.read().split()[0])
-        import os
-
-        started = int(fields[19]) / os.sysconf("SC_CLK_TCK")
-        return (uptime - started) * 1000
-    except (OSError, IndexError, ValueError):
-        return (time.perf_counter() - _IMPORTED) * 1000
-
-
-_IMPORTED = time.perf_counter()
 
 
 class _FirstPaint(QObject):
