@@ -72,7 +72,13 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
         parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     elif name == "check":
         parser.add_argument("file", type=Path, help="a .workshop file")
-    elif name == "charter":
+    elif name == "checkin":
+        parser.add_argument("file", type=Path, help="a .workshop file")
+        parser.add_argument("--metric", required=True, help="the metric's id (or exact name)")
+        parser.add_argument("--date", required=True, help="the day of the reading, YYYY-MM-DD")
+        parser.add_argument("--value", required=True, help="the reading, a number")
+        parser.add_argument("--note", default="", help="what the reading means")
+    elif name in ("charter", "progress"):
         parser.add_argument(
             "file", type=Path, help="a .workshop file (or - for interchange JSON on standard input)"
         )
@@ -178,6 +184,46 @@ def _workshop_of(path: Path) -> Workshop:
         return opened.workshop
 
 
+def cmd_checkin(args: argparse.Namespace) -> int:
+    from workshop_app.domain.checkins import ReadingRefused, reading
+    from workshop_app.store.workshop_file import WorkshopFile
+
+    with WorkshopFile.open(args.file) as opened:
+        if opened.read_only:
+            return _fail([f"{args.file}: is read-only; the reading was not stored"])
+        try:
+            new = reading(opened.workshop, args.metric, args.date, args.value, args.note)
+        except ReadingRefused as exc:
+            return _fail([f"{args.file}: {exc}; nothing was stored"])
+        opened.change(lambda workshop: workshop.checkins.append(new))
+        metric = opened.workshop.metric(new.metric_id)
+    name = metric.name if metric else new.metric_id
+    print(f"{args.file}: reading stored: {name} = {new.value} on {new.date}")
+    return EXIT_OK
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    from workshop_app.libraries import tool_first_vocabulary
+    from workshop_app.report.pdf import ReportError
+    from workshop_app.report.progress import make_progress_report
+    from workshop_app.store.interchange import export_text, write_bytes_atomically
+
+    if not args.output.parent.is_dir():
+        return _fail([f"{args.output}: cannot be written: the folder does not exist"])
+    workshop = _workshop_of(args.file)
+    try:
+        rendered = make_progress_report(
+            workshop, tool_first_vocabulary(), export_text(workshop), paper=args.paper
+        )
+    except ReportError as exc:
+        return _fail([f"{args.output}: {exc}"])
+    write_bytes_atomically(args.output, rendered.pdf)
+    for warning in rendered.warnings:
+        print(f"{args.output}: note: {warning}", file=sys.stderr)
+    print(f"{args.output}: progress report written ({len(rendered.pdf) // 1024} KB)")
+    return EXIT_OK
+
+
 def cmd_charter(args: argparse.Namespace) -> int:
     from workshop_app.libraries import tool_first_vocabulary
     from workshop_app.report.charter import make_charter
@@ -208,6 +254,8 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "rank": ("the ranked candidates with scores and reasons", cmd_rank),
     "check": ("validate a workshop file", cmd_check),
     "charter": ("the charter as PDF (with the workshop's JSON attached)", cmd_charter),
+    "checkin": ("store one metric reading taken after the workshop", cmd_checkin),
+    "progress": ("the progress report for the sponsor as PDF", cmd_progress),
 }
 
 

@@ -9,7 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from workshop_app.domain.stages import Stage
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.pages.charter import CharterPage, charter_file_name, write_whole
+from workshop_app.ui.pages.charter import CharterPage, charter_file_name
+from workshop_app.ui.report_runner import write_whole
 
 from ..report.conftest import all_text, reader
 
@@ -25,7 +26,7 @@ def charter_page(window: MainWindow) -> CharterPage:
 def test_preview_shows_the_charter_without_blocking(qtbot: QtBot, demo_window: MainWindow) -> None:
     page = charter_page(demo_window)
     demo_window.show_stage(Stage.CHARTER)
-    job = page.refresh_preview() or next(iter(page.jobs.values()))[0]
+    job = page.refresh_preview() or next(iter(page.runner.jobs.values()))[0]
     assert page.busy.isVisible()  # the UI is still running while the job works
     with qtbot.waitSignal(job.signals.finished, timeout=RENDER_TIMEOUT_MS):
         pass

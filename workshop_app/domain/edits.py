@@ -109,16 +109,29 @@ def find(workshop: Workshop, key: str, item_id: str | None) -> Any:
         return workshop.info
     if key == "adoption":
         return workshop.adoption
-    for item in getattr(workshop, key):
-        if item.id == item_id:
-            return item
-    raise KeyError(f"no item {item_id!r} in {key}")
+    return getattr(workshop, key)[index_of(workshop, key, item_id or "")]
+
+
+def position_id(index: int) -> str:
+    """The id an item without an id of its own (a reading, a sign-off) goes by: ``#3``."""
+    return f"#{index}"
+
+
+def item_id_of(workshop: Workshop, key: str, index: int) -> str:
+    """The id of item ``index`` of list ``key``: its own id, or its position id."""
+    item = getattr(workshop, key)[index]
+    return str(getattr(item, "id", None) or position_id(index))
 
 
 def index_of(workshop: Workshop, key: str, item_id: str) -> int:
-    """The position of item ``item_id`` in list ``key``."""
-    for index, item in enumerate(getattr(workshop, key)):
-        if item.id == item_id:
+    """The position of item ``item_id`` (an id, or a position id ``#n``) in list ``key``."""
+    items = getattr(workshop, key)
+    if item_id.startswith("#") and item_id[1:].isdigit():
+        index = int(item_id[1:])
+        if index < len(items) and getattr(items[index], "id", None) is None:
+            return index
+    for index, item in enumerate(items):
+        if getattr(item, "id", None) == item_id:
             return index
     raise KeyError(f"no item {item_id!r} in {key}")
 

@@ -37,9 +37,12 @@ class JobSignals(QObject):
 class CharterJob(QRunnable):
     """Render one charter from interchange JSON."""
 
-    def __init__(self, number: int, interchange_json: str, paper: str) -> None:
+    def __init__(
+        self, number: int, interchange_json: str, paper: str, report: str = "charter"
+    ) -> None:
         super().__init__()
         self.number = number
+        self.report = report  # "charter" or "progress": the command that makes it
         self.interchange_json = interchange_json
         self.paper = paper
         self.signals = JobSignals()
@@ -77,7 +80,7 @@ class CharterJob(QRunnable):
                 sys.executable,
                 "-m",
                 "workshop_app",
-                "charter",
+                self.report,
                 "-",
                 "-o",
                 str(target),

@@ -272,9 +272,10 @@ class ListEditor(QWidget):
         current = self.current_id()
         index = edits.index_of(self.session.workshop, self.key, current) + 1 if current else None
         self.session.push(InsertItem(self.session, self.key, item, index, f"Add {self.noun}"))
-        self.select_id(item.id)
+        new_id = self.model.item_id(item)
+        self.select_id(new_id)
         self.table.setFocus()
-        first = self.model.index(self.model.row_of(item.id), 0)
+        first = self.model.index(self.model.row_of(new_id), 0)
         self.table.setCurrentIndex(first)
         self.table.edit(first)
 
@@ -297,7 +298,7 @@ class ListEditor(QWidget):
         target = row + step
         if not 0 <= target < self.model.rowCount():
             return
-        neighbour = self.model.item(target).id
+        neighbour = self.model.item_id(self.model.item(target))
         place = edits.index_of(self.session.workshop, self.key, neighbour)
         self.session.push(MoveItem(self.session, self.key, item_id, place, "Move"))
         self.select_id(item_id)
@@ -335,5 +336,7 @@ def problems_for(advice: list[Advice], key: str, items: list[Any]) -> dict[tuple
     for entry in advice:
         list_key, index, field = split_path(entry.path)
         if list_key == key and index is not None and field and index < len(items):
-            marked.setdefault((items[index].id, field), entry.message)
+            marked.setdefault(
+                (str(getattr(items[index], "id", None) or f"#{index}"), field), entry.message
+            )
     return marked

@@ -108,8 +108,18 @@ class ItemTableModel(QAbstractTableModel):
     def item(self, row: int) -> Any:
         return self.items()[row]
 
+    def _position(self, item: Any) -> int:
+        """Where ``item`` stands in the whole list (not only the rows shown)."""
+        everything = getattr(self.session.workshop, self.key)
+        return next(index for index, other in enumerate(everything) if other is item)
+
+    def item_id(self, item: Any) -> str:
+        return str(getattr(item, "id", None) or edits.position_id(self._position(item)))
+
     def row_of(self, item_id: str) -> int:
-        return next((row for row, item in enumerate(self.items()) if item.id == item_id), -1)
+        return next(
+            (row for row, item in enumerate(self.items()) if self.item_id(item) == item_id), -1
+        )
 
     def column(self, number: int) -> Column:
         return self.columns[number]
@@ -177,7 +187,7 @@ class ItemTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return self.raw_value(item, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            problem = self._invalid.get((getattr(item, "id", ""), column.field))
+            problem = self._invalid.get((self.item_id(item), column.field))
             if problem:
                 return problem
             if column.tooltip is not None:
@@ -185,7 +195,7 @@ class ItemTableModel(QAbstractTableModel):
             text = self.display_value(item, column)
             return text if len(text) > 40 else None
         if role == Qt.ItemDataRole.BackgroundRole:
-            if (getattr(item, "id", ""), column.field) in self._invalid:
+            if (self.item_id(item), column.field) in self._invalid:
                 return QBrush(INVALID_BACKGROUND)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in ("int", "rating", "number"):
@@ -193,7 +203,7 @@ class ItemTableModel(QAbstractTableModel):
         if role == ItemRole:
             return item
         if role == IdRole:
-            return getattr(item, "id", None)
+            return getattr(item, "id", None) or edits.position_id(self._position(item))
         if role == SortRole:
             return self.raw_value(item, column)
         return None
@@ -225,7 +235,12 @@ class ItemTableModel(QAbstractTableModel):
             return False
         self.session.push(
             SetValue(
-                self.session, self.key, item.id, column.field, value, f"Edit {column.title.lower()}"
+                self.session,
+                self.key,
+                self.item_id(item),
+                column.field,
+                value,
+                f"Edit {column.title.lower()}",
             )
         )
         return True

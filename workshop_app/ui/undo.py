@@ -182,3 +182,19 @@ class RoomDecision(WorkshopCommand):
 
     def backward(self, workshop: Workshop) -> None:
         _put_back(workshop, self.before)
+
+
+class ReplaceList(WorkshopCommand):
+    """Replace a whole (short) list, such as the check-in plan, with a new one."""
+
+    def __init__(self, session: Session, key: str, items: list[Any], text: str) -> None:
+        super().__init__(session, text)
+        self.key = key
+        self.new = copy.deepcopy(items)
+        self.old = copy.deepcopy(getattr(session.workshop, key))
+
+    def forward(self, workshop: Workshop) -> None:
+        setattr(workshop, self.key, copy.deepcopy(self.new))
+
+    def backward(self, workshop: Workshop) -> None:
+        setattr(workshop, self.key, copy.deepcopy(self.old))

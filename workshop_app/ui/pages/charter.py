@@ -12,7 +12,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSaveFile, QThreadPool, QTimer, QUrl
+from PySide6.QtCore import QBuffer, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -31,6 +31,7 @@ from workshop_app.domain.stages import Stage
 from workshop_app.store.interchange import export_text
 from workshop_app.store.workshop_file import Changes
 from workshop_app.ui.charter_job import CharterJob
+from workshop_app.ui.report_runner import ReportRunner
 from workshop_app.ui.session import Session
 from workshop_app.ui.stage_page import StagePage
 
@@ -59,14 +60,9 @@ class CharterPage(StagePage):
             "workshop changes; export it at any moment.",
             parent,
         )
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.jobs: dict[int, tuple[CharterJob, Path | None]] = {}
-        self._numbers = 0
         self.pending_target: Path | None = None
         self.last_export: Path | None = None
         self.stale = True
-        self.closed = False
 
         bar = QHBoxLayout()
         self.status = QLabel(self)
@@ -106,6 +102,11 @@ class CharterPage(StagePage):
         busy_row.addWidget(self.open_folder)
         self.body.addLayout(busy_row)
 
+        self.runner = ReportRunner("charter", self)
+        self.runner.busyChanged.connect(self.busy.setVisible)
+        self.runner.previewReady.connect(self._previewed)
+        self.runner.exported.connect(self._exported)
+        self.runner.failed.connect(self._failed)
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setObjectName("charterPreview")
@@ -126,9 +127,6 @@ class CharterPage(StagePage):
     # ------------------------------------------------------------------ state
     def paper_value(self) -> str:
         return str(self.paper.currentData())
-
-    def busy_now(self) -> bool:
-        return bool(self.jobs)
 
     def _update_status(self) -> None:
         gaps = gate_gaps(self.session.workshop)
@@ -152,34 +150,20 @@ class CharterPage(StagePage):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.stale and not self.closed:
+        if self.stale and not self.runner.closed:
             QTimer.singleShot(0, self._refresh_if_visible)
 
     # ------------------------------------------------------------------ jobs
-    def _start(self, target: Path | None) -> CharterJob | None:
-        if self.closed:
-            return None
-        self._numbers += 1
-        job = CharterJob(self._numbers, export_text(self.session.workshop), self.paper_value())
-        # Bound methods of this page: Qt delivers the results on the UI thread.
-        job.signals.finished.connect(self._done)
-        job.signals.failed.connect(self._failed)
-        self.jobs[job.number] = (job, target)
-        self.busy.show()
-        self.message.setText("Exporting the charter…" if target else "Updating the preview…")
-        self.open_folder.hide()
-        self.pool.start(job)
-        return job
-
     def refresh_preview(self) -> CharterJob | None:
         """Make a fresh preview (unless one is already being made)."""
-        if self.closed:
+        if self.runner.closed:
             return None
-        if self.jobs:
+        if self.runner.busy:
             self._debounce.start()
             return None
         self.stale = False
-        return self._start(None)
+        self.message.setText("Updating the preview…")
+        return self.runner.start(export_text(self.session.workshop), self.paper_value())
 
     def export(self) -> None:
         """Ask where to save, then make and write the charter."""
@@ -195,42 +179,26 @@ class CharterPage(StagePage):
         """Make the charter and write it to ``target`` (used by the dialog and by tests)."""
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
-        return self._start(target)
+        self.message.setText("Exporting the charter…")
+        self.open_folder.hide()
+        return self.runner.start(export_text(self.session.workshop), self.paper_value(), target)
 
-    def _finish(self, number: int) -> tuple[bool, Path | None]:
-        known = self.jobs.pop(number, None)
-        if not self.jobs:
-            self.busy.hide()
-        return known is not None, known[1] if known else None
-
-    def _done(self, number: int, pdf: bytes, notes: list[str]) -> None:
-        known, target = self._finish(number)
-        if not known:
-            return
+    def _previewed(self, pdf: bytes, notes: list[str]) -> None:
         self._show_preview(pdf)
-        if target is None:
-            self.message.setText(" ".join(notes[:2]))
-            return
-        problem = write_whole(target, pdf)
-        if problem:
-            self.message.setText(
-                f"The charter was not exported: {problem}. Nothing was "
-                "written; choose another folder."
-            )
-            self.statusMessage.emit(f"Export failed: {problem}")
-            return
-        self.last_export = target
-        self.message.setText(f"Exported {target.name} ({len(pdf) // 1024} KB).")
-        self.open_folder.show()
-        self.statusMessage.emit(f"Charter exported to {target}")
+        self.message.setText(" ".join(notes[:2]))
 
-    def _failed(self, number: int, reason: str) -> None:
-        known, target = self._finish(number)
-        if not known:
-            return
-        what = "exported" if target else "previewed"
-        self.message.setText(f"The charter could not be {what}: {reason}")
-        self.statusMessage.emit(f"Charter: {reason}")
+    def _exported(self, path: str, size: int) -> None:
+        self.last_export = Path(path)
+        self.message.setText(f"Exported {self.last_export.name} ({size // 1024} KB).")
+        self.open_folder.show()
+        self.statusMessage.emit(f"Charter exported to {path}")
+
+    def _failed(self, reason: str) -> None:
+        self.message.setText(f"The charter {reason}")
+        self.statusMessage.emit(f"Charter {reason}")
+
+    def busy_now(self) -> bool:
+        return self.runner.busy
 
     def _show_preview(self, pdf: bytes) -> None:
         self._preview_file.write_bytes(pdf)
@@ -245,27 +213,5 @@ class CharterPage(StagePage):
 
     def shut_down(self) -> None:
         """Stop a charter being made and wait for its worker, so nothing outlives the page."""
-        self.closed = True
         self._debounce.stop()
-        for job, _target in list(self.jobs.values()):
-            job.cancel()
-        self.pool.waitForDone()
-        self.jobs.clear()
-
-
-def write_whole(target: Path, data: bytes) -> str | None:
-    """Write ``data`` to ``target`` through ``QSaveFile``; the reason it failed, or None."""
-    if not target.parent.is_dir():
-        return "the folder does not exist"
-    saver = QSaveFile(str(target))
-    if not saver.open(QIODevice.OpenModeFlag.WriteOnly):
-        return saver.errorString() or "the file cannot be created"
-    written = saver.write(QByteArray(data))
-    if written != len(data):
-        reason = saver.errorString() or "the disk did not take the whole file"
-        saver.cancelWriting()
-        saver.commit()
-        return reason
-    if not saver.commit():
-        return saver.errorString() or "the file could not be completed"
-    return None
+        self.runner.shut_down()

@@ -1,0 +1,195 @@
+"""The progress report: one to three pages for the sponsor on the 30 days after the workshop.
+
+Each metric of the chosen workflow with its chart (readings, the path from baseline to
+target, the target line), baseline, target, latest reading and verdict; the overall verdict
+with adoption on its own line; open risks with owners; the next check-in. Same templates,
+fonts, fetcher and attached JSON as the charter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from workshop_app.domain.checkins import meetings, next_meeting
+from workshop_app.domain.model import Workshop
+from workshop_app.domain.progress import MetricProgress, metric_progress, overall_progress
+from workshop_app.domain.schedule import TARGET_DAY
+from workshop_app.domain.toolfirst import ToolFirstVocabulary
+from workshop_app.report.context import long_date, number, text, words
+from workshop_app.report.templates import render
+
+if TYPE_CHECKING:
+    from workshop_app.report.pdf import Rendered
+
+CHART_W, CHART_H = 320.0, 150.0
+PAD_L, PAD_R, PAD_T, PAD_B = 44.0, 12.0, 12.0, 26.0
+
+
+def chart_geometry(progress: MetricProgress, start: dt.date | None) -> dict[str, Any] | None:
+    """Plain coordinates for one metric's chart, or None when it cannot be drawn."""
+    metric = progress.metric
+    if metric.baseline is None or metric.target is None or start is None:
+        return None
+    points = [((dt.date.fromisoformat(c.date) - start).days, c.value) for c in progress.readings]
+    last_day = max([TARGET_DAY, *(day for day, _value in points)])
+    values = [metric.baseline, metric.target, *(value for _day, value in points)]
+    low, high = min(values), max(values)
+    if high == low:
+        low, high = low - 1, high + 1
+    span = high - low
+    low, high = low - span * 0.1, high + span * 0.1
+
+    def x(day: float) -> float:
+        return round(PAD_L + (CHART_W - PAD_L - PAD_R) * day / last_day, 1)
+
+    def y(value: float) -> float:
+        return round(PAD_T + (CHART_H - PAD_T - PAD_B) * (high - value) / (high - low), 1)
+
+    path = [(x(0), y(metric.baseline)), (x(TARGET_DAY), y(metric.target))]
+    if last_day > TARGET_DAY:
+        path.append((x(last_day), y(metric.target)))
+    return {
+        "width": CHART_W,
+        "height": CHART_H,
+        "left": PAD_L,
+        "right": CHART_W - PAD_R,
+        "top": PAD_T,
+        "bottom": CHART_H - PAD_B,
+        "path": " ".join(f"{px},{py}" for px, py in path),
+        "target_y": y(metric.target),
+        "readings": [{"x": x(day), "y": y(value), "label": number(value)} for day, value in points],
+        "line": " ".join(f"{x(day)},{y(value)}" for day, value in points),
+        "ticks_x": [
+            {"x": x(day), "label": f"day {day}"} for day in sorted({0, 7, 14, TARGET_DAY, last_day})
+        ],
+        "ticks_y": [
+            {"y": y(value), "label": number(round(value, 2))}
+            for value in sorted({metric.baseline, metric.target})
+        ],
+    }
+
+
+def progress_context(
+    workshop: Workshop, *, paper: str = "a4", today: dt.date | None = None
+) -> dict[str, Any]:
+    """Everything the progress report shows."""
+    today = today or dt.date.today()
+    info = workshop.info
+    try:
+        start: dt.date | None = dt.date.fromisoformat(info.date)
+    except ValueError:
+        start = None
+    chosen = workshop.chosen[0] if len(workshop.chosen) == 1 else None
+    metrics = []
+    overall = None
+    if chosen is not None:
+        for metric in workshop.metrics_of(chosen.id):
+            progress = metric_progress(workshop, metric)
+            latest = progress.latest
+            metrics.append(
+                {
+                    "name": text(metric.name),
+                    "kind": words(metric.kind),
+                    "unit": text(metric.unit),
+                    "baseline": number(metric.baseline),
+                    "target": number(metric.target),
+                    "direction": "up" if str(metric.direction) == "increase" else "down",
+                    "latest": number(latest.value) if latest else "—",
+                    "latest_date": long_date(latest.date) if latest else "",
+                    "expected": number(round(progress.expected, 1))
+                    if progress.expected is not None
+                    else "—",
+                    "verdict": str(progress.verdict),
+                    "explanation": text(progress.explanation),
+                    "owner": text((workshop.stakeholder(metric.owner_id) or _Nobody).name),
+                    "readings": [
+                        {"date": long_date(c.date), "value": number(c.value), "note": text(c.note)}
+                        for c in progress.readings
+                    ],
+                    "chart": chart_geometry(progress, start),
+                }
+            )
+        result = overall_progress(workshop, chosen.id)
+        overall = {
+            "verdict": str(result.verdict),
+            "adoption": str(result.adoption),
+            "outcome": str(result.outcome),
+            "summary": text(result.summary),
+        }
+    upcoming = next_meeting(workshop, today)
+    risks = sorted(workshop.risks, key=lambda r: (-r.exposure, -r.impact))
+    day_number = (today - start).days if start else None
+    return {
+        "lang": "en",
+        "paper": paper,
+        "title": text(info.title) or "Untitled workshop",
+        "organization": text(info.organization),
+        "date": long_date(info.date),
+        "facilitator": text(info.facilitator),
+        "today": long_date(today.isoformat()),
+        "day_number": day_number,
+        "chosen": {"name": text(chosen.name), "description": text(chosen.description)}
+        if chosen
+        else None,
+        "overall": overall,
+        "metrics": metrics,
+        "risks": [
+            {
+                "description": text(r.description),
+                "category": words(r.category),
+                "exposure": r.exposure,
+                "owner": text((workshop.stakeholder(r.owner_id) or _Nobody).name),
+                "mitigation": text(r.mitigation),
+            }
+            for r in risks[:6]
+        ],
+        "next_checkin": {
+            "label": f"Day {upcoming.day}",
+            "date": long_date(upcoming.date.isoformat()),
+            "state": str(upcoming.state),
+        }
+        if upcoming
+        else None,
+        "meetings": [
+            {
+                "label": f"Day {m.day}",
+                "date": long_date(m.date.isoformat()),
+                "state": str(m.state),
+                "note": text(m.note),
+            }
+            for m in meetings(workshop, today)
+        ],
+    }
+
+
+class _Nobody:
+    name = ""
+
+
+def progress_html(workshop: Workshop, *, paper: str = "a4", today: dt.date | None = None) -> str:
+    return render("progress.html.j2", progress_context(workshop, paper=paper, today=today))
+
+
+def make_progress_report(
+    workshop: Workshop,
+    vocabulary: ToolFirstVocabulary,
+    interchange_json: str,
+    *,
+    paper: str = "a4",
+    today: dt.date | None = None,
+) -> Rendered:
+    """The progress report PDF with the workshop's interchange JSON attached."""
+    from workshop_app.report.charter import ATTACHMENT_NAME
+    from workshop_app.report.pdf import Attached, render_pdf
+
+    del vocabulary  # the same signature as the charter's, for one call site in the app
+    html = progress_html(workshop, paper=paper, today=today)
+    attached = Attached(
+        ATTACHMENT_NAME,
+        interchange_json.encode("utf-8"),
+        "The workshop in the First Workflow interchange format (version 1)",
+    )
+    return render_pdf(
+        html, title="progress report", attachments=[attached], base="progress.html.j2"
+    )
