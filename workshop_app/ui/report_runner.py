@@ -93,7 +93,7 @@ class ReportRunner(QObject):
         problem = write_whole(target, pdf)
         if problem:
             self.failed.emit(
-                f"not exported: {problem}. Nothing was written; choose another folder."
+                f"was not exported: {problem}. Nothing was written; choose another folder."
             )
             return
         self.exported.emit(str(target), len(pdf))
