@@ -7,13 +7,16 @@ facilitator would point out, phrased so the room can act on it.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
 from workshop_app.domain.advice import Advice, metric_advice
+from workshop_app.domain.checkins import MeetingState, meetings
 from workshop_app.domain.document import workshop_to_document
 from workshop_app.domain.gate import gate_gaps
 from workshop_app.domain.model import CandidateStatus, StakeholderKind, Workshop
+from workshop_app.domain.progress import Verdict, metric_progress
 from workshop_app.domain.ranking import Readiness, rank_candidates, readiness, recommendation
 from workshop_app.domain.toolfirst import ToolFirstVocabulary, is_tool_first, recast_hint
 from workshop_app.domain.validation import Issue, validate_document
@@ -245,6 +248,23 @@ def _charter(workshop: Workshop) -> tuple[Progress, list[Advice]]:
     return (Progress.COMPLETE if not gaps else Progress.IN_PROGRESS), advice
 
 
+def _follow_through(workshop: Workshop, today: dt.date) -> tuple[Progress, list[Advice]]:
+    chosen = workshop.chosen
+    if len(chosen) != 1 or not workshop.checkins:
+        return Progress.EMPTY, []
+    advice = [
+        Advice("checkin_plan", f"The day-{m.day} check-in ({m.date:%d %b}) is overdue.")
+        for m in meetings(workshop, today)
+        if m.state is MeetingState.OVERDUE
+    ]
+    for metric in workshop.metrics_of(chosen[0].id):
+        progress = metric_progress(workshop, metric)
+        if progress.verdict is Verdict.OFF_TRACK:
+            advice.append(Advice("checkins", f"{metric.name} is off track: {progress.explanation}"))
+    done = all(m.state is MeetingState.DONE for m in meetings(workshop, today))
+    return (Progress.COMPLETE if done and not advice else Progress.IN_PROGRESS), advice
+
+
 def _issues_by_stage(issues: list[Issue]) -> dict[Stage, list[Advice]]:
     grouped: dict[Stage, list[Advice]] = {}
     for issue in issues:
@@ -252,7 +272,9 @@ def _issues_by_stage(issues: list[Issue]) -> dict[Stage, list[Advice]]:
     return grouped
 
 
-def stage_reports(workshop: Workshop, vocabulary: ToolFirstVocabulary) -> dict[Stage, StageReport]:
+def stage_reports(
+    workshop: Workshop, vocabulary: ToolFirstVocabulary, today: dt.date | None = None
+) -> dict[Stage, StageReport]:
     """Progress and open advice of every editing stage, invalid values first."""
     invalid = _issues_by_stage(validate_document(workshop_to_document(workshop)))
     computed = {
@@ -263,6 +285,7 @@ def stage_reports(workshop: Workshop, vocabulary: ToolFirstVocabulary) -> dict[S
         Stage.METRICS: _metrics(workshop),
         Stage.ADOPTION: _adoption(workshop),
         Stage.CHARTER: _charter(workshop),
+        Stage.FOLLOW_THROUGH: _follow_through(workshop, today or dt.date.today()),
     }
     reports = {}
     for stage, (progress, advice) in computed.items():

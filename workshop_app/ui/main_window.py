@@ -37,6 +37,7 @@ from workshop_app.ui.pages.adoption import AdoptionPage
 from workshop_app.ui.pages.candidates import CandidatesPage
 from workshop_app.ui.pages.charter import CharterPage
 from workshop_app.ui.pages.diagnose import DiagnosePage
+from workshop_app.ui.pages.follow_through import FollowThroughPage
 from workshop_app.ui.pages.metrics import MetricsPage
 from workshop_app.ui.pages.rank import RankPage
 from workshop_app.ui.pages.setup import SetupPage
@@ -47,16 +48,8 @@ from workshop_app.ui.table_model import ItemTableModel
 from workshop_app.ui.timer import StageTimer
 from workshop_app.ui.welcome import WelcomePage
 
-#: The stages the app has pages for (Follow-through joins with its issue).
-STAGES = [
-    Stage.SETUP,
-    Stage.DIAGNOSE,
-    Stage.CANDIDATES,
-    Stage.RANK,
-    Stage.METRICS,
-    Stage.ADOPTION,
-    Stage.CHARTER,
-]
+#: Every stage of the workshop, in order.
+STAGES = list(Stage)
 PAGE_CLASSES: dict[Stage, Callable[[Session, QWidget], StagePage]] = {
     Stage.SETUP: SetupPage,
     Stage.DIAGNOSE: DiagnosePage,
@@ -65,6 +58,7 @@ PAGE_CLASSES: dict[Stage, Callable[[Session, QWidget], StagePage]] = {
     Stage.METRICS: MetricsPage,
     Stage.ADOPTION: AdoptionPage,
     Stage.CHARTER: CharterPage,
+    Stage.FOLLOW_THROUGH: FollowThroughPage,
 }
 FILE_FILTER = f"Workshops (*{EXTENSION})"
 
@@ -75,7 +69,7 @@ SHORTCUTS = [
     ("Ctrl+W", "Close the workshop"),
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Shift+Z", "Redo"),
-    ("Ctrl+1 … Ctrl+7", "Go to a stage"),
+    ("Ctrl+1 … Ctrl+8", "Go to a stage"),
     ("Ctrl+E", "Charter: export the charter as PDF"),
     ("Ctrl+PgDown / Ctrl+PgUp", "Next / previous stage"),
     ("Ctrl+Enter or Insert", "Add a row and start typing in it"),

@@ -12,28 +12,36 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QTimer, QUrl
+from PySide6.QtCore import QBuffer, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QListView,
     QProgressBar,
     QPushButton,
+    QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
+from workshop_app.domain import decisions
 from workshop_app.domain.gate import gate_gaps
+from workshop_app.domain.model import SignoffDecision
 from workshop_app.domain.stages import Stage
 from workshop_app.store.interchange import export_text
 from workshop_app.store.workshop_file import Changes
 from workshop_app.ui.charter_job import CharterJob
 from workshop_app.ui.report_runner import ReportRunner
 from workshop_app.ui.session import Session
+from workshop_app.ui.signoff import SignoffDialog, SignoffModel, StakeholderRole
 from workshop_app.ui.stage_page import StagePage
+from workshop_app.ui.undo import RoomDecision
 
 PAPERS = [("A4", "a4"), ("US Letter", "letter")]
 
@@ -113,7 +121,27 @@ class CharterPage(StagePage):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
-        self.body.addWidget(self.view, 1)
+        self.signoffs = QListView(self)
+        self.signoffs.setObjectName("signoffList")
+        self.signoffs.setModel(SignoffModel(session, self))
+        self.signoffs.setWordWrap(True)
+        self.signoffs.doubleClicked.connect(lambda _index: self.record_signoff())
+        self.sign_button = QPushButton("Record sign-off…", self)
+        self.sign_button.clicked.connect(self.record_signoff)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_title = QLabel("Sign-off", side)
+        side_title.setObjectName("sectionTitle")
+        side_layout.addWidget(side_title)
+        side_layout.addWidget(self.signoffs, 1)
+        side_layout.addWidget(self.sign_button)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(side)
+        splitter.addWidget(self.view)
+        splitter.setSizes([300, 840])
+        splitter.setChildrenCollapsible(False)
+        self.body.addWidget(splitter, 1)
         self._preview_file = Path(tempfile.mkdtemp(prefix="first-workflow-preview-")) / "p.pdf"
         self._buffer: QBuffer | None = None
 
@@ -210,6 +238,30 @@ class CharterPage(StagePage):
 
     def focus_first(self) -> None:
         self.export_button.setFocus()
+
+    def record_signoff(self) -> None:
+        """Ask whose decision it is, then record it (logged, and undoable)."""
+        if self.session.read_only or not self.session.workshop.stakeholders:
+            return
+        index = self.signoffs.currentIndex()
+        dialog = SignoffDialog(
+            self.session, index.data(StakeholderRole) if index.isValid() else None, self
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.sign(*dialog.values())
+
+    def sign(self, stakeholder_id: str, decision: SignoffDecision, comment: str) -> None:
+        at = decisions.timestamp()
+        person = self.session.workshop.stakeholder(stakeholder_id)
+        name = person.name if person else stakeholder_id
+        self.session.push(
+            RoomDecision(
+                self.session,
+                f"Sign-off of {name}",
+                lambda w: decisions.sign(w, stakeholder_id, decision, comment, at),
+            )
+        )
 
     def shut_down(self) -> None:
         """Stop a charter being made and wait for its worker, so nothing outlives the page."""

@@ -85,6 +85,7 @@ class MetricsPage(StagePage):
         self.calendar = QLabel(self)
         self.calendar.setObjectName("stageHint")
         self.body.addWidget(self.calendar)
+        self._shown_for = self._chosen_id()
         session.changed.connect(self._on_changed)
         self._update()
 
@@ -127,6 +128,8 @@ class MetricsPage(StagePage):
         self.examples.setEnabled(has_one and not self.session.read_only)
         if has_one:
             self.chosen_label.setText(f"Chosen workflow: {chosen[0].name}")
+        if self._shown_for != self._chosen_id():
+            self._shown_for = self._chosen_id()  # another workflow: other rows altogether
             self.editor.model.refresh()
         elif chosen:
             self.chosen_label.setText(

@@ -1,0 +1,374 @@
+"""Follow-through: the 30 days after the workshop. Readings per metric against the path to
+the target, the verdicts, the check-in meetings with their notes, readings imported from a
+CSV file, and the progress report for the sponsor."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.domain.checkins import (
+    CsvRefused,
+    MeetingState,
+    meetings,
+    plan_with_note,
+    readings_from_csv,
+)
+from workshop_app.domain.model import Checkin
+from workshop_app.domain.progress import Verdict, metric_progress, overall_progress
+from workshop_app.domain.stages import Stage
+from workshop_app.domain.text import clean_typed_text
+from workshop_app.report.charts import chart_geometry
+from workshop_app.store.interchange import export_text
+from workshop_app.store.workshop_file import Changes
+from workshop_app.ui.list_editor import ListEditor
+from workshop_app.ui.metric_chart import MetricChart
+from workshop_app.ui.report_runner import ReportRunner
+from workshop_app.ui.session import Session
+from workshop_app.ui.stage_page import StagePage
+from workshop_app.ui.table_model import Column
+from workshop_app.ui.undo import InsertItem, ReplaceList
+
+READING_COLUMNS = [
+    Column("date", "Date", width=110),
+    Column("value", "Value", "number", width=90),
+    Column("note", "Note", "long"),
+]
+READING_FIELDS = [
+    Column("date", "Date", extra={"placeholder": "YYYY-MM-DD"}),
+    Column("value", "Value", "number"),
+    Column("note", "Note", "long"),
+]
+BADGE = {
+    Verdict.ON_TRACK: "ON TRACK",
+    Verdict.AT_RISK: "AT RISK",
+    Verdict.OFF_TRACK: "OFF TRACK",
+    Verdict.NO_DATA: "NO DATA YET",
+}
+
+
+class FollowThroughPage(StagePage):
+    """Check-ins, verdicts and the progress report."""
+
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, today: dt.date | None = None
+    ) -> None:
+        super().__init__(
+            session,
+            Stage.FOLLOW_THROUGH,
+            "Is the business behaving differently? Readings on day 7, 14 and 30 "
+            "against the path to each target.",
+            parent,
+        )
+        self.today = today or dt.date.today()
+        self.overall = QLabel(self)
+        self.overall.setObjectName("recommendation")
+        self.overall.setWordWrap(True)
+        self.body.addWidget(self.overall)
+
+        self.metrics = QListWidget(self)
+        self.metrics.setObjectName("metricList")
+        self.metrics.setWordWrap(True)
+        self.metrics.currentItemChanged.connect(lambda _c, _p: self._show_metric())
+        self.meetings = QListWidget(self)
+        self.meetings.setObjectName("meetingList")
+        self.meetings.setWordWrap(True)
+        self.meetings.currentItemChanged.connect(lambda _c, _p: self._show_meeting())
+        self.meeting_note = QPlainTextEdit(self)
+        self.meeting_note.setPlaceholderText("Notes of this check-in meeting")
+        self.meeting_note.setTabChangesFocus(True)
+        self.meeting_note.setMaximumHeight(110)
+        self.save_note = QPushButton("Save the notes", self)
+        self.save_note.clicked.connect(self.commit_meeting_note)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        for title, widget in (
+            ("Metrics of the chosen workflow", self.metrics),
+            ("Check-in meetings", self.meetings),
+        ):
+            label = QLabel(title, left)
+            label.setObjectName("sectionTitle")
+            left_layout.addWidget(label)
+            left_layout.addWidget(widget, 1)
+        left_layout.addWidget(self.meeting_note)
+        left_layout.addWidget(self.save_note)
+
+        self.chart = MetricChart(self)
+        self.explanation = QLabel(self)
+        self.explanation.setWordWrap(True)
+        self.readings = ListEditor(
+            session,
+            "checkins",
+            READING_COLUMNS,
+            READING_FIELDS,
+            self._new_reading,
+            "reading",
+            "No readings for this metric yet.\nPress Ctrl+Enter to add today's reading, or "
+            "import a CSV file.",
+            self,
+            keep=self._of_metric,
+        )
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.chart, 2)
+        right_layout.addWidget(self.explanation)
+        right_layout.addWidget(self.readings, 3)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([300, 840])
+        splitter.setChildrenCollapsible(False)
+        self.body.addWidget(splitter, 1)
+
+        bar = QHBoxLayout()
+        self.import_button = QPushButton("Import readings from CSV…", self)
+        self.import_button.clicked.connect(self.import_csv)
+        self.report_button = QPushButton("Progress report…", self)
+        self.report_button.setProperty("primary", True)
+        self.report_button.clicked.connect(self.export_report)
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumHeight(6)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.message = QLabel(self)
+        self.message.setObjectName("stageHint")
+        self.message.setWordWrap(True)
+        bar.addWidget(self.import_button)
+        bar.addWidget(self.report_button)
+        bar.addWidget(self.busy, 1)
+        bar.addWidget(self.message, 3)
+        self.body.addLayout(bar)
+
+        self.runner = ReportRunner("progress", self)
+        self.runner.busyChanged.connect(self.busy.setVisible)
+        self.runner.exported.connect(
+            lambda path, size: self.message.setText(
+                f"Progress report exported to {path} ({size // 1024} KB)."
+            )
+        )
+        self.runner.failed.connect(
+            lambda reason: self.message.setText(f"The progress report {reason}")
+        )
+        self._shown_metric: str | None = None
+        session.changed.connect(self._on_changed)
+        self.refresh()
+
+    # ------------------------------------------------------------------ reading the state
+    def _chosen_id(self) -> str | None:
+        chosen = self.session.workshop.chosen
+        return chosen[0].id if len(chosen) == 1 else None
+
+    def current_metric_id(self) -> str | None:
+        item = self.metrics.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _of_metric(self, reading: Checkin) -> bool:
+        return reading.metric_id == self.current_metric_id()
+
+    def _new_reading(self) -> Checkin:
+        workshop = self.session.workshop
+        metric = workshop.metric(self.current_metric_id())
+        assert metric is not None
+        earlier = sorted(
+            (c for c in workshop.checkins if c.metric_id == metric.id), key=lambda c: c.date
+        )
+        value = earlier[-1].value if earlier else (metric.baseline or 0)
+        try:
+            start = dt.date.fromisoformat(workshop.info.date)
+        except ValueError:
+            start = self.today
+        return Checkin(metric.id, max(self.today, start).isoformat(), value)
+
+    # ------------------------------------------------------------------ refreshing
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.lists & {"metrics", "checkins", "candidates", "workshop", "checkin_plan"}:
+            self.refresh()
+
+    def refresh(self) -> None:
+        workshop = self.session.workshop
+        chosen = self._chosen_id()
+        keep_metric = self.current_metric_id()
+        self.metrics.blockSignals(True)
+        self.metrics.clear()
+        if chosen is None:
+            self.overall.setText(
+                "No single workflow is chosen yet: choose one on the Rank "
+                "stage and agree its metrics, then track them here."
+            )
+        else:
+            result = overall_progress(workshop, chosen)
+            self.overall.setText(
+                f"{BADGE[result.verdict]}: {result.summary}  Adoption: {result.adoption}. "
+                f"Outcome: {result.outcome}."
+            )
+            for metric in workshop.metrics_of(chosen):
+                progress = metric_progress(workshop, metric)
+                entry = QListWidgetItem(f"{BADGE[progress.verdict]} · {metric.name}", self.metrics)
+                entry.setData(Qt.ItemDataRole.UserRole, metric.id)
+                entry.setToolTip(progress.explanation)
+        self.metrics.blockSignals(False)
+        rows = [
+            self.metrics.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.metrics.count())
+        ]
+        if rows:
+            self.metrics.setCurrentRow(rows.index(keep_metric) if keep_metric in rows else 0)
+        self._show_metric()
+        self._fill_meetings()
+        enabled = chosen is not None and not self.session.read_only
+        self.import_button.setEnabled(enabled)
+        self.report_button.setEnabled(chosen is not None)
+
+    def _show_metric(self) -> None:
+        workshop = self.session.workshop
+        metric = workshop.metric(self.current_metric_id())
+        if self._shown_metric != self.current_metric_id():
+            # The readings list shows another metric: its rows change wholesale. (Edits of
+            # the rows themselves refresh through the model, never by a reset mid-edit.)
+            self._shown_metric = self.current_metric_id()
+            self.readings.model.refresh()
+        self.readings.setEnabled(metric is not None)
+        if metric is None:
+            self.chart.set_chart(None, "Select a metric to see its readings.")
+            self.explanation.setText("")
+            return
+        progress = metric_progress(workshop, metric)
+        try:
+            start: dt.date | None = dt.date.fromisoformat(workshop.info.date)
+        except ValueError:
+            start = None
+        self.chart.set_chart(chart_geometry(progress, start))
+        self.explanation.setText(f"{BADGE[progress.verdict]}: {progress.explanation}")
+
+    def _fill_meetings(self) -> None:
+        keep = self.meetings.currentRow()
+        self.meetings.blockSignals(True)
+        self.meetings.clear()
+        for meeting in meetings(self.session.workshop, self.today):
+            mark = {
+                MeetingState.DONE: "done",
+                MeetingState.DUE: "DUE TODAY",
+                MeetingState.OVERDUE: "OVERDUE",
+                MeetingState.UPCOMING: "upcoming",
+            }
+            entry = QListWidgetItem(
+                f"Day {meeting.day} · {QDate(meeting.date).toString('ddd d MMM yyyy')} · "
+                f"{mark[meeting.state]}",
+                self.meetings,
+            )
+            entry.setData(Qt.ItemDataRole.UserRole, (meeting.day, meeting.note))
+        self.meetings.blockSignals(False)
+        if self.meetings.count():
+            self.meetings.setCurrentRow(keep if 0 <= keep < self.meetings.count() else 0)
+        self._show_meeting()
+
+    def _show_meeting(self) -> None:
+        item = self.meetings.currentItem()
+        note = item.data(Qt.ItemDataRole.UserRole)[1] if item is not None else ""
+        self.meeting_note.setPlainText(note)
+        self.meeting_note.setEnabled(item is not None and not self.session.read_only)
+
+    # ------------------------------------------------------------------ actions
+    def commit_meeting_note(self) -> None:
+        """Store the notes of the selected check-in meeting (one undoable step)."""
+        item = self.meetings.currentItem()
+        if item is None:
+            return
+        day, old = item.data(Qt.ItemDataRole.UserRole)
+        note = clean_typed_text(self.meeting_note.toPlainText()).strip()
+        if note == old:
+            return
+        if len(note) > 5000:
+            self.message.setText("The notes are longer than 5,000 characters; shorten them.")
+            return
+        plan = plan_with_note(self.session.workshop, day, note)
+        self.session.push(
+            ReplaceList(self.session, "checkin_plan", plan, f"Notes of the day-{day} check-in")
+        )
+
+    def import_csv(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Import readings", "", "CSV files (*.csv);;All files (*)"
+        )
+        if path:
+            self.import_csv_file(Path(path))
+
+    def import_csv_file(self, path: Path) -> int:
+        """Import every reading of a CSV file, or none; returns how many were imported."""
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            self._refuse_csv(path, [f"the file cannot be read as UTF-8 text ({exc})"])
+            return 0
+        try:
+            found = readings_from_csv(self.session.workshop, text)
+        except CsvRefused as refused:
+            self._refuse_csv(path, [str(problem) for problem in refused.problems])
+            return 0
+        stack = self.session.undo_stack
+        stack.beginMacro(f"Import {len(found)} readings")
+        try:
+            for reading in found:
+                self.session.push(InsertItem(self.session, "checkins", reading, None))
+        finally:
+            stack.endMacro()
+        self.message.setText(f"Imported {len(found)} readings from {path.name}.")
+        return len(found)
+
+    def _refuse_csv(self, path: Path, problems: list[str]) -> None:
+        shown = problems[:12] + ([f"… and {len(problems) - 12} more"] if len(problems) > 12 else [])
+        self.message.setText(f"Nothing was imported from {path.name}: {len(problems)} problem(s).")
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Readings not imported",
+            f"Nothing was imported from {path.name}. Fix these rows and "
+            "import the file again:\n\n" + "\n".join(shown),
+            parent=self,
+        )
+        box.open()
+        self.refused_box = box
+
+    def export_report(self) -> None:
+        folder = Path(self.session.path).parent
+        title = (
+            "".join(
+                ch for ch in self.session.workshop.info.title if ch.isalnum() or ch in " -_"
+            ).strip()
+            or "Workshop"
+        )
+        suggestion = folder / f"{title[:60]} progress {self.today.isoformat()}.pdf"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export the progress report", str(suggestion), "PDF documents (*.pdf)"
+        )
+        if path:
+            self.export_report_to(Path(path))
+
+    def export_report_to(self, target: Path) -> object:
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        self.message.setText("Making the progress report…")
+        return self.runner.start(export_text(self.session.workshop), "a4", target)
+
+    def focus_first(self) -> None:
+        self.metrics.setFocus()
+
+    def shut_down(self) -> None:
+        self.runner.shut_down()

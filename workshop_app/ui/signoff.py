@@ -1,0 +1,98 @@
+"""Sign-off in the room: who approved, who asked for changes, and who has not signed yet."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QWidget,
+)
+
+from workshop_app.domain.model import SignoffDecision
+from workshop_app.domain.text import MEDIUM, clean_typed_text
+from workshop_app.store.workshop_file import Changes
+from workshop_app.ui.labels import choices, label
+from workshop_app.ui.session import Session
+
+Index = QModelIndex | QPersistentModelIndex
+StakeholderRole = Qt.ItemDataRole.UserRole + 1
+
+
+class SignoffModel(QAbstractListModel):
+    """One row per stakeholder with their sign-off, read from the workshop."""
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._count = len(session.workshop.stakeholders)
+        session.changed.connect(self._on_changed)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        people = self.session.workshop.stakeholders
+        if not index.isValid() or index.row() >= min(self._count, len(people)):
+            return None
+        person = people[index.row()]
+        signed = next(
+            (s for s in self.session.workshop.signoffs if s.stakeholder_id == person.id), None
+        )
+        if role == Qt.ItemDataRole.DisplayRole:
+            state = f"{label(signed.decision)} on {signed.date}" if signed else "not signed yet"
+            return f"{person.name} ({label(person.kind)}): {state}"
+        if role == Qt.ItemDataRole.ToolTipRole and signed is not None and signed.comment:
+            return signed.comment
+        if role == StakeholderRole:
+            return person.id
+        return None
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.lists & {"stakeholders", "signoffs"}:
+            self.beginResetModel()
+            self._count = len(self.session.workshop.stakeholders)
+            self.endResetModel()
+
+
+class SignoffDialog(QDialog):
+    """Record one stakeholder's decision on the charter."""
+
+    def __init__(
+        self, session: Session, stakeholder_id: str | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Record a sign-off")
+        layout = QFormLayout(self)
+        self.person = QComboBox(self)
+        for person in session.workshop.stakeholders:
+            self.person.addItem(person.name, person.id)
+        self.person.setCurrentIndex(max(self.person.findData(stakeholder_id), 0))
+        self.decision = QComboBox(self)
+        for text, value in choices(SignoffDecision):
+            self.decision.addItem(text, value)
+        self.comment = QLineEdit(self)
+        self.comment.setMaxLength(MEDIUM)
+        self.comment.setMinimumWidth(420)
+        self.comment.setPlaceholderText("What they said (optional)")
+        layout.addRow("Stakeholder:", self.person)
+        layout.addRow("Decision:", self.decision)
+        layout.addRow("Comment:", self.comment)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+
+    def values(self) -> tuple[str, SignoffDecision, str]:
+        return (
+            str(self.person.currentData()),
+            SignoffDecision(self.decision.currentData()),
+            clean_typed_text(self.comment.text()).strip(),
+        )
