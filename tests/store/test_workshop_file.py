@@ -251,3 +251,28 @@ def test_inspect_reports_the_version_without_writing(demo_file: Path) -> None:
     before = digest(demo_file)
     assert inspect(demo_file) == SCHEMA_VERSION
     assert digest(demo_file) == before
+
+
+HALF_WRITTEN = r"""
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA cache_size = 1")  # spill the change into the file before it commits
+conn.execute("BEGIN")
+for number in range(3000):
+    conn.execute("INSERT INTO stakeholders VALUES (?, ?, ?, '', '', '', 'other')",
+                 (f"x{number}", 1000 + number, "n" * 200))
+os._exit(0)  # a crash: no commit, no rollback, the journal stays behind
+"""
+
+
+def test_a_change_cut_off_by_a_crash_is_rolled_back_on_opening(
+    demo_file: Path, demo_document: dict
+) -> None:
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-c", HALF_WRITTEN, str(demo_file)], check=True)
+    assert demo_file.with_name(demo_file.name + "-journal").exists()
+    with WorkshopFile.open(demo_file, read_only=True) as opened:
+        assert workshop_to_document(opened.workshop) == demo_document
+    assert not demo_file.with_name(demo_file.name + "-journal").exists()

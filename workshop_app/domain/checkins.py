@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import math
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -20,6 +21,7 @@ from workshop_app.domain.schedule import planned_days
 from workshop_app.domain.text import MEDIUM, text_problem
 
 CSV_COLUMNS = ("metric", "date", "value", "note")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class ReadingRefused(ValueError):
@@ -57,7 +59,7 @@ def reading(
     if metric is None:
         raise ReadingRefused(f"no metric has the id or name {metric_ref.strip()!r}")
     try:
-        if len(date.strip()) != 10:
+        if not _DATE.fullmatch(date.strip()):
             raise ValueError(date)
         day = dt.date.fromisoformat(date.strip())
     except ValueError:
@@ -109,14 +111,17 @@ def readings_from_csv(workshop: Workshop, text: str) -> list[Checkin]:
 
     The first row may be the header ``metric,date,value,note``; the note may be left out.
     """
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     problems: list[CsvProblem] = []
     found: list[Checkin] = []
-    for number, row in enumerate(rows, start=1):
+    first = True
+    for row in reader:
+        number = reader.line_num  # the file's line where this row ends (notes may span lines)
+        is_first, first = first, False
         cells = [cell.strip() for cell in row]
         if not any(cells):
             continue
-        if number == 1 and [c.casefold() for c in cells[:3]] == list(CSV_COLUMNS[:3]):
+        if is_first and [c.casefold() for c in cells[:3]] == list(CSV_COLUMNS[:3]):
             continue
         if len(cells) not in (3, 4):
             problems.append(

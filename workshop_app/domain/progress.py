@@ -70,11 +70,17 @@ def path_value(metric: Metric, day: int) -> float:
     return metric.baseline + (metric.target - metric.baseline) * share
 
 
+#: Readings within this share of the path's value count as on it (floating-point noise:
+#: 26 + (8 - 26) × 26/30 is 10.399999999999999, and a typed 10.4 is on the path).
+TOLERANCE = 1e-9
+
+
 def _better(metric: Metric, value: float, than: float) -> bool:
     """True when ``value`` is beyond ``than`` in the metric's direction (or equal)."""
+    slack = TOLERANCE * max(1.0, abs(than))
     if metric.direction is Direction.INCREASE:
-        return value >= than
-    return value <= than
+        return value >= than - slack
+    return value <= than + slack
 
 
 def _show(value: float) -> str:
@@ -197,6 +203,14 @@ def overall_progress(workshop: Workshop, candidate_id: str) -> Overall:
             outcome,
             "The outcome has readings but adoption has none: measure whether "
             "people use the workflow before calling it a success.",
+        )
+    if outcome is Verdict.NO_DATA:
+        return Overall(
+            adoption,
+            adoption,
+            outcome,
+            "Adoption has readings but the outcome has none yet: people's use of the "
+            "workflow is known, its effect on the business is not.",
         )
     verdict = _worst([adoption, outcome])
     summaries = {

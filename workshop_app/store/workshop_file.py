@@ -124,10 +124,45 @@ def _check_contents(path: Path, db: Database, schema: Schema) -> int:
     return version
 
 
+def _recover_after_crash(path: Path) -> None:
+    """Finish what a crash interrupted: roll back a half-written change (a hot journal).
+
+    SQLite does this itself on the first read of a connection that may write; a read-only
+    connection cannot, and would call the file unreadable. Only a file that is ours (by the
+    application id in its header) is touched, and only to restore its last saved state.
+    """
+    journal = path.with_name(path.name + "-journal")
+    if not journal.exists() or journal.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        return
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise errors.DamagedWorkshop(
+            path,
+            "has a change that was cut off by a crash and cannot be repaired on a "
+            "read-only disk; copy it (with its -journal file) somewhere writable",
+        )
+    try:
+        conn = _connect(path, "rw")
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise errors.DamagedWorkshop(path, f"cannot be repaired after a crash: {exc}") from None
+
+
 def inspect(path: Path | str, schema: Schema = Schema()) -> int:
-    """Check a workshop file without changing it; returns its schema version."""
+    """Check a workshop file; returns its schema version.
+
+    Nothing is changed, except that a change cut off by a crash is rolled back first (which
+    is what makes the file consistent again).
+    """
     path = Path(path)
     _check_header(path)
+    _recover_after_crash(path)
     try:
         conn = _connect(path, "ro")
     except sqlite3.Error as exc:
