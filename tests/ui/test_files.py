@@ -131,3 +131,39 @@ def test_when_the_file_stops_taking_writes_nothing_typed_is_lost(
     fill(qtbot, setup.details, location="Carries on in the copy")
     with WorkshopFile.open(rescue, read_only=True) as copy:
         assert copy.workshop.info.location == "Carries on in the copy"
+
+
+def test_a_workshop_open_elsewhere_opens_read_only_with_a_banner(
+    qtbot: QtBot, settings: Settings, demo_file: Path
+) -> None:
+    import subprocess
+    import sys
+
+    from .lock_holder import HOLDER
+
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(demo_file)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "holding"
+        window = welcome_window(qtbot, settings)
+
+        def choose_read_only(box: object) -> None:
+            assert isinstance(box, QMessageBox)
+            assert "already open in First Workflow" in box.text()
+            read_only = next(b for b in box.buttons() if b.text() == "Open read-only")
+            read_only.click()
+
+        when_modal(QMessageBox, choose_read_only)
+        assert window.open_path(demo_file)
+        assert window.session is not None and window.session.read_only
+        assert window.banner.isVisible()
+        assert "read-only" in window.banner.label.text()
+        assert "[read-only]" in window.windowTitle()
+        window.session.close()
+        window.session = None
+    finally:
+        child.communicate("done\n", timeout=30)

@@ -25,6 +25,7 @@ from workshop_app.domain.model import Workshop
 from workshop_app.domain.validation import InvalidWorkshop, validate_document
 from workshop_app.store import errors
 from workshop_app.store.atomic import fsync, fsync_folder, publish, temporary_sibling
+from workshop_app.store.lock import WorkshopLock
 from workshop_app.store.rows import (
     TABLES,
     Row,
@@ -284,6 +285,7 @@ class WorkshopFile:
         self.unsaved = False
         self._db = db
         self._saved = _snapshot(workshop)
+        self._lock: WorkshopLock | None = None
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -293,11 +295,15 @@ class WorkshopFile:
         """Open an existing workshop file after checking it; upgrade an older one."""
         path = Path(path)
         version = inspect(path, schema)
-        if not read_only and not os.access(path, os.W_OK):
+        if not read_only and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
             read_only = True
+        lock = WorkshopLock(path)
+        if not read_only and not lock.acquire(path):
+            read_only = True  # the folder cannot take a lock file, so nothing can write there
         try:
             conn = _connect(path, "ro" if read_only else "rw")
         except sqlite3.Error as exc:
+            lock.release()
             raise errors.WorkshopFileError(path, f"cannot be opened: {exc}") from None
         db = Database(conn)
         try:
@@ -310,11 +316,15 @@ class WorkshopFile:
             workshop = _load(db)
         except errors.WorkshopFileError:
             conn.close()
+            lock.release()
             raise
         except (sqlite3.Error, ValueError, KeyError, TypeError, AttributeError) as exc:
             conn.close()
+            lock.release()
             raise errors.DamagedWorkshop(path, f"cannot be read: {exc}") from None
-        return cls(path, db, workshop, read_only)
+        opened = cls(path, db, workshop, read_only)
+        opened._lock = lock
+        return opened
 
     @classmethod
     def create(
@@ -374,13 +384,15 @@ class WorkshopFile:
         write_new_file(path, self.workshop, overwrite=True)
         reopened = WorkshopFile.open(path)
         self.close()
-        self.path, self._db, self.read_only = reopened.path, reopened._db, False
-        self._saved = reopened._saved
+        self.path, self._db, self.read_only = reopened.path, reopened._db, reopened.read_only
+        self._saved, self._lock = reopened._saved, reopened._lock
         self.unsaved = False
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self._db.conn.close()
+        if self._lock is not None:
+            self._lock.release()
 
     def __enter__(self) -> WorkshopFile:
         return self

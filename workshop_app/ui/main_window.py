@@ -28,6 +28,7 @@ from workshop_app.domain.model import Workshop, WorkshopInfo
 from workshop_app.domain.stages import Stage, stage_reports
 from workshop_app.libraries import tool_first_vocabulary
 from workshop_app.store.errors import WorkshopFileError
+from workshop_app.store.lock import WorkshopLocked
 from workshop_app.store.workshop_file import EXTENSION, Changes, WorkshopFile
 from workshop_app.ui.icons import icon
 from workshop_app.ui.list_editor import refit_tables
@@ -360,6 +361,18 @@ class MainWindow(QMainWindow):
         """Open a workshop file; a file that cannot be opened is reported and left untouched."""
         try:
             opened = WorkshopFile.open(path)
+        except WorkshopLocked as locked:
+            if not self._ask_read_only(locked):
+                return False
+            try:
+                opened = WorkshopFile.open(path, read_only=True)
+            except WorkshopFileError as exc:
+                QMessageBox.warning(
+                    self,
+                    APP_NAME,
+                    f"The workshop could not be opened.\n\n{exc.path.name}: {exc.problem}",
+                )
+                return False
         except WorkshopFileError as exc:
             QMessageBox.warning(
                 self,
@@ -372,6 +385,22 @@ class MainWindow(QMainWindow):
         self.settings.set_last_folder(path.resolve().parent)
         self.set_session(Session(opened, self))
         return True
+
+    def _ask_read_only(self, locked: WorkshopLocked) -> bool:
+        """Another app is writing this workshop: offer to open it read-only, or cancel."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            APP_NAME,
+            f"{locked.path.name} is already open in First Workflow on "
+            f"{locked.holder.host} since {locked.holder.since}.\n\nTwo copies "
+            "of the app must not write to one workshop. You can open it "
+            "read-only (and use Save As to continue in a copy).",
+            parent=self,
+        )
+        read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is read_only
 
     def open_dialog(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

@@ -126,11 +126,11 @@ class MetricsPage(StagePage):
         has_one = len(chosen) == 1
         self.editor.setEnabled(has_one)
         self.examples.setEnabled(has_one and not self.session.read_only)
-        if has_one:
-            self.chosen_label.setText(f"Chosen workflow: {chosen[0].name}")
         if self._shown_for != self._chosen_id():
             self._shown_for = self._chosen_id()  # another workflow: other rows altogether
             self.editor.model.refresh()
+        if has_one:
+            self.chosen_label.setText(f"Chosen workflow: {chosen[0].name}")
         elif chosen:
             self.chosen_label.setText(
                 "More than one workflow is chosen: keep exactly one on the Rank stage."
