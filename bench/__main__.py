@@ -1,90 +1,188 @@
-"""``make bench``: the command line on a 1,000-candidate workshop, against bare Python."""
+"""``make bench``: every figure next to a baseline measured in the same run.
+
+* start-up: ``workshop-app --smoke-test`` against a bare PySide6 window (goal: at most 1.5×);
+* charter export of the demo against WeasyPrint alone on the same HTML (goal: at most 1.15×);
+* re-rank of 1,000 candidates after one edit (goal: under one frame, 16 ms);
+* opening the 1,000-candidate file (goal: under 0.5 s);
+* peak memory of the app on that file against the bare window (goal: at most 2×);
+* the command line on that file against bare Python.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import platform
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bench.generate import big_document
 
 RUNS = 5
+HERE = Path(__file__).resolve().parent
 
 
-def median_seconds(command: Sequence[str | Path], cwd: Path) -> float:
+def median_of(action: Callable[[], object], runs: int = RUNS) -> float:
     times = []
-    for _ in range(RUNS):
+    for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([str(part) for part in command], cwd=cwd, check=True, capture_output=True)
+        action()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
 
-def in_process(label: str, work: Path) -> None:
-    """Time the domain and store steps without process start-up."""
-    from workshop_app.domain.document import workshop_from_document
-    from workshop_app.domain.ranking import rank_candidates
-    from workshop_app.store.workshop_file import WorkshopFile
+def child(command: Sequence[str | Path], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    return subprocess.run(
+        [str(part) for part in command],
+        cwd=cwd,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
 
-    doc = json.loads((work / "big.json").read_text(encoding="utf-8"))
-    workshop = workshop_from_document(doc)
-    start = time.perf_counter()
-    rank_candidates(workshop.candidates)
-    rank_ms = (time.perf_counter() - start) * 1000
-    start = time.perf_counter()
-    with WorkshopFile.open(work / "big.workshop", read_only=True):
-        pass
-    open_ms = (time.perf_counter() - start) * 1000
-    print(f"{label:<44} rank {rank_ms:7.1f} ms   open file {open_ms:7.1f} ms")
+
+def first_paint_ms(command: Sequence[str | Path], cwd: Path) -> float:
+    values = []
+    for _ in range(RUNS):
+        out = child(command, cwd).stdout
+        values.append(float(out.split("after")[1].split("ms")[0]))
+    return statistics.median(values)
+
+
+def peak_rss_mb(command: Sequence[str | Path], cwd: Path) -> float:
+    """Peak resident memory of one child process (ru_maxrss, via a fresh wrapper)."""
+    wrapper = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+        "capture_output=True); print(resource.getrusage(resource.RUSAGE_CHILDREN)"
+        ".ru_maxrss)"
+    )
+    out = child([sys.executable, "-c", wrapper, *map(str, command)], cwd).stdout
+    return int(out.strip()) / 1024
+
+
+def line(label: str, value: str, ratio: str = "", goal: str = "") -> None:
+    print(f"{label:<52} {value:>12}  {ratio:<16} {goal}")
 
 
 def main() -> int:
+    from workshop_app.domain.document import workshop_from_document
+    from workshop_app.domain.ranking import rank_candidates
+    from workshop_app.libraries import demo_document, tool_first_vocabulary
+    from workshop_app.report.charter import charter_html, make_charter
+    from workshop_app.store.interchange import export_text
+    from workshop_app.store.workshop_file import WorkshopFile
+
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"{platform.python_implementation()} {platform.python_version()}; "
+        f"medians of {RUNS} runs"
+    )
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        (work / "big.json").write_text(json.dumps(big_document()), encoding="utf-8")
         app = [sys.executable, "-m", "workshop_app"]
-        subprocess.run(
-            [*app, "import", "big.json", "big.workshop"], cwd=work, check=True, capture_output=True
+        (work / "big.json").write_text(json.dumps(big_document()), encoding="utf-8")
+        child([*app, "import", "big.json", "big.workshop"], work)
+
+        bare = first_paint_ms([sys.executable, HERE / "bare_window.py"], work)
+        smoke = first_paint_ms([*app, "--smoke-test"], work)
+        line("start-up: bare PySide6 window, first paint", f"{bare:.0f} ms")
+        line(
+            "start-up: workshop-app --smoke-test (demo)",
+            f"{smoke:.0f} ms",
+            f"{smoke / bare:.2f}x bare",
+            "goal <= 1.5x",
         )
-        baseline = median_seconds([sys.executable, "-c", "import json, sqlite3"], work)
-        rank = median_seconds([*app, "rank", "big.workshop", "--json"], work)
+
+        demo = workshop_from_document(demo_document())
+        vocabulary = tool_first_vocabulary()
+        json_text = export_text(demo)
+        make_charter(demo, vocabulary, json_text)  # warm: imports, fonts
+
+        def ours() -> None:
+            make_charter(demo, vocabulary, json_text)
+
+        html = charter_html(demo, vocabulary)
+        from weasyprint import HTML
+
+        from workshop_app.paths import template
+
+        base = template("charter.html.j2").parent.as_uri() + "/"
+
+        def weasyprint_alone() -> None:
+            HTML(string=html, base_url=base).write_pdf()
+
+        weasyprint_alone()
+        ours_s, alone_s = median_of(ours), median_of(weasyprint_alone)
+        line("charter: WeasyPrint alone on the same HTML", f"{alone_s * 1000:.0f} ms")
+        line(
+            "charter: make_charter (PDF/A-3a, attachment, fetcher)",
+            f"{ours_s * 1000:.0f} ms",
+            f"{ours_s / alone_s:.2f}x alone",
+            "goal <= 1.15x",
+        )
+
+        big = workshop_from_document(json.loads((work / "big.json").read_text("utf-8")))
+        rank_candidates(big.candidates)
+
+        def rerank() -> None:
+            big.candidates[500].votes += 1
+            rank_candidates(big.candidates)
+
+        rerank_ms = median_of(rerank, 50) * 1000
+        line(
+            "re-rank 1,000 candidates after one edit",
+            f"{rerank_ms:.1f} ms",
+            f"{rerank_ms / 16.7:.2f} frames",
+            "goal < 1 frame",
+        )
+
+        def open_big() -> None:
+            WorkshopFile.open(work / "big.workshop", read_only=True).close()
+
+        open_s = median_of(open_big)
+        line(
+            "open the 1,000-candidate file",
+            f"{open_s * 1000:.0f} ms",
+            f"{open_s / 0.5:.2f}x goal",
+            "goal < 500 ms",
+        )
+
+        bare_mb = peak_rss_mb([sys.executable, HERE / "bare_window.py"], work)
+        app_mb = peak_rss_mb([*app, "big.workshop", "--smoke-test"], work)
+        line("peak memory: bare PySide6 window", f"{bare_mb:.0f} MB")
+        line(
+            "peak memory: the app on the 1,000-candidate file",
+            f"{app_mb:.0f} MB",
+            f"{app_mb / bare_mb:.2f}x bare",
+            "goal <= 2x",
+        )
+
+        python_s = median_of(lambda: child([sys.executable, "-c", "import json, sqlite3"], work))
+        rank_s = median_of(lambda: child([*app, "rank", "big.workshop", "--json"], work))
 
         def import_once() -> None:
             (work / "again.workshop").unlink(missing_ok=True)
-            subprocess.run(
-                [*app, "import", "big.json", "again.workshop"],
-                cwd=work,
-                check=True,
-                capture_output=True,
-            )
+            child([*app, "import", "big.json", "again.workshop"], work)
 
-        times = []
-        for _ in range(RUNS):
-            start = time.perf_counter()
-            import_once()
-            times.append(time.perf_counter() - start)
-        imported = statistics.median(times)
-        print(
-            f"machine: {platform.machine()}, {platform.python_implementation()} "
-            f"{platform.python_version()}, median of {RUNS} runs"
+        import_s = median_of(import_once)
+        line("bare python -c 'import json, sqlite3'", f"{python_s * 1000:.0f} ms")
+        line(
+            "workshop-app rank --json, 1,000 candidates",
+            f"{rank_s * 1000:.0f} ms",
+            f"{rank_s / python_s:.1f}x python",
         )
-        label = "baseline: python -c 'import json, sqlite3'"
-        print(f"{label:<44} {baseline * 1000:7.0f} ms")
-        print(
-            f"{'rank --json, 1,000 candidates':<44} {rank * 1000:7.0f} ms   "
-            f"{rank / baseline:5.1f}x baseline"
+        line(
+            "workshop-app import, 1,000 candidates",
+            f"{import_s * 1000:.0f} ms",
+            f"{import_s / python_s:.1f}x python",
         )
-        print(
-            f"{'import, 1,000 candidates (JSON to file)':<44} {imported * 1000:7.0f} ms   "
-            f"{imported / baseline:5.1f}x baseline"
-        )
-        in_process("in process, 1,000 candidates:", work)
     return 0
 
 

@@ -47,7 +47,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--smoke-test",
         action="store_true",
-        help="open the demo, print the milliseconds to the first paint, exit",
+        help="open the demo (or FILE), print the milliseconds to the first paint, exit",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser

@@ -82,7 +82,7 @@ def run(file: Path | None = None, demo: bool = False, smoke_test: bool = False) 
     settings = Settings()
     session = None
     try:
-        path = write_demo_copy() if (demo or smoke_test) else file
+        path = write_demo_copy() if (demo or (smoke_test and file is None)) else file
         if path is not None:
             session = Session(WorkshopFile.open(path))
     except WorkshopFileError as exc:
