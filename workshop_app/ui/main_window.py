@@ -4,7 +4,8 @@ presentation mode, and the banners that say when a file cannot be written."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app import APP_NAME, __version__
 from workshop_app.domain.model import Workshop, WorkshopInfo
-from workshop_app.domain.stages import Stage, stage_reports
+from workshop_app.domain.stages import Stage, StageReport, stage_reports
 from workshop_app.libraries import tool_first_vocabulary
 from workshop_app.store.errors import WorkshopFileError
 from workshop_app.store.lock import WorkshopLocked
@@ -34,14 +35,6 @@ from workshop_app.ui.icons import icon
 from workshop_app.ui.list_editor import refit_tables
 from workshop_app.ui.look import stylesheet
 from workshop_app.ui.navigator import StageNavigator
-from workshop_app.ui.pages.adoption import AdoptionPage
-from workshop_app.ui.pages.candidates import CandidatesPage
-from workshop_app.ui.pages.charter import CharterPage
-from workshop_app.ui.pages.diagnose import DiagnosePage
-from workshop_app.ui.pages.follow_through import FollowThroughPage
-from workshop_app.ui.pages.metrics import MetricsPage
-from workshop_app.ui.pages.rank import RankPage
-from workshop_app.ui.pages.setup import SetupPage
 from workshop_app.ui.session import Session
 from workshop_app.ui.settings import Settings
 from workshop_app.ui.stage_page import StagePage
@@ -51,16 +44,50 @@ from workshop_app.ui.welcome import WelcomePage
 
 #: Every stage of the workshop, in order.
 STAGES = list(Stage)
-PAGE_CLASSES: dict[Stage, Callable[[Session, QWidget], StagePage]] = {
-    Stage.SETUP: SetupPage,
-    Stage.DIAGNOSE: DiagnosePage,
-    Stage.CANDIDATES: CandidatesPage,
-    Stage.RANK: RankPage,
-    Stage.METRICS: MetricsPage,
-    Stage.ADOPTION: AdoptionPage,
-    Stage.CHARTER: CharterPage,
-    Stage.FOLLOW_THROUGH: FollowThroughPage,
+#: Where each stage's page lives; a page is imported and built the first time it is shown,
+#: which keeps start-up short.
+PAGE_CLASSES: dict[Stage, tuple[str, str]] = {
+    Stage.SETUP: ("workshop_app.ui.pages.setup", "SetupPage"),
+    Stage.DIAGNOSE: ("workshop_app.ui.pages.diagnose", "DiagnosePage"),
+    Stage.CANDIDATES: ("workshop_app.ui.pages.candidates", "CandidatesPage"),
+    Stage.RANK: ("workshop_app.ui.pages.rank", "RankPage"),
+    Stage.METRICS: ("workshop_app.ui.pages.metrics", "MetricsPage"),
+    Stage.ADOPTION: ("workshop_app.ui.pages.adoption", "AdoptionPage"),
+    Stage.CHARTER: ("workshop_app.ui.pages.charter", "CharterPage"),
+    Stage.FOLLOW_THROUGH: ("workshop_app.ui.pages.follow_through", "FollowThroughPage"),
 }
+
+
+class Pages(Mapping[Stage, StagePage]):
+    """The pages of one session, built on first use.
+
+    ``pages[stage]`` builds the page if needed; iterating (``values()``, ``items()``) visits
+    only the pages built so far, which are the only ones with state to refresh or stop.
+    """
+
+    def __init__(self, window: MainWindow, session: Session) -> None:
+        self.window, self.session = window, session
+        self.built: dict[Stage, StagePage] = {}
+
+    def __getitem__(self, stage: Stage) -> StagePage:
+        if stage not in self.built:
+            module, name = PAGE_CLASSES[stage]
+            page_class = getattr(importlib.import_module(module), name)
+            page: StagePage = page_class(self.session, self.window.page_stack)
+            self.built[stage] = page
+            self.window.adopt_page(stage, page)
+        return self.built[stage]
+
+    def __contains__(self, stage: object) -> bool:
+        return stage in PAGE_CLASSES
+
+    def __iter__(self) -> Iterator[Stage]:
+        return iter(list(self.built))
+
+    def __len__(self) -> int:
+        return len(self.built)
+
+
 FILE_FILTER = f"Workshops (*{EXTENSION})"
 
 SHORTCUTS = [
@@ -129,7 +156,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.session: Session | None = None
-        self.pages: dict[Stage, StagePage] = {}
+        self.pages: Mapping[Stage, StagePage] = {}
+        self._reports: dict[Stage, StageReport] = {}
         self.presenting = False
         self._normal_font = QFont(QApplication.font())
         self.setWindowIcon(icon("app"))
@@ -297,14 +325,7 @@ class MainWindow(QMainWindow):
         session.undo_stack.canUndoChanged.connect(lambda _c: self._update_undo())
         session.undo_stack.canRedoChanged.connect(lambda _c: self._update_undo())
         session.undo_stack.indexChanged.connect(lambda _i: self._update_undo())
-        for stage in STAGES:
-            page = PAGE_CLASSES[stage](session, self.page_stack)
-            page.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 6000))
-            self.pages[stage] = page
-            self.page_stack.addWidget(page)
-        for page in self.pages.values():
-            for model in page.findChildren(ItemTableModel):
-                model.editRefused.connect(self._on_refused)
+        self.pages = Pages(self, session)
         self.settings.add_recent(session.path)
         self.central.setCurrentIndex(1)
         self.toolbar.show()
@@ -317,11 +338,22 @@ class MainWindow(QMainWindow):
             )
         else:
             self.banner.hide()
-        self._refresh_reports()
+        self._reports = {}
         self._set_workspace_actions(True)
         self._update_title()
         self._update_undo()
         self.navigator.setCurrentRow(0)
+        self._reports_timer.start()  # advice and stage states right after the first paint
+
+    def adopt_page(self, stage: Stage, page: StagePage) -> None:
+        """Wire a newly built page into the window."""
+        page.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        for model in page.findChildren(ItemTableModel):
+            model.editRefused.connect(self._on_refused)
+        report = self._reports.get(stage)
+        if report is not None:
+            page.show_advice(list(report.advice))
+        self.page_stack.addWidget(page)
 
     def _drop_session(self) -> None:
         for page in self.pages.values():
@@ -329,6 +361,7 @@ class MainWindow(QMainWindow):
             self.page_stack.removeWidget(page)
             page.deleteLater()
         self.pages = {}
+        self._reports = {}
         if self.session is not None:
             self.session.close()
             self.session = None
@@ -478,7 +511,10 @@ class MainWindow(QMainWindow):
 
     def export_charter(self) -> None:
         """File > Export charter: go to the Charter stage and export from there."""
-        page = self.pages.get(Stage.CHARTER)
+
+        from workshop_app.ui.pages.charter import CharterPage
+
+        page = self.pages[Stage.CHARTER] if self.session is not None else None
         if isinstance(page, CharterPage):
             self.show_stage(Stage.CHARTER)
             page.export()
@@ -507,10 +543,10 @@ class MainWindow(QMainWindow):
 
     def current_stage(self) -> Stage | None:
         row = self.navigator.currentRow()
-        return STAGES[row] if 0 <= row < len(STAGES) and self.pages else None
+        return STAGES[row] if 0 <= row < len(STAGES) and self.session is not None else None
 
     def _on_stage_row(self, row: int) -> None:
-        if not self.pages or not 0 <= row < len(STAGES):
+        if self.session is None or not 0 <= row < len(STAGES):
             return
         stage = STAGES[row]
         page = self.pages[stage]
@@ -532,6 +568,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         reports = stage_reports(self.session.workshop, tool_first_vocabulary())
+        self._reports = reports
         self.navigator.show_reports(reports)
         for stage, page in self.pages.items():
             report = reports.get(stage)
