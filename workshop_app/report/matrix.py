@@ -15,7 +15,7 @@ from workshop_app.domain.text import break_long_words
 
 WIDTH, HEIGHT = 640.0, 420.0
 LEFT, TOP, RIGHT, BOTTOM = 64.0, 28.0, 16.0, 52.0
-MIN_RADIUS, MAX_RADIUS = 7.0, 28.0
+MIN_RADIUS, MAX_RADIUS = 9.0, 28.0
 LABEL_CHARS = 30
 
 

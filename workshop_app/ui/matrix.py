@@ -28,6 +28,8 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from workshop_app.domain.ranking import QUADRANT_SPLIT, Quadrant, Readiness
 
 SCORES = 5
+#: How many candidates (best ranks first) get their name on the matrix.
+MAX_LABELS = 30
 LABEL_CHARS = 28
 EMPTY_HINT = "Add candidates to see them on the matrix"
 
@@ -230,7 +232,13 @@ class MatrixWidget(QWidget):
         metrics = QFontMetricsF(self._font(12, QFont.Weight.Medium))
         pad_x, pad_y, gap = 5 * s, 2 * s, 4 * s
         placed: dict[str, tuple[QRectF, str]] = {}
-        for bubble in sorted(self._bubbles, key=lambda b: b.point.rank):
+        # Only the best-ranked and the chosen are named: past a few dozen names a matrix is
+        # unreadable, and placing each name against every other is quadratic.
+        named = [
+            b for b in self._bubbles if b.point.rank <= MAX_LABELS or b.point.status == "chosen"
+        ]
+        obstacles = self._bubbles if len(self._bubbles) <= 200 else named
+        for bubble in sorted(named, key=lambda b: b.point.rank):
             text = elide(bubble.point.label)
             text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, self._plot.width() * 0.45)
             w, h = metrics.horizontalAdvance(text) + 2 * pad_x, metrics.height() + 2 * pad_y
@@ -246,7 +254,7 @@ class MatrixWidget(QWidget):
 
             def cost(rect: QRectF, own: _Bubble = bubble) -> float:
                 labels = sum(_overlap(rect, other) for other, _ in placed.values())
-                shapes = sum(_overlap(rect, b.rect) for b in self._bubbles if b is not own)
+                shapes = sum(_overlap(rect, b.rect) for b in obstacles if b is not own)
                 return 4 * labels + 3 * shapes + 3 * _overlap(rect, own.rect)
 
             best = min((_clamp(option, self._plot) for option in options), key=cost)
@@ -264,8 +272,7 @@ class MatrixWidget(QWidget):
         for bubble in self._bubbles:
             self._paint_bubble(painter, bubble)
         label_font = self._font(12, QFont.Weight.Medium)
-        for bubble in self._bubbles:
-            rect, text = self._labels[bubble.point.candidate_id]
+        for rect, text in self._labels.values():
             self._paint_halo_text(painter, rect, text, label_font)
         self._paint_focus_ring(painter)
         if not self._points:
