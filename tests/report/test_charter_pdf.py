@@ -39,32 +39,35 @@ def letter(demo: Workshop) -> Rendered:
 
 
 def test_sections_come_in_the_charter_order(a4: Rendered) -> None:
-    text = " ".join(page_texts(a4.pdf))
+    pages = page_texts(a4.pdf)
+    assert "AI WORKFLOW CHARTER" in pages[0].upper()
+    text = " ".join(pages[1:])  # after the cover and its contents list
     order = [
-        "AI workflow charter",
         "Summary",
         "Diagnosis",
         "Ranking",
         "Then expand",
         "30-day success metrics",
-        "Check-in",
+        "Check-in calendar",
         "Stakeholders",
         "Adoption plan",
         "Risks",
         "Sign-off",
-        "Appendix",
+        "How the ranking works",
         "Decision log",
     ]
-    places = [text.find(heading) for heading in order]
-    assert all(place >= 0 for place in places), dict(zip(order, places, strict=True))
-    assert places == sorted(places)
+    place = 0
+    for heading in order:
+        found = text.find(heading, place)
+        assert found >= 0, f"{heading!r} missing or out of order"
+        place = found + len(heading)
 
 
 def test_the_summary_names_the_choice_its_hours_targets_and_signers(a4: Rendered) -> None:
     pages = page_texts(a4.pdf)
-    summary = next(page for page in pages if "Summary" in page)
+    summary = pages[1]
     assert "Draft quotes from emailed quote requests" in summary
-    assert "424 hours a month" in summary or "424 h" in summary
+    assert "424 h" in summary
     assert "Share of emailed quote requests handled with a draft" in summary
     assert "Margaret Okafor" in summary
     assert "ready" in summary
@@ -89,7 +92,7 @@ def test_ranking_shows_override_reason_and_parked_reasons(a4: Rendered) -> None:
 
 def test_signed_and_blank_sign_off_lines(a4: Rendered) -> None:
     text = " ".join(page_texts(a4.pdf))
-    assert "Approved on 10 November 2026" in text or "Approved 10 November 2026" in text
+    assert "APPROVED on 10 November 2026" in text
     assert text.count("Date") >= 7
 
 
