@@ -89,7 +89,7 @@ def matrix_geometry(rows: list[Scored]) -> dict[str, Any]:
     for row in rows:
         cells[(row.frequency_score, row.friction_score)].append(row)
     cell_w = (x1 - x0) / 5
-    bubbles = []
+    bubbles: list[dict[str, Any]] = []
     for (frequency, friction), members in cells.items():
         cx, cy = _scale(frequency, x0, x1), _scale(friction, y0, y1)
         spread = min(cell_w * 0.28, 22.0) if len(members) > 1 else 0.0
