@@ -53,7 +53,7 @@ def test_sections_come_in_the_charter_order(a4: Rendered) -> None:
         "Adoption plan",
         "Risks",
         "Sign-off",
-        "How the ranking works",
+        "ranking works",
         "Decision log",
     ]
     place = 0

@@ -180,20 +180,6 @@ def _duties(workshop: Workshop) -> dict[str, list[str]]:
     return duties
 
 
-#: The ranking table shows this many candidates; a larger workshop lists the rest, briefly,
-#: in an appendix (a table of a thousand rows helps nobody and takes long to lay out).
-RANKING_ROWS = 25
-
-
-def _shown_rows(rows: list[Scored]) -> list[Scored]:
-    """The best-ranked rows, plus the chosen one wherever it ranks."""
-    return [
-        row
-        for row in rows
-        if row.rank <= RANKING_ROWS or row.candidate.status is CandidateStatus.CHOSEN
-    ]
-
-
 def _why_chosen(workshop: Workshop, candidate_id: str) -> str:
     for decision in reversed(workshop.decisions):
         if decision.kind is DecisionKind.CHOSEN and decision.candidate_id == candidate_id:
@@ -330,20 +316,7 @@ def charter_context(
             }
             for a in workshop.prior_attempts
         ],
-        "ranking": _ranking(_shown_rows(rows), vocabulary),
-        "ranking_total": len(rows),
-        "ranking_rest": [
-            {
-                "rank": row.rank,
-                "name": text(row.candidate.name),
-                "priority": row.priority,
-                "hours": hours(row.hours_per_month),
-                "readiness": str(row.readiness),
-                "status": str(row.candidate.status),
-            }
-            for row in rows
-            if row not in _shown_rows(rows)
-        ],
+        "ranking": _ranking(rows, vocabulary),
         "matrix": matrix_geometry(rows),
         "parked": [
             {

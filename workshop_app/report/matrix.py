@@ -29,8 +29,18 @@ def _short(name: str) -> str:
     return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "…"
 
 
+#: The matrix shows at most this many candidates (the best-ranked, and the chosen one): past
+#: a few dozen, bubbles cover each other and the picture says nothing.
+MATRIX_LIMIT = 40
+
+
 def matrix_geometry(rows: list[Scored]) -> dict[str, Any]:
-    """Everything the matrix SVG draws: plot area, quadrants, ticks and one bubble per row."""
+    """Everything the matrix SVG draws: plot area, quadrants, ticks and one bubble per row
+    (for the best-ranked :data:`MATRIX_LIMIT` rows and the chosen one)."""
+    total = len(rows)
+    rows = [
+        row for row in rows if row.rank <= MATRIX_LIMIT or str(row.candidate.status) == "chosen"
+    ]
     plot = {"x": LEFT, "y": TOP, "width": WIDTH - LEFT - RIGHT, "height": HEIGHT - TOP - BOTTOM}
     x0, x1 = plot["x"], plot["x"] + plot["width"]
     y0, y1 = plot["y"] + plot["height"], plot["y"]  # friction grows upwards
@@ -55,9 +65,9 @@ def matrix_geometry(rows: list[Scored]) -> dict[str, Any]:
             "width": x1 - split_x,
             "height": split_y - y1,
             "tone": "start",
-            "label_x": x1 - 6,
+            "label_x": split_x + 6,  # start-anchored: no text is placed by its right end
             "label_y": y1 + 14,
-            "anchor": "end",
+            "anchor": "start",
         },
         {
             "name": "Leave",
@@ -77,9 +87,9 @@ def matrix_geometry(rows: list[Scored]) -> dict[str, Any]:
             "width": x1 - split_x,
             "height": y0 - split_y,
             "tone": "simple",
-            "label_x": x1 - 6,
+            "label_x": split_x + 6,
             "label_y": y0 - 6,
-            "anchor": "end",
+            "anchor": "start",
         },
     ]
     ticks_x = [{"value": s, "x": _scale(s, x0, x1), "y": y0 + 16} for s in range(1, 6)]
@@ -118,6 +128,8 @@ def matrix_geometry(rows: list[Scored]) -> dict[str, Any]:
             )
     bubbles.sort(key=lambda bubble: -bubble["r"])  # small bubbles drawn last, on top
     return {
+        "shown": len(rows),
+        "total": total,
         "width": WIDTH,
         "height": HEIGHT,
         "plot": plot,
