@@ -202,8 +202,11 @@ def cmd_checkin(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_progress(args: argparse.Namespace) -> int:
+def _write_report(args: argparse.Namespace, kind: str) -> int:
+    """Make the charter or the progress report of ``args.file`` and write it to
+    ``args.output`` whole (or not at all)."""
     from workshop_app.libraries import tool_first_vocabulary
+    from workshop_app.report.charter import make_charter
     from workshop_app.report.pdf import ReportError
     from workshop_app.report.progress import make_progress_report
     from workshop_app.store.interchange import export_text, write_bytes_atomically
@@ -211,39 +214,24 @@ def cmd_progress(args: argparse.Namespace) -> int:
     if not args.output.parent.is_dir():
         return _fail([f"{args.output}: cannot be written: the folder does not exist"])
     workshop = _workshop_of(args.file)
+    make = make_charter if kind == "charter" else make_progress_report
     try:
-        rendered = make_progress_report(
-            workshop, tool_first_vocabulary(), export_text(workshop), paper=args.paper
-        )
+        rendered = make(workshop, tool_first_vocabulary(), export_text(workshop), paper=args.paper)
     except ReportError as exc:
         return _fail([f"{args.output}: {exc}"])
     write_bytes_atomically(args.output, rendered.pdf)
     for warning in rendered.warnings:
         print(f"{args.output}: note: {warning}", file=sys.stderr)
-    print(f"{args.output}: progress report written ({len(rendered.pdf) // 1024} KB)")
+    print(f"{args.output}: {kind} written ({len(rendered.pdf) // 1024} KB, {args.paper})")
     return EXIT_OK
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    return _write_report(args, "progress report")
 
 
 def cmd_charter(args: argparse.Namespace) -> int:
-    from workshop_app.libraries import tool_first_vocabulary
-    from workshop_app.report.charter import make_charter
-    from workshop_app.report.pdf import ReportError
-    from workshop_app.store.interchange import export_text, write_bytes_atomically
-
-    if not args.output.parent.is_dir():
-        return _fail([f"{args.output}: cannot be written: the folder does not exist"])
-    workshop = _workshop_of(args.file)
-    try:
-        rendered = make_charter(
-            workshop, tool_first_vocabulary(), export_text(workshop), paper=args.paper
-        )
-    except ReportError as exc:
-        return _fail([f"{args.output}: {exc}"])
-    write_bytes_atomically(args.output, rendered.pdf)
-    for warning in rendered.warnings:
-        print(f"{args.output}: note: {warning}", file=sys.stderr)
-    print(f"{args.output}: charter written ({len(rendered.pdf) // 1024} KB, {args.paper})")
-    return EXIT_OK
+    return _write_report(args, "charter")
 
 
 #: name → (one-line help, handler)

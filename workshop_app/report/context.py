@@ -23,33 +23,15 @@ from workshop_app.domain.ranking import Scored, rank_candidates, recommendation
 from workshop_app.domain.schedule import checkin_dates
 from workshop_app.domain.text import break_long_words
 from workshop_app.domain.toolfirst import ToolFirstVocabulary, is_tool_first
+from workshop_app.domain.words import in_words
 from workshop_app.report.matrix import matrix_geometry
 
 Context = dict[str, Any]
 
-_WORDS = {
-    "process_owner": "Process owner",
-    "daily_user": "Daily user",
-    "it_data": "IT / data",
-    "time_sink": "Time sink",
-    "dropped_handoffs": "Dropped hand-offs",
-    "slow_reporting": "Slow reporting",
-    "errors_rework": "Errors and rework",
-    "waiting_on_data": "Waiting on data",
-    "unused_outputs": "Outputs went unused",
-    "sponsors_disengaged": "Sponsors lost interest",
-    "data_access": "Data access",
-    "distrust": "Users distrusted it",
-    "creative_control": "Creative control",
-    "changes_requested": "Changes requested",
-    "gate_passed": "Gate passed",
-}
-
 
 def words(value: object) -> str:
     """An enum value in words: ``daily_user`` → ``Daily user``."""
-    text = str(value)
-    return _WORDS.get(text, text.replace("_", " ").capitalize())
+    return in_words(value)
 
 
 def text(value: str | None) -> str:

@@ -4,33 +4,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-_SPECIAL = {
-    "it_data": "IT / data",
-    "process_owner": "Process owner",
-    "daily_user": "Daily user",
-    "time_sink": "Time sink",
-    "dropped_handoffs": "Dropped hand-offs",
-    "slow_reporting": "Slow reporting",
-    "errors_rework": "Errors and rework",
-    "waiting_on_data": "Waiting on data",
-    "unused_outputs": "Outputs went unused",
-    "sponsors_disengaged": "Sponsors lost interest",
-    "data_access": "Data access",
-    "distrust": "Users distrusted it",
-    "creative_control": "Creative control",
-    "changes_requested": "Changes requested",
-    "day": "per day",
-    "week": "per week",
-    "month": "per month",
-    "quarter": "per quarter",
-    "year": "per year",
-}
+from workshop_app.domain.words import in_words
 
 
 def label(value: StrEnum | str) -> str:
     """A display word for an enum value: ``daily_user`` → ``Daily user``."""
-    text = str(value)
-    return _SPECIAL.get(text, text.replace("_", " ").capitalize())
+    return in_words(value)
 
 
 def choices(enum: type[StrEnum]) -> list[tuple[str, StrEnum]]:

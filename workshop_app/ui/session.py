@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workshop_app.domain import decisions
+from workshop_app.domain.fields import DOCUMENT_KEYS
 from workshop_app.domain.gate import is_agreed
 from workshop_app.domain.model import Workshop
 from workshop_app.store.errors import WriteFailed
@@ -22,22 +23,8 @@ from workshop_app.store.workshop_file import Changes, WorkshopFile
 
 T = TypeVar("T")
 
-#: Every list of a workshop, for a refresh of everything.
-ALL_LISTS = frozenset(
-    {
-        "workshop",
-        "stakeholders",
-        "problems",
-        "prior_attempts",
-        "candidates",
-        "metrics",
-        "adoption",
-        "risks",
-        "checkins",
-        "signoffs",
-        "decisions",
-    }
-)
+#: Every list of a workshop (and the workshop and adoption singletons), to refresh everything.
+ALL_LISTS = frozenset(DOCUMENT_KEYS) - {"format"} | {"workshop", "adoption"}
 
 
 class Session(QObject):

@@ -1,0 +1,32 @@
+"""The format's enum values in the facilitator's words, shared by the app and the reports."""
+
+from __future__ import annotations
+
+_WORDS = {
+    "process_owner": "Process owner",
+    "daily_user": "Daily user",
+    "it_data": "IT / data",
+    "time_sink": "Time sink",
+    "dropped_handoffs": "Dropped hand-offs",
+    "slow_reporting": "Slow reporting",
+    "errors_rework": "Errors and rework",
+    "waiting_on_data": "Waiting on data",
+    "unused_outputs": "Outputs went unused",
+    "sponsors_disengaged": "Sponsors lost interest",
+    "data_access": "Data access",
+    "distrust": "Users distrusted it",
+    "creative_control": "Creative control",
+    "changes_requested": "Changes requested",
+    "gate_passed": "Gate passed",
+    "day": "per day",
+    "week": "per week",
+    "month": "per month",
+    "quarter": "per quarter",
+    "year": "per year",
+}
+
+
+def in_words(value: object) -> str:
+    """An enum value in words: ``daily_user`` → ``Daily user``, ``week`` → ``per week``."""
+    text = str(value)
+    return _WORDS.get(text, text.replace("_", " ").capitalize())
