@@ -228,3 +228,30 @@ def test_smoke_test_paints_the_demo_without_weasyprint(tmp_path: Path) -> None:
     }
     assert "PySide6.QtWidgets" in imported
     assert not {name for name in imported if name.split(".")[0] == "weasyprint"}
+
+
+def test_a_charter_carries_its_workshop_back_in(
+    tmp_path: Path, demo_file: Path, demo_document: dict
+) -> None:
+    charter = tmp_path / "charter.pdf"
+    made = run("charter", demo_file, "-o", charter, "--paper", "letter")
+    assert made.returncode == 0, made.stderr
+    assert charter.read_bytes().startswith(b"%PDF-")
+    back = tmp_path / "back.workshop"
+    imported = run("import", charter, back)
+    assert imported.returncode == 0, imported.stderr
+    assert json.loads(run("export", back).stdout) == demo_document
+
+
+def test_charter_to_a_missing_folder_is_one_line(tmp_path: Path, demo_file: Path) -> None:
+    assert_one_clear_line(
+        run("charter", demo_file, "-o", tmp_path / "no" / "c.pdf"), "folder does not exist"
+    )
+
+
+def test_a_pdf_that_is_not_a_charter_is_refused(tmp_path: Path) -> None:
+    pdf = tmp_path / "other.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    result = run("import", pdf, tmp_path / "w.workshop")
+    assert_one_clear_line(result, str(pdf))
+    assert not (tmp_path / "w.workshop").exists()

@@ -138,3 +138,28 @@ def test_nothing_chosen_still_exports_a_clear_draft(tmp_path: Path) -> None:
     text = all_text(rendered.pdf)
     assert "Draft" in text
     assert "No workflow is chosen yet" in text
+
+
+def test_a_charter_full_of_hostile_text_passes_the_checkers(
+    demo_workshop: Workshop, tmp_path: Path
+) -> None:
+    import subprocess
+
+    fill_text_fields(demo_workshop, HOSTILE, set())
+    demo_workshop.problems[0].description = LONG_TEXT
+    path = tmp_path / "hostile.pdf"
+    path.write_bytes(render(demo_workshop).pdf)
+    result = subprocess.run(
+        [sys.executable, "-m", "pdfua", "check", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "errors=0" in result.stdout, result.stdout
+    import shutil
+
+    if shutil.which("qpdf"):
+        checked = subprocess.run(
+            ["qpdf", "--check", str(path)], capture_output=True, text=True, check=False
+        )
+        assert checked.returncode == 0, checked.stdout

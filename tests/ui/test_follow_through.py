@@ -137,3 +137,16 @@ def test_sign_off_is_recorded_logged_and_listed(demo_window: MainWindow, demo_fi
     model = page.signoffs.model()
     rows = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert any(row.startswith("Daniel Reyes (Process owner): Changes requested") for row in rows)
+
+
+def test_check_in_days_can_be_added_and_removed(demo_window: MainWindow, demo_file: Path) -> None:
+    page = page_of(demo_window)
+    page.add_checkin_day(60)
+    assert [m.day for m in saved(demo_file).checkin_plan] == [7, 14, 30, 60]
+    assert page.meetings.item(3).text().startswith("Day 60 · Sat 9 Jan 2027")
+    page.meetings.setCurrentRow(1)
+    page.remove_checkin_day()
+    assert [m.day for m in saved(demo_file).checkin_plan] == [7, 30, 60]
+    assert saved(demo_file).checkin_plan[0].note.startswith("First look at the numbers")
+    demo_window.session.undo_stack.undo()
+    assert [m.day for m in saved(demo_file).checkin_plan] == [7, 14, 30, 60]

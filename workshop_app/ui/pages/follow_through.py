@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -30,8 +31,9 @@ from workshop_app.domain.checkins import (
     plan_with_note,
     readings_from_csv,
 )
-from workshop_app.domain.model import Checkin
+from workshop_app.domain.model import Checkin, PlannedCheckin
 from workshop_app.domain.progress import Verdict, metric_progress, overall_progress
+from workshop_app.domain.schedule import planned_days
 from workshop_app.domain.stages import Stage
 from workshop_app.domain.text import clean_typed_text
 from workshop_app.report.charts import chart_geometry
@@ -109,6 +111,21 @@ class FollowThroughPage(StagePage):
             left_layout.addWidget(widget, 1)
         left_layout.addWidget(self.meeting_note)
         left_layout.addWidget(self.save_note)
+        plan_row = QHBoxLayout()
+        self.new_day = QSpinBox(self)
+        self.new_day.setRange(1, 366)
+        self.new_day.setValue(60)
+        self.new_day.setPrefix("day ")
+        self.new_day.setToolTip("Days after the workshop")
+        self.add_day = QPushButton("Add check-in", self)
+        self.add_day.clicked.connect(lambda: self.add_checkin_day(self.new_day.value()))
+        self.remove_day = QPushButton("Remove", self)
+        self.remove_day.setToolTip("Remove the selected check-in meeting (Ctrl+Z brings it back)")
+        self.remove_day.clicked.connect(self.remove_checkin_day)
+        plan_row.addWidget(self.new_day)
+        plan_row.addWidget(self.add_day)
+        plan_row.addWidget(self.remove_day)
+        left_layout.addLayout(plan_row)
 
         self.chart = MetricChart(self)
         self.explanation = QLabel(self)
@@ -302,6 +319,37 @@ class FollowThroughPage(StagePage):
         plan = plan_with_note(self.session.workshop, day, note)
         self.session.push(
             ReplaceList(self.session, "checkin_plan", plan, f"Notes of the day-{day} check-in")
+        )
+
+    def _plan(self) -> list[PlannedCheckin]:
+        """The plan as it stands, the default days made explicit."""
+        return [PlannedCheckin(m.day, m.note) for m in self.session.workshop.checkin_plan] or [
+            PlannedCheckin(day) for day in planned_days([])
+        ]
+
+    def add_checkin_day(self, day: int) -> None:
+        """Plan another check-in meeting ``day`` days after the workshop."""
+        plan = self._plan()
+        if any(meeting.day == day for meeting in plan):
+            self.message.setText(f"A check-in on day {day} is already planned.")
+            return
+        plan = sorted([*plan, PlannedCheckin(day)], key=lambda meeting: meeting.day)
+        self.session.push(
+            ReplaceList(self.session, "checkin_plan", plan, f"Plan a day-{day} check-in")
+        )
+
+    def remove_checkin_day(self) -> None:
+        """Drop the selected check-in meeting from the plan (at least one stays)."""
+        item = self.meetings.currentItem()
+        if item is None:
+            return
+        day = item.data(Qt.ItemDataRole.UserRole)[0]
+        plan = [meeting for meeting in self._plan() if meeting.day != day]
+        if not plan:
+            self.message.setText("Keep at least one check-in meeting.")
+            return
+        self.session.push(
+            ReplaceList(self.session, "checkin_plan", plan, f"Remove the day-{day} check-in")
         )
 
     def import_csv(self) -> None:
