@@ -125,6 +125,8 @@ class CharterPage(StagePage):
         self.signoffs.setObjectName("signoffList")
         self.signoffs.setModel(SignoffModel(session, self))
         self.signoffs.setWordWrap(True)
+        self.signoffs.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.signoffs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.signoffs.doubleClicked.connect(lambda _index: self.record_signoff())
         self.sign_button = QPushButton("Record sign-off…", self)
         self.sign_button.clicked.connect(self.record_signoff)
