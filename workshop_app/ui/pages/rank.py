@@ -302,7 +302,8 @@ class RankPage(StagePage):
         index = self.table.currentIndex()
         return index.data(ItemRole) if index.isValid() else None
 
-    def select(self, candidate_id: str | None) -> None:
+    def _select_row(self, candidate_id: str | None) -> None:
+        """Make the candidate's row the current one in the table (or clear it)."""
         row = self.model.row_of(candidate_id)
         if row < 0:
             self.table.clearSelection()
@@ -315,21 +316,15 @@ class RankPage(StagePage):
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
             self.table.scrollTo(index)
+
+    def select(self, candidate_id: str | None) -> None:
+        """Select a candidate in the table and on the matrix."""
+        self._select_row(candidate_id)
         self.matrix.select(candidate_id)
         self._update_actions()
 
     def _from_matrix(self, candidate_id: object) -> None:
-        row = self.model.row_of(candidate_id if isinstance(candidate_id, str) else None)
-        if row >= 0:
-            index = self.model.index(row, 1)
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.scrollTo(index)
-        else:
-            self.table.clearSelection()
+        self._select_row(candidate_id if isinstance(candidate_id, str) else None)
         self._update_actions()
 
     def _from_table(self, current: QModelIndex, _previous: QModelIndex) -> None:
