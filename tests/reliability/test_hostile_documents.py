@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import copy
 import json
-import os
-import sys
 import tempfile
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -24,8 +22,9 @@ from hypothesis import strategies as st
 from workshop_app.domain.document import workshop_from_document, workshop_to_document
 from workshop_app.domain.validation import InvalidWorkshop, validate_document
 from workshop_app.libraries import demo_document, tool_first_vocabulary
-from workshop_app.paths import bundled_roots
 from workshop_app.store.interchange import DocumentError, export_text, import_document
+
+from ..render_watch import outside_our_folders, watching
 
 pytestmark = pytest.mark.slow
 
@@ -110,35 +109,6 @@ def test_import_round_trips_exactly_or_refuses_whole(doc: dict[str, Any]) -> Non
         assert workshop_to_document(workshop) == doc
 
 
-class _Watch:
-    active = False
-    opened: ClassVar[list[str]] = []
-    sockets: ClassVar[list[str]] = []
-
-
-def _hook(event: str, args: tuple) -> None:
-    watch = globals().get("_Watch")
-    if watch is None or not watch.active:
-        return
-    if event == "open" and args and isinstance(args[0], str | bytes | os.PathLike):
-        watch.opened.append(os.fsdecode(args[0]))
-    elif event.startswith("socket."):
-        watch.sockets.append(event)
-
-
-sys.addaudithook(_hook)
-
-
-def _allowed() -> list[str]:
-    import weasyprint
-
-    return [
-        *(str(root) for root in bundled_roots()),
-        str(Path(weasyprint.__file__).resolve().parent),
-        os.path.realpath(tempfile.gettempdir()),
-    ]
-
-
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile_documents())
 def test_reports_render_hostile_text_literally_and_read_nothing_else(doc: dict[str, Any]) -> None:
@@ -151,19 +121,9 @@ def test_reports_render_hostile_text_literally_and_read_nothing_else(doc: dict[s
         return  # refused whole at import: nothing to render
     json_text = export_text(workshop)
     make_charter(workshop, tool_first_vocabulary(), json_text)  # warm: imports and caches
-    _Watch.opened, _Watch.sockets = [], []
-    _Watch.active = True
-    try:
+    with watching() as seen:
         charter = make_charter(workshop, tool_first_vocabulary(), json_text)
         progress = make_progress_report(workshop, tool_first_vocabulary(), json_text)
-    finally:
-        _Watch.active = False
     assert charter.pdf.startswith(b"%PDF-") and progress.pdf.startswith(b"%PDF-")
-    allowed = _allowed()
-    outside = [
-        p
-        for p in _Watch.opened
-        if not any(os.path.realpath(p).startswith(root) for root in allowed)
-    ]
-    assert outside == []
-    assert _Watch.sockets == []
+    assert outside_our_folders(seen.opened) == []
+    assert seen.sockets == []

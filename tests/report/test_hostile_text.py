@@ -4,17 +4,12 @@ wrap, and never make the renderer read a file or open a connection."""
 from __future__ import annotations
 
 import dataclasses
-import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import ClassVar
-
-import pytest
 
 from workshop_app.domain.model import Workshop
-from workshop_app.paths import bundled_roots
 
+from ..render_watch import outside_our_folders, watching
 from .conftest import all_text, reader, render
 
 HOSTILE = (
@@ -24,37 +19,6 @@ HOSTILE = (
 )
 GIANT_WORD = "W" * 3000
 LONG_TEXT = ("The room kept talking about the same invoices. " * 90).strip()
-
-
-class _Watch:
-    """Records Python-level file opens and socket use while active (an audit hook)."""
-
-    active = False
-    opened: ClassVar[list[str]] = []
-    sockets: ClassVar[list[str]] = []
-
-
-def _hook(event: str, args: tuple) -> None:
-    watch = globals().get("_Watch")
-    if watch is None or not watch.active:  # not watching, or the interpreter is exiting
-        return
-    if event == "open" and args and isinstance(args[0], str | bytes | os.PathLike):
-        _Watch.opened.append(os.fsdecode(args[0]))
-    elif event.startswith("socket."):
-        _Watch.sockets.append(event)
-
-
-sys.addaudithook(_hook)
-
-
-@pytest.fixture
-def watch() -> Iterator[type[_Watch]]:
-    _Watch.opened, _Watch.sockets = [], []
-    _Watch.active = True
-    try:
-        yield _Watch
-    finally:
-        _Watch.active = False
 
 
 def fill_text_fields(obj: object, value: str, seen: set[int]) -> None:
@@ -79,42 +43,22 @@ def fill_text_fields(obj: object, value: str, seen: set[int]) -> None:
             setattr(obj, field.name, value)
 
 
-def allowed_reads() -> list[str]:
-    """Our bundled folders, WeasyPrint's own stylesheets and colour profile, temp files."""
-    import tempfile
-
-    import weasyprint
-
-    return [
-        *(str(root) for root in bundled_roots()),
-        str(Path(weasyprint.__file__).resolve().parent),
-        os.path.realpath(tempfile.gettempdir()),
-    ]
-
-
-def test_hostile_text_everywhere_prints_literally(demo_workshop: Workshop, watch) -> None:
+def test_hostile_text_everywhere_prints_literally(demo_workshop: Workshop) -> None:
     render(Workshop())  # warm up: imports are not what this test watches
-    watch.opened.clear()
     fill_text_fields(demo_workshop, HOSTILE, set())
     demo_workshop.problems[0].description = LONG_TEXT
     demo_workshop.candidates[0].name = GIANT_WORD[:200]
     demo_workshop.risks[0].mitigation = GIANT_WORD[:1000]
-    rendered = render(demo_workshop)
-    watch.active = False  # only the render is watched
+    with watching() as seen:  # only the render is watched
+        rendered = render(demo_workshop)
     text = all_text(rendered.pdf)
     assert "<b>bold</b> {{ 7*7 }} {% if x %}x{% endif %}" in text
     assert 'href="file:///etc/passwd">' in text
     assert "49" not in text.split("{{ 7*7 }}")[0][-5:]
     assert "The room kept talking about the same invoices." in text
     # Nothing but our own folders was opened, and no socket was touched.
-    allowed = allowed_reads()
-    outside = [
-        path
-        for path in watch.opened
-        if not any(os.path.realpath(path).startswith(root) for root in allowed)
-    ]
-    assert outside == []
-    assert watch.sockets == []
+    assert outside_our_folders(seen.opened) == []
+    assert seen.sockets == []
     # The attachment is exactly the workshop, hostile text included.
     attached = reader(rendered.pdf).attachments["workshop.json"][0].decode("utf-8")
     assert HOSTILE.replace('"', '\\"') in attached

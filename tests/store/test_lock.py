@@ -14,35 +14,19 @@ import pytest
 from workshop_app.store.lock import WorkshopLocked, lock_path
 from workshop_app.store.workshop_file import WorkshopFile
 
-HOLDER = """
-import sys, time
-from workshop_app.store.workshop_file import WorkshopFile
-opened = WorkshopFile.open(sys.argv[1])
-print("holding", flush=True)
-sys.stdin.readline()
-opened.close()
-"""
+from ..lock_holder import held_elsewhere
 
 
 def test_a_second_writer_is_refused_with_who_holds_it(demo_file: Path) -> None:
-    child = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(demo_file)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert child.stdout is not None and child.stdout.readline().strip() == "holding"
+    with held_elsewhere(demo_file) as pid:
         with pytest.raises(WorkshopLocked) as caught:
             WorkshopFile.open(demo_file)
         message = str(caught.value)
-        assert f"on {socket.gethostname()} (process {child.pid})" in message
+        assert f"on {socket.gethostname()} (process {pid})" in message
         assert "open it read-only" in message
         with WorkshopFile.open(demo_file, read_only=True) as reader:
             assert reader.read_only
             assert reader.workshop.info.title
-    finally:
-        child.communicate("done\n", timeout=30)
     with WorkshopFile.open(demo_file) as writer:  # released on close
         assert not writer.read_only
 
@@ -68,14 +52,7 @@ def test_a_lock_left_by_a_dead_process_is_taken_over(demo_file: Path) -> None:
 
 
 def test_the_cli_refuses_to_write_a_workshop_open_elsewhere(demo_file: Path) -> None:
-    child = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(demo_file)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert child.stdout is not None and child.stdout.readline().strip() == "holding"
+    with held_elsewhere(demo_file):
         before = demo_file.read_bytes()
         result = subprocess.run(
             [
@@ -99,5 +76,3 @@ def test_the_cli_refuses_to_write_a_workshop_open_elsewhere(demo_file: Path) -> 
         assert len(result.stderr.strip().splitlines()) == 1
         assert "is open in First Workflow on" in result.stderr
         assert demo_file.read_bytes() == before
-    finally:
-        child.communicate("done\n", timeout=30)

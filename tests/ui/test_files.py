@@ -136,19 +136,9 @@ def test_when_the_file_stops_taking_writes_nothing_typed_is_lost(
 def test_a_workshop_open_elsewhere_opens_read_only_with_a_banner(
     qtbot: QtBot, settings: Settings, demo_file: Path
 ) -> None:
-    import subprocess
-    import sys
+    from ..lock_holder import held_elsewhere
 
-    from .lock_holder import HOLDER
-
-    child = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(demo_file)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert child.stdout is not None and child.stdout.readline().strip() == "holding"
+    with held_elsewhere(demo_file):
         window = welcome_window(qtbot, settings)
 
         def choose_read_only(box: object) -> None:
@@ -165,5 +155,3 @@ def test_a_workshop_open_elsewhere_opens_read_only_with_a_banner(
         assert "[read-only]" in window.windowTitle()
         window.session.close()
         window.session = None
-    finally:
-        child.communicate("done\n", timeout=30)

@@ -3,6 +3,7 @@ chooses one workflow and parks the rest with a reason."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -425,14 +426,10 @@ class RankPage(StagePage):
         reason = self._ask("Choose this workflow", question, default, required=False)
         if reason is None:
             return
-        at = decisions.timestamp()
-        candidate_id = row.candidate.id
-        self.session.push(
-            RoomDecision(
-                self.session,
-                f"Choose {row.candidate.name}",
-                lambda w: decisions.choose(w, candidate_id, reason, at),
-            )
+        self._decide(
+            row,
+            f"Choose {row.candidate.name}",
+            lambda w, cid, at: decisions.choose(w, cid, reason, at),
         )
         self.statusMessage.emit(f"Chosen: {row.candidate.name}")
 
@@ -448,32 +445,26 @@ class RankPage(StagePage):
         )
         if not reason:
             return
-        at = decisions.timestamp()
-        candidate_id = row.candidate.id
-        self.session.push(
-            RoomDecision(
-                self.session,
-                f"Park {row.candidate.name}",
-                lambda w: decisions.park(w, candidate_id, reason, at),
-            )
+        self._decide(
+            row, f"Park {row.candidate.name}", lambda w, cid, at: decisions.park(w, cid, reason, at)
         )
 
     def unpark(self) -> None:
         row = self.current()
         if row is None:
             return
-        at = decisions.timestamp()
-        candidate_id = row.candidate.id
-        was_chosen = row.candidate.status is CandidateStatus.CHOSEN
-
-        def operation(workshop: Workshop) -> list[Decision]:
-            if was_chosen:
-                return decisions.unchoose(workshop, candidate_id, "Back among the candidates.", at)
-            return decisions.unpark(workshop, candidate_id, "Back in play.", at)
-
-        self.session.push(
-            RoomDecision(self.session, f"Back in play: {row.candidate.name}", operation)
-        )
+        if row.candidate.status is CandidateStatus.CHOSEN:
+            self._decide(
+                row,
+                f"Back in play: {row.candidate.name}",
+                lambda w, cid, at: decisions.unchoose(w, cid, "Back among the candidates.", at),
+            )
+        else:
+            self._decide(
+                row,
+                f"Back in play: {row.candidate.name}",
+                lambda w, cid, at: decisions.unpark(w, cid, "Back in play.", at),
+            )
 
     def override(self) -> None:
         row = self.current()
@@ -490,16 +481,20 @@ class RankPage(StagePage):
             overrides.reason,
         ):
             return
+        self._decide(
+            row,
+            f"Override scores of {row.candidate.name}",
+            lambda w, cid, at: decisions.override_scores(w, cid, friction, frequency, reason, at),
+        )
+
+    def _decide(
+        self, row: Scored, text: str, operation: Callable[[Workshop, str, str], list[Decision]]
+    ) -> None:
+        """Push one of the room's decisions on ``row``'s candidate, timed now, for undo."""
         at = decisions.timestamp()
         candidate_id = row.candidate.id
         self.session.push(
-            RoomDecision(
-                self.session,
-                f"Override scores of {row.candidate.name}",
-                lambda w: decisions.override_scores(
-                    w, candidate_id, friction, frequency, reason, at
-                ),
-            )
+            RoomDecision(self.session, text, lambda w: operation(w, candidate_id, at))
         )
 
     def add_votes(self, step: int) -> None:
