@@ -136,8 +136,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_rank(args: argparse.Namespace) -> int:
-    from workshop_app.domain.ranked import rank_records, rank_table
     from workshop_app.libraries import tool_first_vocabulary
+    from workshop_app.rank_listing import rank_records, rank_table
 
     with _open_read_only(args.file) as opened:
         workshop = opened.workshop
@@ -186,6 +186,7 @@ def _workshop_of(path: Path) -> Workshop:
 
 def cmd_checkin(args: argparse.Namespace) -> int:
     from workshop_app.domain.checkins import ReadingRefused, reading
+    from workshop_app.domain.operations import Step, add_checkin
     from workshop_app.store.workshop_file import WorkshopFile
 
     with WorkshopFile.open(args.file) as opened:
@@ -195,7 +196,7 @@ def cmd_checkin(args: argparse.Namespace) -> int:
             new = reading(opened.workshop, args.metric, args.date, args.value, args.note)
         except ReadingRefused as exc:
             return _fail([f"{args.file}: {exc}; nothing was stored"])
-        opened.change(lambda workshop: workshop.checkins.append(new))
+        opened.change(Step(add_checkin, (new,)))
         metric = opened.workshop.metric(new.metric_id)
     name = metric.name if metric else new.metric_id
     print(f"{args.file}: reading stored: {name} = {new.value} on {new.date}")

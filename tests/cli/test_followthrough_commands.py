@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from workshop_app.domain.model import Workshop
 from workshop_app.store.interchange import export_text
 
+from ..pdf_reading import pdf_file
 from .test_commands import assert_one_clear_line, digest, run
 
 
@@ -99,19 +99,13 @@ def test_checkin_without_a_value_is_a_usage_error(demo_file: Path) -> None:
     assert digest(demo_file) == before
 
 
-def is_pdf(path: Path) -> PdfReader:
-    data = path.read_bytes()
-    assert data.startswith(b"%PDF-")
-    return PdfReader(path)
-
-
 def test_progress_writes_a_pdf(demo_file: Path, tmp_path: Path) -> None:
     before = digest(demo_file)
     out = tmp_path / "progress.pdf"
     result = run("progress", demo_file, "-o", out)
     assert result.returncode == 0, result.stderr
     assert str(out) in result.stdout and "progress report written" in result.stdout
-    pdf = is_pdf(out)
+    pdf = pdf_file(out)
     text = " ".join(page.extract_text() or "" for page in pdf.pages)
     assert "AT RISK" in text
     assert "workshop.json" in pdf.attachments
@@ -121,7 +115,7 @@ def test_progress_writes_a_pdf(demo_file: Path, tmp_path: Path) -> None:
 def test_progress_letter_paper(demo_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "letter.pdf"
     assert run("progress", demo_file, "-o", out, "--paper", "letter").returncode == 0
-    box = is_pdf(out).pages[0].mediabox
+    box = pdf_file(out).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
 
 
@@ -153,7 +147,7 @@ def test_progress_reads_json_from_stdin(demo_workshop: Workshop, tmp_path: Path)
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    pdf = is_pdf(out)
+    pdf = pdf_file(out)
     attached = pdf.attachments["workshop.json"][0].decode("utf-8")
     assert json.loads(attached) == json.loads(export_text(demo_workshop))
 

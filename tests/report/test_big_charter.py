@@ -8,14 +8,14 @@ import pytest
 from bench.generate import big_document
 from workshop_app.domain.document import workshop_from_document
 
-from .conftest import reader, render
+from ..pdf_reading import charter_pdf, reader
 
 pytestmark = pytest.mark.slow
 
 
 def test_a_thousand_candidates_fit_their_pages() -> None:
     workshop = workshop_from_document(big_document())
-    rendered = render(workshop)
+    rendered = charter_pdf(workshop)
     pdf = reader(rendered.pdf)
     outside: list[tuple[int, float, float]] = []
     for number, page in enumerate(pdf.pages, start=1):

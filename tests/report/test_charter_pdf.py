@@ -15,7 +15,7 @@ from workshop_app.domain.model import Workshop
 from workshop_app.report.pdf import Rendered
 from workshop_app.store.interchange import export_text
 
-from .conftest import page_texts, reader, render
+from ..pdf_reading import charter_pdf, page_texts, reader
 
 MM = 72 / 25.4
 
@@ -30,12 +30,12 @@ def demo() -> Workshop:
 
 @pytest.fixture(scope="module")
 def a4(demo: Workshop) -> Rendered:
-    return render(demo, "a4")
+    return charter_pdf(demo, "a4")
 
 
 @pytest.fixture(scope="module")
 def letter(demo: Workshop) -> Rendered:
-    return render(demo, "letter")
+    return charter_pdf(demo, "letter")
 
 
 def test_sections_come_in_the_charter_order(a4: Rendered) -> None:

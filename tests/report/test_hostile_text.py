@@ -9,8 +9,8 @@ from pathlib import Path
 
 from workshop_app.domain.model import Workshop
 
+from ..pdf_reading import all_text, charter_pdf, reader
 from ..render_watch import outside_our_folders, watching
-from .conftest import all_text, reader, render
 
 HOSTILE = (
     '<b>bold</b> {{ 7*7 }} {% if x %}x{% endif %} </style><link rel="attachment" '
@@ -44,13 +44,13 @@ def fill_text_fields(obj: object, value: str, seen: set[int]) -> None:
 
 
 def test_hostile_text_everywhere_prints_literally(demo_workshop: Workshop) -> None:
-    render(Workshop())  # warm up: imports are not what this test watches
+    charter_pdf(Workshop())  # warm up: imports are not what this test watches
     fill_text_fields(demo_workshop, HOSTILE, set())
     demo_workshop.problems[0].description = LONG_TEXT
     demo_workshop.candidates[0].name = GIANT_WORD[:200]
     demo_workshop.risks[0].mitigation = GIANT_WORD[:1000]
     with watching() as seen:  # only the render is watched
-        rendered = render(demo_workshop)
+        rendered = charter_pdf(demo_workshop)
     text = all_text(rendered.pdf)
     assert "<b>bold</b> {{ 7*7 }} {% if x %}x{% endif %}" in text
     assert 'href="file:///etc/passwd">' in text
@@ -67,7 +67,7 @@ def test_hostile_text_everywhere_prints_literally(demo_workshop: Workshop) -> No
 def test_giant_words_wrap_inside_the_page(demo_workshop: Workshop) -> None:
     demo_workshop.info.title = GIANT_WORD[:200]
     demo_workshop.problems[0].description = GIANT_WORD[:5000]
-    rendered = render(demo_workshop)
+    rendered = charter_pdf(demo_workshop)
     pdf = reader(rendered.pdf)
     width = float(pdf.pages[0].mediabox.width)
     for page in pdf.pages:
@@ -78,7 +78,7 @@ def test_giant_words_wrap_inside_the_page(demo_workshop: Workshop) -> None:
 def test_nothing_chosen_still_exports_a_clear_draft(tmp_path: Path) -> None:
     from workshop_app.domain.model import WorkshopInfo
 
-    rendered = render(Workshop(info=WorkshopInfo(title="Brand new", date="2026-11-10")))
+    rendered = charter_pdf(Workshop(info=WorkshopInfo(title="Brand new", date="2026-11-10")))
     text = all_text(rendered.pdf)
     assert "Draft" in text
     assert "No workflow is chosen yet" in text
@@ -92,7 +92,7 @@ def test_a_charter_full_of_hostile_text_passes_the_checkers(
     fill_text_fields(demo_workshop, HOSTILE, set())
     demo_workshop.problems[0].description = LONG_TEXT
     path = tmp_path / "hostile.pdf"
-    path.write_bytes(render(demo_workshop).pdf)
+    path.write_bytes(charter_pdf(demo_workshop).pdf)
     result = subprocess.run(
         [sys.executable, "-m", "pdfua", "check", str(path)],
         capture_output=True,

@@ -15,7 +15,7 @@ from workshop_app.report.pdf import Rendered
 from workshop_app.report.progress import make_progress_report
 from workshop_app.store.interchange import export_text
 
-from .conftest import all_text, page_texts, reader
+from ..pdf_reading import all_text, page_texts, reader
 
 TODAY = dt.date(2026, 11, 24)
 

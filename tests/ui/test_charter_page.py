@@ -12,7 +12,7 @@ from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.pages.charter import CharterPage, charter_file_name
 from workshop_app.ui.report_runner import write_whole
 
-from ..report.conftest import all_text, reader
+from ..pdf_reading import all_text, reader
 
 RENDER_TIMEOUT_MS = 90_000
 

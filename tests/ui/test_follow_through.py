@@ -17,7 +17,7 @@ from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.pages.charter import CharterPage
 from workshop_app.ui.pages.follow_through import FollowThroughPage
 
-from ..report.conftest import all_text
+from ..pdf_reading import all_text
 
 
 def page_of(window: MainWindow) -> FollowThroughPage:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from workshop_app.domain.changes import Refused
 from workshop_app.domain.model import Checkin, Metric, PlannedCheckin, Workshop
 from workshop_app.domain.schedule import planned_days
 from workshop_app.domain.text import MEDIUM, text_problem
@@ -24,7 +25,7 @@ CSV_COLUMNS = ("metric", "date", "value", "note")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-class ReadingRefused(ValueError):
+class ReadingRefused(Refused):
     """A reading that cannot be stored; the message says why."""
 
 
@@ -64,10 +65,7 @@ def reading(
         day = dt.date.fromisoformat(date.strip())
     except ValueError:
         raise ReadingRefused(f"the date must be written YYYY-MM-DD, got {date.strip()!r}") from None
-    try:
-        start = dt.date.fromisoformat(workshop.info.date)
-    except ValueError:
-        start = None
+    start = workshop.info.day
     if start is not None and day < start:
         raise ReadingRefused(f"{day.isoformat()} is before the workshop date {start.isoformat()}")
     if isinstance(value, str):
@@ -171,9 +169,8 @@ def meetings(workshop: Workshop, today: dt.date) -> list[Meeting]:
     A meeting is done when it has notes or when readings were taken from a few days before
     its date on.
     """
-    try:
-        start = dt.date.fromisoformat(workshop.info.date)
-    except ValueError:
+    start = workshop.info.day
+    if start is None:
         return []
     notes = {meeting.day: meeting.note for meeting in workshop.checkin_plan}
     dates = sorted({dt.date.fromisoformat(c.date) for c in workshop.checkins})
@@ -199,11 +196,16 @@ def next_meeting(workshop: Workshop, today: dt.date) -> Meeting | None:
     return next((m for m in meetings(workshop, today) if m.state is not MeetingState.DONE), None)
 
 
-def plan_with_note(workshop: Workshop, day: int, note: str) -> list[PlannedCheckin]:
-    """The check-in plan with ``note`` on ``day`` (the default plan made explicit if needed)."""
-    plan = [PlannedCheckin(m.day, m.note) for m in workshop.checkin_plan] or [
+def explicit_plan(workshop: Workshop) -> list[PlannedCheckin]:
+    """A copy of the check-in plan as it stands, the default days made explicit."""
+    return [PlannedCheckin(m.day, m.note) for m in workshop.checkin_plan] or [
         PlannedCheckin(d) for d in planned_days([])
     ]
+
+
+def plan_with_note(workshop: Workshop, day: int, note: str) -> list[PlannedCheckin]:
+    """The check-in plan with ``note`` on ``day`` (the default plan made explicit if needed)."""
+    plan = explicit_plan(workshop)
     for meeting in plan:
         if meeting.day == day:
             meeting.note = note

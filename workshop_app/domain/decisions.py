@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from workshop_app.domain.changes import Refused
 from workshop_app.domain.gate import is_agreed
 from workshop_app.domain.model import (
     Candidate,
@@ -21,7 +22,7 @@ from workshop_app.domain.model import (
 )
 
 
-class DecisionRefused(ValueError):
+class DecisionRefused(Refused):
     """An operation the rules do not allow, with the reason in plain words."""
 
 

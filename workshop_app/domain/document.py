@@ -14,6 +14,9 @@ from workshop_app.domain import model as m
 from workshop_app.domain.fields import ADOPTION, LISTS, WORKSHOP, FieldSpec
 from workshop_app.domain.validation import FORMAT, InvalidWorkshop, validate_document
 
+#: The file name of the interchange document a report PDF carries as an attachment.
+ATTACHMENT_NAME = "workshop.json"
+
 
 def _read_value(raw: Any, spec: FieldSpec) -> Any:
     if spec.kind == "object":

@@ -7,12 +7,26 @@ removing a candidate removes its metrics and their readings. :func:`remove` retu
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from typing import Any
 
 from workshop_app.domain.fields import ADOPTION, LISTS, FieldSpec, field_spec
+from workshop_app.domain.lookup import find, get_value, index_of, next_id, position_id
 from workshop_app.domain.model import Workshop
+
+__all__ = [
+    "Removal",
+    "find",
+    "get_value",
+    "index_of",
+    "insert",
+    "move",
+    "next_id",
+    "position_id",
+    "remove",
+    "restore",
+    "set_value",
+]
 
 _SPECS: dict[str, tuple[FieldSpec, ...]] = {key: specs for key, specs, _cls in LISTS}
 
@@ -82,68 +96,6 @@ def move(workshop: Workshop, key: str, index: int, new_index: int) -> None:
     items.insert(new_index, items.pop(index))
 
 
-def next_id(workshop: Workshop, key: str) -> str:
-    """A fresh id for a new item of ``key``: its list's letter and the next free number."""
-    prefix = {
-        "stakeholders": "s",
-        "problems": "p",
-        "prior_attempts": "a",
-        "candidates": "c",
-        "metrics": "m",
-        "risks": "r",
-    }[key]
-    taken = {item.id for item in getattr(workshop, key)}
-    number = len(taken) + 1
-    while f"{prefix}{number}" in taken:
-        number += 1
-    return f"{prefix}{number}"
-
-
-SINGLETONS = ("workshop", "adoption")
-
-
-def find(workshop: Workshop, key: str, item_id: str | None) -> Any:
-    """The item ``item_id`` of list ``key``; the singletons ``workshop`` and ``adoption`` take
-    ``None``. Raises ``KeyError`` when there is no such item."""
-    if key == "workshop":
-        return workshop.info
-    if key == "adoption":
-        return workshop.adoption
-    return getattr(workshop, key)[index_of(workshop, key, item_id or "")]
-
-
-def position_id(index: int) -> str:
-    """The id an item without an id of its own (a reading, a sign-off) goes by: ``#3``."""
-    return f"#{index}"
-
-
-def item_id_of(workshop: Workshop, key: str, index: int) -> str:
-    """The id of item ``index`` of list ``key``: its own id, or its position id."""
-    item = getattr(workshop, key)[index]
-    return str(getattr(item, "id", None) or position_id(index))
-
-
-def index_of(workshop: Workshop, key: str, item_id: str) -> int:
-    """The position of item ``item_id`` (an id, or a position id ``#n``) in list ``key``."""
-    items = getattr(workshop, key)
-    if item_id.startswith("#") and item_id[1:].isdigit():
-        index = int(item_id[1:])
-        if index < len(items) and getattr(items[index], "id", None) is None:
-            return index
-    for index, item in enumerate(items):
-        if getattr(item, "id", None) == item_id:
-            return index
-    raise KeyError(f"no item {item_id!r} in {key}")
-
-
-def get_value(workshop: Workshop, key: str, item_id: str | None, field_path: str) -> Any:
-    """The value of a (possibly nested, ``frequency.count``) field of one item."""
-    target = find(workshop, key, item_id)
-    for name in field_path.split("."):
-        target = getattr(target, name)
-    return target
-
-
 def set_value(
     workshop: Workshop, key: str, item_id: str | None, field_path: str, value: Any
 ) -> None:
@@ -170,8 +122,3 @@ def insert(workshop: Workshop, key: str, item: Any, index: int | None = None) ->
     """Put a new item into list ``key`` (at the end when ``index`` is None)."""
     items: list[Any] = getattr(workshop, key)
     items.insert(len(items) if index is None else index, item)
-
-
-def snapshot(workshop: Workshop) -> Workshop:
-    """An independent copy, for a Save As from memory or a comparison in tests."""
-    return copy.deepcopy(workshop)

@@ -6,6 +6,7 @@ nothing here knows about files, Qt or templates.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -110,6 +111,14 @@ class WorkshopInfo:
     facilitator: str = ""
     location: str = ""
     notes: str = ""
+
+    @property
+    def day(self) -> dt.date | None:
+        """The workshop date as a calendar day; None while it is empty or not a real date."""
+        try:
+            return dt.date.fromisoformat(self.date)
+        except ValueError:
+            return None
 
 
 @dataclass

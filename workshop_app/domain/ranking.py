@@ -58,6 +58,36 @@ class Quadrant(StrEnum):
     LEAVE = "leave"
 
 
+class DecidedBy(StrEnum):
+    """What settled the order of two candidates on the same priority, in the order tried."""
+
+    HOURS = "hours"
+    VOTES = "votes"
+    NAME = "name"
+
+
+@dataclass(frozen=True)
+class TieBreak:
+    """How a candidate's place was settled against its neighbour on the same priority.
+
+    Attributes:
+        above: True when the candidate stands above ``neighbour``, False when below it.
+        neighbour: the candidate next to it in the ranking, on the same priority.
+        decided_by: what settled the order: more hours at stake, more votes, or the name.
+        detail: the rule with its numbers, e.g. ``more votes (4 against 1)``.
+    """
+
+    above: bool
+    neighbour: Candidate
+    decided_by: DecidedBy
+    detail: str
+
+    def __str__(self) -> str:
+        """``below Beta on the same priority: more votes (4 against 1)``."""
+        side = "above" if self.above else "below"
+        return f"{side} {self.neighbour.name} on the same priority: {self.detail}"
+
+
 def occurrences_per_month(candidate: Candidate) -> Fraction:
     """How often the work happens in a month (21 working days, 52/12 weeks)."""
     return Fraction(candidate.frequency.count) * PER_MONTH[candidate.frequency.per]
@@ -148,6 +178,8 @@ class Scored:
         readiness, readiness_reasons: the 30-day verdict and why.
         quadrant: the matrix quadrant.
         reason: one sentence on why the candidate holds its place.
+        tie_break: how its place was settled against a neighbour on the same priority, or
+            None when no neighbour shares its priority.
     """
 
     candidate: Candidate
@@ -163,6 +195,7 @@ class Scored:
     readiness_reasons: tuple[str, ...]
     quadrant: Quadrant
     reason: str
+    tie_break: TieBreak | None
 
     @property
     def overridden(self) -> bool:
@@ -176,13 +209,19 @@ def _score_words(friction: int, frequency: int, candidate: Candidate) -> str:
     return words
 
 
-def _tie_break(first: _Row, second: _Row) -> str:
+def _decided_by(first: _Row, second: _Row) -> tuple[DecidedBy, str]:
     """Why ``first`` stands above ``second`` when both have the same priority."""
     if first.hours != second.hours:
-        return f"more hours at stake ({first.hours:.1f} h against {second.hours:.1f} h)"
+        return (
+            DecidedBy.HOURS,
+            f"more hours at stake ({first.hours:.1f} h against {second.hours:.1f} h)",
+        )
     if first.candidate.votes != second.candidate.votes:
-        return f"more votes ({first.candidate.votes} against {second.candidate.votes})"
-    return "equal on hours and votes, so listed by name"
+        return (
+            DecidedBy.VOTES,
+            f"more votes ({first.candidate.votes} against {second.candidate.votes})",
+        )
+    return DecidedBy.NAME, "equal on hours and votes, so listed by name"
 
 
 @dataclass(frozen=True)
@@ -226,16 +265,24 @@ def _row(candidate: Candidate) -> _Row:
     )
 
 
-def _rank_reason(rows: list[_Row], index: int) -> str:
+def _tie_break(rows: list[_Row], index: int) -> TieBreak | None:
+    """How the row at ``index`` was placed against the row above it on the same priority, or
+    else against the row below it; None when neither shares its priority."""
     row = rows[index]
-    reason = _score_words(row.friction, row.frequency, row.candidate)
-    reason += f"; {row.hours:.1f} h a month at stake"
     above = rows[index - 1] if index > 0 else None
     below = rows[index + 1] if index + 1 < len(rows) else None
     if above is not None and above.priority == row.priority:
-        reason += f"; below {above.candidate.name} on the same priority: " + _tie_break(above, row)
-    elif below is not None and below.priority == row.priority:
-        reason += f"; above {below.candidate.name} on the same priority: " + _tie_break(row, below)
+        return TieBreak(False, above.candidate, *_decided_by(above, row))
+    if below is not None and below.priority == row.priority:
+        return TieBreak(True, below.candidate, *_decided_by(row, below))
+    return None
+
+
+def _rank_reason(row: _Row, tie_break: TieBreak | None) -> str:
+    reason = _score_words(row.friction, row.frequency, row.candidate)
+    reason += f"; {row.hours:.1f} h a month at stake"
+    if tie_break is not None:
+        reason += f"; {tie_break}"
     return reason
 
 
@@ -245,6 +292,7 @@ def rank_candidates(candidates: list[Candidate]) -> list[Scored]:
     ranked: list[Scored] = []
     for index, row in enumerate(rows):
         verdict, reasons = readiness(row.candidate)
+        tie_break = _tie_break(rows, index)
         ranked.append(
             Scored(
                 candidate=row.candidate,
@@ -259,7 +307,8 @@ def rank_candidates(candidates: list[Candidate]) -> list[Scored]:
                 readiness=verdict,
                 readiness_reasons=tuple(reasons),
                 quadrant=quadrant(row.friction, row.frequency),
-                reason=_rank_reason(rows, index),
+                reason=_rank_reason(row, tie_break),
+                tie_break=tie_break,
             )
         )
     return ranked

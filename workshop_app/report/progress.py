@@ -15,8 +15,10 @@ from workshop_app.domain.checkins import meetings, next_meeting
 from workshop_app.domain.model import Workshop
 from workshop_app.domain.progress import metric_progress, overall_progress
 from workshop_app.domain.toolfirst import ToolFirstVocabulary
+from workshop_app.domain.words import in_words
 from workshop_app.report.charts import chart_geometry
-from workshop_app.report.context import long_date, number, text, words
+from workshop_app.report.formatting import long_date, number, text
+from workshop_app.report.making import ReportKind, check_paper, make_report
 from workshop_app.report.templates import render
 
 if TYPE_CHECKING:
@@ -43,7 +45,7 @@ def progress_context(
             metrics.append(
                 {
                     "name": text(metric.name),
-                    "kind": words(metric.kind),
+                    "kind": in_words(metric.kind),
                     "unit": text(metric.unit),
                     "baseline": number(metric.baseline),
                     "target": number(metric.target),
@@ -90,7 +92,7 @@ def progress_context(
         "risks": [
             {
                 "description": text(r.description),
-                "category": words(r.category),
+                "category": in_words(r.category),
                 "exposure": r.exposure,
                 "owner": text((workshop.stakeholder(r.owner_id) or _Nobody).name),
                 "mitigation": text(r.mitigation),
@@ -121,7 +123,10 @@ class _Nobody:
 
 
 def progress_html(workshop: Workshop, *, paper: str = "a4", today: dt.date | None = None) -> str:
-    return render("progress.html.j2", progress_context(workshop, paper=paper, today=today))
+    """The progress report as HTML (our template, our CSS), ready for the renderer."""
+    check_paper(paper)
+    context = progress_context(workshop, paper=paper, today=today)
+    return render(ReportKind.PROGRESS.template, context)
 
 
 def make_progress_report(
@@ -132,17 +137,11 @@ def make_progress_report(
     paper: str = "a4",
     today: dt.date | None = None,
 ) -> Rendered:
-    """The progress report PDF with the workshop's interchange JSON attached."""
-    from workshop_app.report.charter import ATTACHMENT_NAME
-    from workshop_app.report.pdf import Attached, render_pdf
+    """The progress report PDF with the workshop's interchange JSON attached.
 
-    del vocabulary  # the same signature as the charter's, for one call site in the app
+    Takes the same arguments as :func:`~workshop_app.report.charter.make_charter`, so a caller
+    makes either report with one call; the progress report flags no tool-first names, so it
+    does not read ``vocabulary``.
+    """
     html = progress_html(workshop, paper=paper, today=today)
-    attached = Attached(
-        ATTACHMENT_NAME,
-        interchange_json.encode("utf-8"),
-        "The workshop in the First Workflow interchange format (version 1)",
-    )
-    return render_pdf(
-        html, title="progress report", attachments=[attached], base="progress.html.j2"
-    )
+    return make_report(ReportKind.PROGRESS, html, interchange_json)

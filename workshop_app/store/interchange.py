@@ -12,14 +12,16 @@ import os
 from pathlib import Path
 from typing import Any
 
-from workshop_app.domain.document import workshop_from_document, workshop_to_document
+from workshop_app.domain.document import (
+    ATTACHMENT_NAME,
+    workshop_from_document,
+    workshop_to_document,
+)
 from workshop_app.domain.model import Workshop
 from workshop_app.store import errors
 from workshop_app.store.atomic import fsync_folder, temporary_sibling
-from workshop_app.store.workshop_file import write_new_file
+from workshop_app.store.writer import write_new_file
 
-#: The name of the interchange JSON a charter PDF carries.
-ATTACHMENT_NAME = "workshop.json"
 #: Interchange files larger than this are refused before reading (a workshop is far smaller).
 LARGEST_DOCUMENT = 64 * 1024 * 1024
 

@@ -3,18 +3,20 @@
 ``PRAGMA application_id`` marks a file as ours; ``PRAGMA user_version`` is the schema version.
 Each migration step runs in its own transaction (sqlite-utils ``Migrations``) and sets
 ``user_version`` to the version it produces, so a file written by a newer app is recognised
-before anything touches it.
+before anything touches it. Both numbers are kept in :mod:`workshop_app.store.inspection`,
+which checks a file without loading this module: a new step raises ``SCHEMA_VERSION`` there.
 """
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-#: "FWKS" — First Workflow workshop file.
-APPLICATION_ID = 0x46574B53
-#: The newest schema this app writes and reads.
-SCHEMA_VERSION = 2
+from workshop_app.store.inspection import APPLICATION_ID, SCHEMA_VERSION
+
+__all__ = ["APPLICATION_ID", "MIGRATIONS", "SCHEMA_VERSION", "migrate"]
 
 MIGRATIONS = Migrations("first-workflow")
 
@@ -129,18 +131,13 @@ def _add_checkin_plan(db: Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
-def version_of(db: Database) -> int:
-    return int(db.execute("PRAGMA user_version").fetchone()[0])
-
-
-def application_id_of(db: Database) -> int:
-    return int(db.execute("PRAGMA application_id").fetchone()[0])
-
-
-def migrate(db: Database, migrations: Migrations = MIGRATIONS) -> list[str]:
-    """Bring a file up to :data:`SCHEMA_VERSION`; returns the names of the steps applied."""
-    pending = [step.name for step in migrations.pending(db)]
+def migrate(conn: sqlite3.Connection, migrations: Migrations | None = None) -> list[str]:
+    """Bring an open file up to the last step of ``migrations`` (the app's own by default);
+    returns the names of the steps applied."""
+    steps = MIGRATIONS if migrations is None else migrations
+    db = Database(conn)
+    pending = [step.name for step in steps.pending(db)]
     if pending:
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        migrations.apply(db)
+        steps.apply(db)
     return pending

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain import edits
+from workshop_app.domain import lookup
+from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.text import clean_typed_text
 from workshop_app.domain.validation import field_problem
-from workshop_app.store.workshop_file import Changes
 from workshop_app.ui.delegates import RATING_WORDS, NumberEdit
 from workshop_app.ui.labels import choices
 from workshop_app.ui.session import Session
@@ -137,7 +137,7 @@ class EntityForm(QWidget):
         columns: int = 1,
     ) -> None:
         super().__init__(parent)
-        self.session, self.key, self.fields = session, key, fields
+        self.session, self.key, self.fields = session, Part(key), fields
         self.item_id: str | None = None
         self.singleton = singleton
         self.widgets: dict[str, QWidget] = {}
@@ -253,7 +253,7 @@ class EntityForm(QWidget):
 
     def _current(self) -> Any:
         try:
-            return edits.find(self.session.workshop, self.key, self.item_id)
+            return lookup.find(self.session.workshop, self.key, self.item_id)
         except KeyError:
             return None
 
@@ -265,7 +265,7 @@ class EntityForm(QWidget):
             for column in self.fields:
                 value = None
                 if item is not None:
-                    value = edits.get_value(
+                    value = lookup.get_value(
                         self.session.workshop, self.key, self.item_id, column.field
                     )
                 elif column.kind in ("refs", "enums"):
@@ -282,7 +282,7 @@ class EntityForm(QWidget):
         if self._loading or (self.item_id is None and not self.singleton):
             return
         value = self._readers[name]()
-        current = edits.get_value(self.session.workshop, self.key, self.item_id, name)
+        current = lookup.get_value(self.session.workshop, self.key, self.item_id, name)
         if value == current or (isinstance(current, list) and list(value) == current):
             self.mark(name, None)
             return
@@ -312,6 +312,6 @@ class EntityForm(QWidget):
             self.mark(name, problems.get(name))
 
     def _on_changed(self, changes: Changes) -> None:
-        watched = {self.key} | {c.target for c in self.fields if c.target}
-        if changes.lists & watched:
+        watched = {self.key} | {Part(c.target) for c in self.fields if c.target}
+        if changes.touches(*watched):
             self.load()

@@ -24,15 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain import edits
+from workshop_app.domain import lookup
 from workshop_app.domain.advice import Advice
+from workshop_app.domain.changes import Part
+from workshop_app.ui import undo
 from workshop_app.ui.delegates import FieldDelegate
 from workshop_app.ui.forms import EntityForm
 from workshop_app.ui.icons import icon
 from workshop_app.ui.session import Session
 from workshop_app.ui.stage_page import split_path
 from workshop_app.ui.table_model import Column, IdRole, ItemTableModel
-from workshop_app.ui.undo import InsertItem, MoveItem, RemoveItem
 
 
 def fit_columns(table: QTableView, widths: list[int]) -> None:
@@ -90,7 +91,7 @@ class ListEditor(QWidget):
     def __init__(
         self,
         session: Session,
-        key: str,
+        key: Part | str,
         columns: list[Column],
         form_fields: list[Column],
         make_item: Callable[[], Any],
@@ -102,7 +103,7 @@ class ListEditor(QWidget):
         keep: Callable[[Any], bool] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session, self.key, self.noun = session, key, noun
+        self.session, self.key, self.noun = session, Part(key), noun
         self.make_item = make_item
         self.model = ItemTableModel(session, key, columns, watch, self, keep=keep)
         self.table = EntryTable(self)
@@ -270,8 +271,8 @@ class ListEditor(QWidget):
         """Add a new item after the current one and start typing in its first cell."""
         item = self.make_item()
         current = self.current_id()
-        index = edits.index_of(self.session.workshop, self.key, current) + 1 if current else None
-        self.session.push(InsertItem(self.session, self.key, item, index, f"Add {self.noun}"))
+        index = lookup.index_of(self.session.workshop, self.key, current) + 1 if current else None
+        self.session.push(undo.add_item(self.session, self.key, item, index, f"Add {self.noun}"))
         new_id = self.model.item_id(item)
         self.select_id(new_id)
         self.table.setFocus()
@@ -284,7 +285,7 @@ class ListEditor(QWidget):
         if item_id is None:
             return
         row = self.model.row_of(item_id)
-        self.session.push(RemoveItem(self.session, self.key, item_id, f"Delete {self.noun}"))
+        self.session.push(undo.remove_item(self.session, self.key, item_id, f"Delete {self.noun}"))
         count = self.model.rowCount()
         if count:
             following = self.model.index(min(row, count - 1), 0)
@@ -299,8 +300,8 @@ class ListEditor(QWidget):
         if not 0 <= target < self.model.rowCount():
             return
         neighbour = self.model.item_id(self.model.item(target))
-        place = edits.index_of(self.session.workshop, self.key, neighbour)
-        self.session.push(MoveItem(self.session, self.key, item_id, place, "Move"))
+        place = lookup.index_of(self.session.workshop, self.key, neighbour)
+        self.session.push(undo.move_item(self.session, self.key, item_id, place))
         self.select_id(item_id)
 
     def switch_focus(self) -> None:
@@ -317,7 +318,7 @@ class ListEditor(QWidget):
         self.bar.insertWidget(self.bar.count() - 1, widget)
 
     def next_id(self) -> str:
-        return edits.next_id(self.session.workshop, self.key)
+        return lookup.next_id(self.session.workshop, self.key)
 
     def show_problems(self, advice: list[Advice]) -> None:
         """Mark cells and form fields that the stage's advice names."""

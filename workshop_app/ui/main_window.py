@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app import APP_NAME, __version__
+from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.model import Workshop, WorkshopInfo
 from workshop_app.domain.stages import Stage, StageReport, stage_reports
 from workshop_app.libraries import tool_first_vocabulary
 from workshop_app.store.errors import WorkshopFileError
 from workshop_app.store.lock import WorkshopLocked
-from workshop_app.store.workshop_file import EXTENSION, Changes, WorkshopFile
+from workshop_app.store.workshop_file import EXTENSION, WorkshopFile
 from workshop_app.ui.icons import icon
 from workshop_app.ui.list_editor import refit_tables
 from workshop_app.ui.look import stylesheet
@@ -560,7 +561,7 @@ class MainWindow(QMainWindow):
             self.navigator.setCurrentRow(row)
 
     def _on_changed(self, changes: Changes) -> None:
-        if "workshop" in changes.lists:
+        if changes.touches(Part.WORKSHOP):
             self._update_title()
         self._reports_timer.start()
 

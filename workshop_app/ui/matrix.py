@@ -1,7 +1,8 @@
 """The friction × frequency matrix of stage 4 (Rank): one bubble per candidate in four quadrants.
 
-Plain data in (:class:`MatrixPoint`), selection and activation out. Everything is painted with
-QPainter and scaled from the widget's size, so it reads from the back of a room on a projector.
+Plain data in (:class:`MatrixPoint`), selection and activation out. Where each bubble goes, how
+big it is and which are named comes from :mod:`workshop_app.domain.matrix_layout`, as in the
+charter; this widget maps it to pixels and paints, scaled from its size for a projector.
 """
 
 from __future__ import annotations
@@ -25,12 +26,19 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from workshop_app.domain.ranking import QUADRANT_SPLIT, Quadrant, Readiness
+from workshop_app.domain.matrix_layout import (
+    SCORES,
+    MatrixLayout,
+    MatrixPoint,
+    PlacedBubble,
+    elide,
+    lay_out,
+    score_position,
+)
+from workshop_app.domain.ranking import Quadrant, Readiness
 
-SCORES = 5
-#: How many candidates (best ranks first) get their name on the matrix.
-MAX_LABELS = 30
-LABEL_CHARS = 28
+__all__ = ["EMPTY_HINT", "MatrixPoint", "MatrixWidget", "elide", "tooltip_text"]
+
 EMPTY_HINT = "Add candidates to see them on the matrix"
 
 _Align = Qt.AlignmentFlag
@@ -56,18 +64,10 @@ _STYLES = {
 }
 
 
-@dataclass(frozen=True)
-class MatrixPoint:
-    """One candidate as the matrix shows it (scores are the ones used, after overrides)."""
-
-    candidate_id: str
-    label: str
-    friction: int
-    frequency: int
-    hours_per_month: float
-    status: str
-    readiness: str
-    rank: int
+#: Below this radius (pixels at 640 × 480) a bubble is a dot: no rank and no blocked mark
+#: (the tooltip still tells all), which also keeps a thousand bubbles quick to paint.
+_DOT = 6.0
+_CORNERS = {"left": _LEFT, "right": _RIGHT, "top": _TOP, "bottom": _BOTTOM}
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,8 @@ class _Bubble:
     point: MatrixPoint
     centre: QPointF
     radius: float
+    named: bool
+    label: str
 
     @property
     def rect(self) -> QRectF:
@@ -82,20 +84,25 @@ class _Bubble:
         return QRectF(self.centre.x() - r, self.centre.y() - r, 2 * r, 2 * r)
 
 
-def elide(text: str, limit: int = LABEL_CHARS) -> str:
-    """``text`` cut to ``limit`` characters with an ellipsis, for the chart (tooltips keep all)."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+#: A rectangle as plain numbers (left, top, right, bottom): label placement compares hundreds
+#: of them, and arithmetic on floats is many times quicker than on QRectF.
+_Box = tuple[float, float, float, float]
 
 
-def _overlap(a: QRectF, b: QRectF) -> float:
-    inter = a.intersected(b)
-    return max(0.0, inter.width()) * max(0.0, inter.height())
+def _box(centre: QPointF, radius: float) -> _Box:
+    x, y = centre.x(), centre.y()
+    return (x - radius, y - radius, x + radius, y + radius)
 
 
-def _clamp(rect: QRectF, bounds: QRectF) -> QRectF:
-    x = min(max(rect.left(), bounds.left()), bounds.right() - rect.width())
-    y = min(max(rect.top(), bounds.top()), bounds.bottom() - rect.height())
-    return QRectF(x, y, rect.width(), rect.height())
+def _overlap(a: _Box, b: _Box) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def _clamp(x: float, y: float, w: float, h: float, bounds: QRectF) -> _Box:
+    """The ``w`` × ``h`` box at (``x``, ``y``), moved as little as needed to fit ``bounds``."""
+    x = min(max(x, bounds.left()), bounds.right() - w)
+    y = min(max(y, bounds.top()), bounds.bottom() - h)
+    return (x, y, x + w, y + h)
 
 
 class MatrixWidget(QWidget):
@@ -115,6 +122,8 @@ class MatrixWidget(QWidget):
         self._points: list[MatrixPoint] = []
         self._selected: str | None = None
         self._layout_key: tuple[int, int] | None = None
+        self._layout: MatrixLayout = lay_out([])
+        self._rank_fonts: dict[int, QFont] = {}
         self._bubbles: list[_Bubble] = []  # in paint order: largest first
         self._labels: dict[str, tuple[QRectF, str]] = {}
         self._frame = self._plot = QRectF()  # tinted area; the 5 × 5 cells inside it
@@ -176,12 +185,11 @@ class MatrixWidget(QWidget):
     def _cell(self) -> tuple[float, float]:
         return self._plot.width() / SCORES, self._plot.height() / SCORES
 
-    def _position(self, frequency: float, friction: float) -> QPointF:
-        """The centre of a score cell; fractional scores land between cells."""
-        cell_w, cell_h = self._cell()
+    def _at(self, x: float, y: float) -> QPointF:
+        """A point given in the layout's unit coordinates (y grows upwards) on the plot."""
         return QPointF(
-            self._plot.left() + (frequency - 0.5) * cell_w,
-            self._plot.bottom() - (friction - 0.5) * cell_h,
+            self._plot.left() + x * self._plot.width(),
+            self._plot.bottom() - y * self._plot.height(),
         )
 
     def _ensure_layout(self) -> None:
@@ -189,6 +197,7 @@ class MatrixWidget(QWidget):
         if self._layout_key == key:
             return
         self._layout_key = key
+        self._rank_fonts.clear()
         self._scale = s = max(0.6, min(key[0] / 640, key[1] / 480))
         tick = QFontMetricsF(self._font(12))
         title = QFontMetricsF(self._font(13, QFont.Weight.DemiBold))
@@ -198,68 +207,58 @@ class MatrixWidget(QWidget):
         top, right = 10 * s, 14 * s
         self._frame = QRectF(left, top, key[0] - left - right, key[1] - top - bottom)
         self._plot = self._frame.adjusted(0, band, 0, -band)  # bands hold the quadrant names
-        self._bubbles = self._place_bubbles()
+        plot = self._plot
+        aspect = plot.width() / plot.height() if plot.height() > 0 else 1.0
+        self._layout = lay_out(self._points, aspect)
+        self._bubbles = [self._bubble_on_plot(placed) for placed in self._layout.bubbles]
         self._labels = self._place_labels()
 
-    def _place_bubbles(self) -> list[_Bubble]:
-        """Area ∝ hours (radius ∝ √hours, with a floor); bubbles sharing a cell go round a ring."""
-        cell_w, cell_h = self._cell()
-        cell = min(cell_w, cell_h)
-        most = max((p.hours_per_month for p in self._points), default=0.0) or 1.0
-        r_max = 0.40 * cell
-        r_min = min(r_max, max(0.14 * cell, 9 * self._scale))
-        cells: dict[tuple[int, int], list[MatrixPoint]] = {}
-        for point in sorted(self._points, key=lambda p: (p.rank, p.candidate_id)):
-            where = (min(max(point.frequency, 1), SCORES), min(max(point.friction, 1), SCORES))
-            cells.setdefault(where, []).append(point)
-        bubbles: list[_Bubble] = []
-        for (frequency, friction), members in cells.items():
-            spread = 0.0 if len(members) == 1 else 0.30
-            for index, point in enumerate(members):
-                radius = max(r_min, r_max * math.sqrt(max(point.hours_per_month, 0.0) / most))
-                angle = math.pi + 2 * math.pi * index / len(members)  # the best rank on the left
-                centre = self._position(
-                    frequency + spread * math.cos(angle), friction - spread * math.sin(angle)
-                )
-                square = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
-                bubbles.append(_Bubble(point, _clamp(square, self._plot).center(), radius))
-        bubbles.sort(key=lambda b: (-b.radius, -b.point.rank))  # among equals, best rank on top
-        return bubbles
+    def _bubble_on_plot(self, placed: PlacedBubble) -> _Bubble:
+        plot = self._plot
+        x, y, r = self._layout.on_plot(placed, plot.left(), plot.top(), plot.width(), plot.height())
+        return _Bubble(placed.point, QPointF(x, y), r, placed.named, placed.label)
 
     def _place_labels(self) -> dict[str, tuple[QRectF, str]]:
         """Each label goes beside its bubble wherever it covers the fewest labels and bubbles."""
         s = self._scale
         metrics = QFontMetricsF(self._font(12, QFont.Weight.Medium))
         pad_x, pad_y, gap = 5 * s, 2 * s, 4 * s
-        placed: dict[str, tuple[QRectF, str]] = {}
-        # Only the best-ranked and the chosen are named: past a few dozen names a matrix is
-        # unreadable, and placing each name against every other is quadratic.
-        named = [
-            b for b in self._bubbles if b.point.rank <= MAX_LABELS or b.point.status == "chosen"
+        placed: dict[str, tuple[_Box, str]] = {}
+        # The layout names only the best-ranked and the chosen: past a few dozen names a matrix
+        # is unreadable, and placing each name against every other is quadratic.
+        named = [b for b in self._bubbles if b.named]
+        shapes = [
+            (b, _box(b.centre, b.radius))
+            for b in self._bubbles
+            if b.named or len(self._bubbles) <= 200
         ]
-        obstacles = self._bubbles if len(self._bubbles) <= 200 else named
         for bubble in sorted(named, key=lambda b: b.point.rank):
-            text = elide(bubble.point.label)
-            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, self._plot.width() * 0.45)
+            text = metrics.elidedText(
+                bubble.label, Qt.TextElideMode.ElideRight, self._plot.width() * 0.45
+            )
             w, h = metrics.horizontalAdvance(text) + 2 * pad_x, metrics.height() + 2 * pad_y
-            c, r = bubble.centre, bubble.radius
+            x, y, r = bubble.centre.x(), bubble.centre.y(), bubble.radius
             options = [
-                QRectF(c.x() + r + gap, c.y() - h / 2, w, h),  # right
-                QRectF(c.x() - r - gap - w, c.y() - h / 2, w, h),  # left
-                QRectF(c.x() - w / 2, c.y() + r + gap, w, h),  # below
-                QRectF(c.x() - w / 2, c.y() - r - gap - h, w, h),  # above
-                QRectF(c.x() + 0.5 * r, c.y() + 0.7 * r + gap, w, h),  # below right
-                QRectF(c.x() - 0.5 * r - w, c.y() - 0.7 * r - gap - h, w, h),  # above left
+                (x + r + gap, y - h / 2),  # right
+                (x - r - gap - w, y - h / 2),  # left
+                (x - w / 2, y + r + gap),  # below
+                (x - w / 2, y - r - gap - h),  # above
+                (x + 0.5 * r, y + 0.7 * r + gap),  # below right
+                (x - 0.5 * r - w, y - 0.7 * r - gap - h),  # above left
             ]
+            own = _box(bubble.centre, r)
 
-            def cost(rect: QRectF, own: _Bubble = bubble) -> float:
-                labels = sum(_overlap(rect, other) for other, _ in placed.values())
-                shapes = sum(_overlap(rect, b.rect) for b in obstacles if b is not own)
-                return 4 * labels + 3 * shapes + 3 * _overlap(rect, own.rect)
+            def cost(box: _Box, own: _Box = own, bubble: _Bubble = bubble) -> float:
+                labels = sum(_overlap(box, other) for other, _ in placed.values())
+                covered = sum(_overlap(box, shape) for b, shape in shapes if b is not bubble)
+                return 4 * labels + 3 * covered + 3 * _overlap(box, own)
 
-            best = min((_clamp(option, self._plot) for option in options), key=cost)
+            best = min((_clamp(left, top, w, h, self._plot) for left, top in options), key=cost)
             placed[bubble.point.candidate_id] = (best, text)
-        return placed
+        return {
+            key: (QRectF(QPointF(box[0], box[1]), QPointF(box[2], box[3])), text)
+            for key, (box, text) in placed.items()
+        }
 
     # ------------------------------------------------------------------ painting
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -286,15 +285,20 @@ class MatrixWidget(QWidget):
 
     def _paint_quadrants(self, painter: QPainter) -> None:
         s, frame, plot = self._scale, self._frame, self._plot
-        cell_w, cell_h = self._cell()
-        split = self._position(QUADRANT_SPLIT - 0.5, QUADRANT_SPLIT - 0.5)
-        areas: dict[Quadrant, tuple[QRectF, Qt.AlignmentFlag]] = {}
-        for quadrant, (tint, side, level) in _QUADRANTS.items():
-            xs = (split.x(), frame.right()) if side == _RIGHT else (frame.left(), split.x())
-            ys = (frame.top(), split.y()) if level == _TOP else (split.y(), frame.bottom())
-            area = QRectF(QPointF(xs[0], ys[0]), QPointF(xs[1], ys[1]))
-            areas[quadrant] = (area, side | level)
-            painter.fillRect(area, tint)
+        layout, (cell_w, cell_h) = self._layout, self._cell()
+        split = self._at(layout.split, layout.split)
+        areas: list[tuple[QRectF, Qt.AlignmentFlag, str]] = []
+        for quadrant in layout.quadrants:
+            area = QRectF(
+                self._at(quadrant.left, quadrant.top), self._at(quadrant.right, quadrant.bottom)
+            )
+            if quadrant.level == "top":  # reach into the band above or below for the name
+                area.setTop(frame.top())
+            else:
+                area.setBottom(frame.bottom())
+            corner = _CORNERS[quadrant.side] | _CORNERS[quadrant.level]
+            areas.append((area, corner, quadrant.name))
+            painter.fillRect(area, _QUADRANTS[quadrant.quadrant][0])
         painter.setPen(QPen(_GRID, max(1.0, 1.2 * s)))
         for i in range(SCORES + 1):  # a closed 5 × 5 grid; the bands above and below hold names
             x, y = plot.left() + i * cell_w, plot.top() + i * cell_h
@@ -305,8 +309,7 @@ class MatrixWidget(QWidget):
         painter.drawLine(QPointF(frame.left(), split.y()), QPointF(frame.right(), split.y()))
         painter.setFont(self._font(15, QFont.Weight.Bold))
         painter.setPen(_QUADRANT_INK)
-        for quadrant, (area, corner) in areas.items():
-            name = quadrant.value.capitalize()
+        for area, corner, name in areas:
             painter.drawText(area.adjusted(9 * s, 4 * s, -9 * s, -4 * s), corner, name)
         focused = self.hasFocus()
         painter.setPen(QPen(_FOCUS if focused else _SPLIT, (2.0 if focused else 1.2) * s))
@@ -321,7 +324,7 @@ class MatrixWidget(QWidget):
         painter.setFont(tick_font)
         painter.setPen(_AXIS_INK)
         for score in range(1, SCORES + 1):
-            centre = self._position(score, score)
+            centre = self._at(score_position(score), score_position(score))
             below = QRectF(centre.x() - cell_w / 2, frame.bottom() + 6 * s, cell_w, tick_h)
             painter.drawText(below, _Align.AlignCenter, str(score))
             beside = QRectF(0, centre.y() - cell_h / 2, frame.left() - 8 * s, cell_h)
@@ -329,12 +332,12 @@ class MatrixWidget(QWidget):
         painter.setFont(title_font)
         title_top = frame.bottom() + 10 * s + tick_h
         x_title = QRectF(plot.left(), title_top, plot.width(), title_h)
-        painter.drawText(x_title, _Align.AlignCenter, "Frequency (how often)")
+        painter.drawText(x_title, _Align.AlignCenter, self._layout.x_title)
         painter.save()
         painter.translate(10 * s, plot.center().y())
         painter.rotate(-90)
         y_title = QRectF(-plot.height() / 2, 0, plot.height(), title_h)
-        painter.drawText(y_title, _Align.AlignCenter, "Friction (effort × pain)")
+        painter.drawText(y_title, _Align.AlignCenter, self._layout.y_title)
         painter.restore()
 
     def _paint_bubble(self, painter: QPainter, bubble: _Bubble) -> None:
@@ -345,13 +348,22 @@ class MatrixWidget(QWidget):
         painter.setPen(pen)
         painter.setBrush(fill)
         painter.drawEllipse(bubble.centre, r, r)
+        if r < _DOT * s:
+            return
         if point.readiness == Readiness.BLOCKED.value:
             self._paint_blocked(painter, bubble, QColor(ink))
-        font = self._font(12, QFont.Weight.Bold)
-        font.setPixelSize(max(8, round(min(0.95 * r, 26 * s))))
-        painter.setFont(font)
+        painter.setFont(self._rank_font(max(8, round(min(0.95 * r, 26 * s)))))
         painter.setPen(ink)
         painter.drawText(bubble.rect, _Align.AlignCenter, str(point.rank))
+
+    def _rank_font(self, pixels: int) -> QFont:
+        """The bold font of rank numbers at ``pixels``, made once per size and layout."""
+        font = self._rank_fonts.get(pixels)
+        if font is None:
+            font = self._rank_fonts[pixels] = QFont(self.font())
+            font.setPixelSize(pixels)
+            font.setWeight(QFont.Weight.Bold)
+        return font
 
     def _paint_blocked(self, painter: QPainter, bubble: _Bubble, ink: QColor) -> None:
         """Hatch the bubble's rim (the centre stays clear for the rank) and add a no-entry mark."""

@@ -1,7 +1,7 @@
 """Reports (charter, progress report) made in the background and written whole.
 
 A page asks the runner for a preview (PDF bytes) or an export (a file). The runner starts a
-:class:`~workshop_app.ui.charter_job.CharterJob` in its own thread pool, gets the result back
+:class:`~workshop_app.ui.report_job.ReportJob` in its own thread pool, gets the result back
 on the UI thread, and writes exports through ``QSaveFile`` so a failed write leaves nothing.
 """
 
@@ -11,7 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QIODevice, QObject, QSaveFile, QThreadPool, Signal
 
-from workshop_app.ui.charter_job import CharterJob
+from workshop_app.report.making import ReportKind
+from workshop_app.ui.report_job import ReportJob
 
 
 def write_whole(target: Path, data: bytes) -> str | None:
@@ -47,12 +48,12 @@ class ReportRunner(QObject):
     exported = Signal(str, int)
     failed = Signal(str)
 
-    def __init__(self, report: str, parent: QObject | None = None) -> None:
+    def __init__(self, report: ReportKind | str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.report = report
+        self.kind = ReportKind(report)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self.jobs: dict[int, tuple[CharterJob, Path | None]] = {}
+        self.jobs: dict[int, tuple[ReportJob, Path | None]] = {}
         self.closed = False
         self._numbers = 0
 
@@ -62,12 +63,12 @@ class ReportRunner(QObject):
 
     def start(
         self, interchange_json: str, paper: str, target: Path | None = None
-    ) -> CharterJob | None:
+    ) -> ReportJob | None:
         """Make the report; write it to ``target`` when given, else hand it back as preview."""
         if self.closed:
             return None
         self._numbers += 1
-        job = CharterJob(self._numbers, interchange_json, paper, self.report)
+        job = ReportJob(self._numbers, interchange_json, paper, self.kind)
         # Bound methods of this QObject: Qt delivers the results on the UI thread.
         job.signals.finished.connect(self._done)
         job.signals.failed.connect(self._failed)

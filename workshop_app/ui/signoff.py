@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.model import SignoffDecision
 from workshop_app.domain.text import MEDIUM, clean_typed_text
-from workshop_app.store.workshop_file import Changes
-from workshop_app.ui.labels import choices, label
+from workshop_app.domain.words import in_words
+from workshop_app.ui.labels import choices
 from workshop_app.ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -45,8 +46,8 @@ class SignoffModel(QAbstractListModel):
             (s for s in self.session.workshop.signoffs if s.stakeholder_id == person.id), None
         )
         if role == Qt.ItemDataRole.DisplayRole:
-            state = f"{label(signed.decision)} on {signed.date}" if signed else "not signed yet"
-            return f"{person.name} ({label(person.kind)}): {state}"
+            state = f"{in_words(signed.decision)} on {signed.date}" if signed else "not signed yet"
+            return f"{person.name} ({in_words(person.kind)}): {state}"
         if role == Qt.ItemDataRole.ToolTipRole and signed is not None and signed.comment:
             return signed.comment
         if role == StakeholderRole:
@@ -54,7 +55,7 @@ class SignoffModel(QAbstractListModel):
         return None
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.lists & {"stakeholders", "signoffs"}:
+        if changes.touches(Part.STAKEHOLDERS, Part.SIGNOFFS):
             self.beginResetModel()
             self._count = len(self.session.workshop.stakeholders)
             self.endResetModel()

@@ -23,10 +23,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from workshop_app.domain import edits
+from workshop_app.domain import lookup
+from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.validation import field_problem
-from workshop_app.store.workshop_file import Changes
-from workshop_app.ui.labels import label
+from workshop_app.domain.words import in_words
 from workshop_app.ui.session import Session
 from workshop_app.ui.undo import SetValue
 
@@ -82,17 +82,17 @@ class ItemTableModel(QAbstractTableModel):
     def __init__(
         self,
         session: Session,
-        key: str,
+        key: Part | str,
         columns: list[Column],
-        watch: frozenset[str] = frozenset(),
+        watch: frozenset[Part] = frozenset(),
         parent: QObject | None = None,
         *,
         keep: Callable[[Any], bool] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session, self.key, self.columns = session, key, columns
+        self.session, self.key, self.columns = session, Part(key), columns
         self.keep = keep
-        self.watch = frozenset({key}) | watch
+        self.watch = frozenset({self.key}) | watch
         self._count = len(self.items())
         self._invalid: dict[tuple[str, str], str] = {}
         session.changed.connect(self._on_changed)
@@ -114,7 +114,7 @@ class ItemTableModel(QAbstractTableModel):
         return next(index for index, other in enumerate(everything) if other is item)
 
     def item_id(self, item: Any) -> str:
-        return str(getattr(item, "id", None) or edits.position_id(self._position(item)))
+        return str(getattr(item, "id", None) or lookup.position_id(self._position(item)))
 
     def row_of(self, item_id: str) -> int:
         return next(
@@ -154,12 +154,12 @@ class ItemTableModel(QAbstractTableModel):
         if value is None:
             return ""
         if column.kind == "enum":
-            return label(value)
+            return in_words(value)
         if column.kind == "ref":
             return self._name_of(column.target, value)
         if column.kind in ("refs", "enums"):
             return ", ".join(
-                self._name_of(column.target, v) if column.target else label(v) for v in value
+                self._name_of(column.target, v) if column.target else in_words(v) for v in value
             )
         if column.kind == "number" and isinstance(value, float) and value.is_integer():
             return str(int(value))
@@ -171,7 +171,7 @@ class ItemTableModel(QAbstractTableModel):
         if item_id is None:
             return ""
         try:
-            found = edits.find(self.session.workshop, target, item_id)
+            found = lookup.find(self.session.workshop, target, item_id)
         except KeyError:
             return item_id
         return str(getattr(found, "name", None) or getattr(found, "title", item_id))
@@ -203,7 +203,7 @@ class ItemTableModel(QAbstractTableModel):
         if role == ItemRole:
             return item
         if role == IdRole:
-            return getattr(item, "id", None) or edits.position_id(self._position(item))
+            return getattr(item, "id", None) or lookup.position_id(self._position(item))
         if role == SortRole:
             return self.raw_value(item, column)
         return None
@@ -256,7 +256,7 @@ class ItemTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ refreshing
     def _on_changed(self, changes: Changes) -> None:
-        if not changes.lists & self.watch:
+        if not changes.touches(*self.watch):
             return
         count = len(self.items())
         if count != self._count:
@@ -264,7 +264,7 @@ class ItemTableModel(QAbstractTableModel):
             return
         if not count:
             return
-        precise = self.key in changes.ids and not changes.lists & (self.watch - {self.key})
+        precise = self.key in changes.ids and not changes.touches(*(self.watch - {self.key}))
         rows = (
             [row for row, item in enumerate(self.items()) if item.id in changes.ids[self.key]]
             if precise

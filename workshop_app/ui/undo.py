@@ -1,54 +1,58 @@
-"""Undo commands: each holds ids and values only, and changes the workshop through the session.
+"""Undo commands: each runs exactly one named operation of the domain, and takes it back with
+the step the operation returned.
 
 Every edit the facilitator makes is one of these on the session's ``QUndoStack``, so Ctrl+Z and
-Ctrl+Shift+Z undo and redo anything, deletes and moves included. A command may make the
-30-day gate pass, which the session logs as a decision; undoing the command removes that log
-entry again, so an undo leaves the workshop exactly as it was.
+Ctrl+Shift+Z undo and redo anything, deletes and the room's decisions included. A command holds
+only the operation and its ids and values; a redo runs the very same step again (the same
+decision time included), and an undo leaves the workshop exactly as it was, its decision log
+too. Pages build commands with the functions below and never call an operation themselves.
 """
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from workshop_app.domain import edits
-from workshop_app.domain.model import CandidateStatus, Decision, Overrides, Signoff, Workshop
+from workshop_app.domain import decisions, operations
+from workshop_app.domain.changes import Part
+from workshop_app.domain.model import Checkin, SignoffDecision
+from workshop_app.domain.operations import Step
 from workshop_app.ui.session import Session
 
 
-class WorkshopCommand(QUndoCommand):
-    """A change with its inverse; subclasses say what ``forward`` and ``backward`` do."""
+class Edit(QUndoCommand):
+    """One operation, undoable. A refused operation marks the command obsolete, so the stack
+    drops it and the session reports why."""
 
-    def __init__(self, session: Session, text: str) -> None:
+    def __init__(self, session: Session, text: str, step: Step) -> None:
         super().__init__(text)
         self.session = session
-        self._log_length = 0
-
-    def forward(self, workshop: Workshop) -> None:
-        raise NotImplementedError
-
-    def backward(self, workshop: Workshop) -> None:
-        raise NotImplementedError
+        self.step = step
+        self._undo: Step | None = None
 
     def redo(self) -> None:
-        def run(workshop: Workshop) -> None:
-            self._log_length = len(workshop.decisions)
-            self.forward(workshop)
-
-        self.session.apply(run)
+        outcome = self.session.apply(self.step)
+        if outcome is None:
+            self.setObsolete(True)
+            return
+        self._undo = outcome.undo
 
     def undo(self) -> None:
-        def run(workshop: Workshop) -> None:
-            self.backward(workshop)
-            del workshop.decisions[self._log_length :]
-
-        self.session.apply(run, note_gate=False)
+        if self._undo is not None:
+            self.session.apply(self._undo)
 
 
-class SetValue(WorkshopCommand):
+def _now() -> str:
+    """The time a decision of the room is logged with; a redo logs the same time again."""
+    return decisions.timestamp()
+
+
+def _edit(session: Session, text: str, operation: Any, *args: Any) -> Edit:
+    return Edit(session, text, Step(operation, args))
+
+
+class SetValue(Edit):
     """Set one field of one item (``key``/``item_id``; ``None`` for workshop and adoption)."""
 
     def __init__(
@@ -60,141 +64,94 @@ class SetValue(WorkshopCommand):
         value: Any,
         text: str = "",
     ) -> None:
-        super().__init__(session, text or f"Edit {field_path.replace('_', ' ')}")
-        self.key, self.item_id, self.field_path = key, item_id, field_path
-        self.new = copy.deepcopy(value)
-        self.old = copy.deepcopy(edits.get_value(session.workshop, key, item_id, field_path))
-
-    def forward(self, workshop: Workshop) -> None:
-        edits.set_value(workshop, self.key, self.item_id, self.field_path, copy.deepcopy(self.new))
-
-    def backward(self, workshop: Workshop) -> None:
-        edits.set_value(workshop, self.key, self.item_id, self.field_path, copy.deepcopy(self.old))
+        step = Step(operations.set_field, (Part(key), item_id, field_path, value))
+        super().__init__(session, text or f"Edit {field_path.replace('_', ' ')}", step)
 
 
-class InsertItem(WorkshopCommand):
-    """Add a new item to a list (at ``index``, or at the end)."""
-
-    def __init__(
-        self, session: Session, key: str, item: Any, index: int | None = None, text: str = ""
-    ) -> None:
-        super().__init__(session, text or f"Add {key.rstrip('s').replace('_', ' ')}")
-        self.key, self.item = key, item
-        self.index = len(getattr(session.workshop, key)) if index is None else index
-
-    def forward(self, workshop: Workshop) -> None:
-        edits.insert(workshop, self.key, self.item, self.index)
-
-    def backward(self, workshop: Workshop) -> None:
-        edits.remove(workshop, self.key, self.index)
+def add_item(session: Session, part: Part, item: Any, index: int | None, text: str) -> Edit:
+    return _edit(session, text, operations.add_item, part, item, index)
 
 
-class RemoveItem(WorkshopCommand):
-    """Remove an item and everything that depends on it; undo puts all of it back."""
-
-    def __init__(self, session: Session, key: str, item_id: str, text: str = "") -> None:
-        super().__init__(session, text or f"Delete {key.rstrip('s').replace('_', ' ')}")
-        self.key, self.item_id = key, item_id
-        self.removal: edits.Removal | None = None
-
-    def forward(self, workshop: Workshop) -> None:
-        index = edits.index_of(workshop, self.key, self.item_id)
-        self.removal = edits.remove(workshop, self.key, index)
-
-    def backward(self, workshop: Workshop) -> None:
-        if self.removal is not None:
-            edits.restore(workshop, self.removal)
+def remove_item(session: Session, part: Part, item_id: str, text: str) -> Edit:
+    return _edit(session, text, operations.remove_item, part, item_id)
 
 
-class RemoveAt(WorkshopCommand):
-    """Remove the item at a position of a list whose items have no id (readings, sign-offs)."""
-
-    def __init__(self, session: Session, key: str, index: int, text: str = "") -> None:
-        super().__init__(session, text or "Delete")
-        self.key, self.index = key, index
-        self.removal: edits.Removal | None = None
-
-    def forward(self, workshop: Workshop) -> None:
-        self.removal = edits.remove(workshop, self.key, self.index)
-
-    def backward(self, workshop: Workshop) -> None:
-        if self.removal is not None:
-            edits.restore(workshop, self.removal)
+def move_item(session: Session, part: Part, item_id: str, new_index: int) -> Edit:
+    return _edit(session, "Move", operations.move_item, part, item_id, new_index)
 
 
-class MoveItem(WorkshopCommand):
-    """Move an item to another place in its list."""
-
-    def __init__(
-        self, session: Session, key: str, item_id: str, new_index: int, text: str = ""
-    ) -> None:
-        super().__init__(session, text or "Move")
-        self.key, self.new_index = key, new_index
-        self.old_index = edits.index_of(session.workshop, key, item_id)
-
-    def forward(self, workshop: Workshop) -> None:
-        edits.move(workshop, self.key, self.old_index, self.new_index)
-
-    def backward(self, workshop: Workshop) -> None:
-        edits.move(workshop, self.key, self.new_index, self.old_index)
+def set_votes(session: Session, candidate_id: str, votes: int, name: str) -> Edit:
+    return _edit(session, f"Votes for {name}", operations.set_votes, candidate_id, votes)
 
 
-_CandidateState = tuple[str, str, Overrides]
-_Captured = tuple[dict[str, _CandidateState], list[Decision], list[Signoff]]
+def choose(session: Session, candidate_id: str, reason: str, name: str) -> Edit:
+    return _edit(session, f"Choose {name}", operations.choose, candidate_id, reason, _now())
 
 
-def _capture(workshop: Workshop) -> _Captured:
-    states = {
-        c.id: (str(c.status), c.parked_reason, copy.deepcopy(c.overrides))
-        for c in workshop.candidates
-    }
-    return states, list(workshop.decisions), list(workshop.signoffs)
+def unchoose(session: Session, candidate_id: str, reason: str, name: str) -> Edit:
+    return _edit(
+        session, f"Back in play: {name}", operations.unchoose, candidate_id, reason, _now()
+    )
 
 
-def _put_back(workshop: Workshop, captured: _Captured) -> None:
-    states, decisions, signoffs = captured
-    for candidate in workshop.candidates:
-        if candidate.id in states:
-            status, reason, overrides = states[candidate.id]
-            candidate.status = CandidateStatus(status)
-            candidate.parked_reason = reason
-            candidate.overrides = copy.deepcopy(overrides)
-    workshop.decisions[:] = decisions
-    workshop.signoffs[:] = signoffs
+def park(session: Session, candidate_id: str, reason: str, name: str) -> Edit:
+    return _edit(session, f"Park {name}", operations.park, candidate_id, reason, _now())
 
 
-class RoomDecision(WorkshopCommand):
-    """A choice of the room (choose, park, unpark, override, sign) with its log entries.
-
-    ``operation`` is one of the functions of :mod:`workshop_app.domain.decisions`, already
-    bound to its arguments and time, so a redo writes the very same log entry again.
-    """
-
-    def __init__(
-        self, session: Session, text: str, operation: Callable[[Workshop], list[Decision]]
-    ) -> None:
-        super().__init__(session, text)
-        self.operation = operation
-        self.before = _capture(session.workshop)
-
-    def forward(self, workshop: Workshop) -> None:
-        self.operation(workshop)
-
-    def backward(self, workshop: Workshop) -> None:
-        _put_back(workshop, self.before)
+def unpark(session: Session, candidate_id: str, reason: str, name: str) -> Edit:
+    return _edit(session, f"Back in play: {name}", operations.unpark, candidate_id, reason, _now())
 
 
-class ReplaceList(WorkshopCommand):
-    """Replace a whole (short) list, such as the check-in plan, with a new one."""
+def override_scores(
+    session: Session,
+    candidate_id: str,
+    friction: int | None,
+    frequency: int | None,
+    reason: str,
+    name: str,
+) -> Edit:
+    return _edit(
+        session,
+        f"Override scores of {name}",
+        operations.override_scores,
+        candidate_id,
+        friction,
+        frequency,
+        reason,
+        _now(),
+    )
 
-    def __init__(self, session: Session, key: str, items: list[Any], text: str) -> None:
-        super().__init__(session, text)
-        self.key = key
-        self.new = copy.deepcopy(items)
-        self.old = copy.deepcopy(getattr(session.workshop, key))
 
-    def forward(self, workshop: Workshop) -> None:
-        setattr(workshop, self.key, copy.deepcopy(self.new))
+def sign(
+    session: Session,
+    stakeholder_id: str,
+    decision: SignoffDecision,
+    comment: str,
+    name: str,
+) -> Edit:
+    return _edit(
+        session, f"Sign-off of {name}", operations.sign, stakeholder_id, decision, comment, _now()
+    )
 
-    def backward(self, workshop: Workshop) -> None:
-        setattr(workshop, self.key, copy.deepcopy(self.old))
+
+def add_checkin(session: Session, reading: Checkin) -> Edit:
+    return _edit(session, "Add reading", operations.add_checkin, reading)
+
+
+def add_readings(session: Session, readings: list[Checkin], source: str) -> Edit:
+    text = f"Import {len(readings)} readings from {source}"
+    return _edit(session, text, operations.add_readings, readings)
+
+
+def plan_checkin_day(session: Session, day: int) -> Edit:
+    return _edit(session, f"Plan a day-{day} check-in", operations.plan_checkin_day, day)
+
+
+def drop_checkin_day(session: Session, day: int) -> Edit:
+    return _edit(session, f"Remove the day-{day} check-in", operations.drop_checkin_day, day)
+
+
+def note_checkin_day(session: Session, day: int, note: str) -> Edit:
+    return _edit(
+        session, f"Notes of the day-{day} check-in", operations.note_checkin_day, day, note
+    )

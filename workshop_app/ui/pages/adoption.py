@@ -6,15 +6,16 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from workshop_app.domain.advice import Advice
+from workshop_app.domain.changes import Part
 from workshop_app.domain.model import Risk, RiskCategory
 from workshop_app.domain.stages import Stage
 from workshop_app.libraries import stall_risks
+from workshop_app.ui import undo
 from workshop_app.ui.forms import EntityForm
 from workshop_app.ui.list_editor import ListEditor
 from workshop_app.ui.session import Session
 from workshop_app.ui.stage_page import StagePage, split_path
 from workshop_app.ui.table_model import Column
-from workshop_app.ui.undo import InsertItem
 
 PLAN_FIELDS = [
     Column("champion_id", "Champion", "ref", target="stakeholders"),
@@ -80,7 +81,7 @@ class AdoptionPage(StagePage):
             "No risks yet.\nPress “Add the typical stall risks” to check the usual ways "
             "launches stall, or Ctrl+Enter to add your own.",
             self,
-            watch=frozenset({"stakeholders"}),
+            watch=frozenset({Part.STAKEHOLDERS}),
         )
         self.seed = QPushButton("Add the typical stall risks", self)
         self.seed.setObjectName("seedRisks")
@@ -113,7 +114,7 @@ class AdoptionPage(StagePage):
                     int(seed["impact"]),
                     seed["mitigation"],
                 )
-                self.session.push(InsertItem(self.session, "risks", risk, None, "Add risk"))
+                self.session.push(undo.add_item(self.session, Part.RISKS, risk, None, "Add risk"))
         finally:
             stack.endMacro()
         self.statusMessage.emit(f"Added {len(seeds)} typical stall risks: give each an owner.")

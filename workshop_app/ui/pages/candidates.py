@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QToolButton, QWidget
 
 from workshop_app.domain.advice import Advice
+from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.model import (
     Candidate,
     DataReadiness,
@@ -18,19 +19,18 @@ from workshop_app.domain.model import (
 )
 from workshop_app.domain.stages import Stage
 from workshop_app.domain.toolfirst import is_tool_first, recast_hint
+from workshop_app.domain.words import in_words
 from workshop_app.libraries import tool_first_vocabulary
-from workshop_app.store.workshop_file import Changes
-from workshop_app.ui.labels import label
+from workshop_app.ui import undo
 from workshop_app.ui.list_editor import ListEditor
 from workshop_app.ui.session import Session
 from workshop_app.ui.stage_page import StagePage
 from workshop_app.ui.table_model import Column
-from workshop_app.ui.undo import InsertItem
 
 
 def _frequency_text(_item: Any, value: Frequency) -> str:
     count = int(value.count) if float(value.count).is_integer() else value.count
-    return f"{count} {label(value.per)}"
+    return f"{count} {in_words(value.per)}"
 
 
 CANDIDATE_COLUMNS = [
@@ -86,7 +86,7 @@ class CandidatesPage(StagePage):
             "No candidates yet.\nPress Ctrl+Enter to add one, or use “Add from problem” to "
             "start from a problem of the diagnosis.",
             self,
-            watch=frozenset({"problems"}),
+            watch=frozenset({Part.PROBLEMS}),
         )
         self.hint = QLabel(self)
         self.hint.setObjectName("toolFirstHint")
@@ -132,13 +132,15 @@ class CandidatesPage(StagePage):
             minutes_per_occurrence=15,
         )
         self.session.push(
-            InsertItem(self.session, "candidates", candidate, None, "Add candidate from problem")
+            undo.add_item(
+                self.session, Part.CANDIDATES, candidate, None, "Add candidate from problem"
+            )
         )
         self.editor.select_id(candidate.id)
         self.editor.form.widgets["name"].setFocus()
 
     def _on_changed(self, changes: Changes) -> None:
-        if "candidates" in changes.lists:
+        if changes.touches(Part.CANDIDATES):
             self._update_hint()
 
     def _update_hint(self) -> None:

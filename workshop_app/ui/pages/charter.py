@@ -30,18 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain import decisions
+from workshop_app.domain.changes import Changes
 from workshop_app.domain.gate import gate_gaps
 from workshop_app.domain.model import SignoffDecision
 from workshop_app.domain.stages import Stage
 from workshop_app.store.interchange import export_text
-from workshop_app.store.workshop_file import Changes
-from workshop_app.ui.charter_job import CharterJob
+from workshop_app.ui import undo
+from workshop_app.ui.report_job import ReportJob
 from workshop_app.ui.report_runner import ReportRunner
 from workshop_app.ui.session import Session
 from workshop_app.ui.signoff import SignoffDialog, SignoffModel, StakeholderRole
 from workshop_app.ui.stage_page import StagePage
-from workshop_app.ui.undo import RoomDecision
 
 PAPERS = [("A4", "a4"), ("US Letter", "letter")]
 
@@ -184,7 +183,7 @@ class CharterPage(StagePage):
             QTimer.singleShot(0, self._refresh_if_visible)
 
     # ------------------------------------------------------------------ jobs
-    def refresh_preview(self) -> CharterJob | None:
+    def refresh_preview(self) -> ReportJob | None:
         """Make a fresh preview (unless one is already being made)."""
         if self.runner.closed:
             return None
@@ -205,7 +204,7 @@ class CharterPage(StagePage):
         if path:
             self.export_to(Path(path))
 
-    def export_to(self, target: Path) -> CharterJob | None:
+    def export_to(self, target: Path) -> ReportJob | None:
         """Make the charter and write it to ``target`` (used by the dialog and by tests)."""
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
@@ -254,16 +253,9 @@ class CharterPage(StagePage):
         self.sign(*dialog.values())
 
     def sign(self, stakeholder_id: str, decision: SignoffDecision, comment: str) -> None:
-        at = decisions.timestamp()
         person = self.session.workshop.stakeholder(stakeholder_id)
         name = person.name if person else stakeholder_id
-        self.session.push(
-            RoomDecision(
-                self.session,
-                f"Sign-off of {name}",
-                lambda w: decisions.sign(w, stakeholder_id, decision, comment, at),
-            )
-        )
+        self.session.push(undo.sign(self.session, stakeholder_id, decision, comment, name))
 
     def shut_down(self) -> None:
         """Stop a charter being made and wait for its worker, so nothing outlives the page."""

@@ -19,14 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.advice import Advice
+from workshop_app.domain.changes import Part
 from workshop_app.domain.model import PriorAttempt, Problem, StallSign, Symptom
 from workshop_app.domain.stages import Stage
 from workshop_app.libraries import prompt_groups
+from workshop_app.ui import undo
 from workshop_app.ui.list_editor import ListEditor
 from workshop_app.ui.session import Session
 from workshop_app.ui.stage_page import StagePage
 from workshop_app.ui.table_model import Column
-from workshop_app.ui.undo import InsertItem
 
 PROBLEM_COLUMNS = [
     Column("title", "Problem", width=260),
@@ -117,7 +118,7 @@ class DiagnosePage(StagePage):
             "No problems yet.\nPick a prompt on the left and press Enter, or press Ctrl+Enter "
             "to write one down.",
             self,
-            watch=frozenset({"stakeholders"}),
+            watch=frozenset({Part.STAKEHOLDERS}),
         )
         self.attempts = ListEditor(
             session,
@@ -160,7 +161,7 @@ class DiagnosePage(StagePage):
             prompt["text"].rstrip("?") + "…",
             symptoms=[Symptom(group["symptom"])],
         )
-        self.session.push(InsertItem(self.session, "problems", problem, None, "Add problem"))
+        self.session.push(undo.add_item(self.session, Part.PROBLEMS, problem, None, "Add problem"))
         self.tabs.setCurrentWidget(self.problems)
         self.problems.select_id(problem.id)
         title = self.problems.form.widgets["title"]

@@ -24,28 +24,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.checkins import (
-    CsvRefused,
-    MeetingState,
-    meetings,
-    plan_with_note,
-    readings_from_csv,
-)
-from workshop_app.domain.model import Checkin, PlannedCheckin
+from workshop_app.domain.changes import Changes, Part
+from workshop_app.domain.checkins import CsvRefused, MeetingState, meetings, readings_from_csv
+from workshop_app.domain.model import Checkin
 from workshop_app.domain.progress import Verdict, metric_progress, overall_progress
-from workshop_app.domain.schedule import planned_days
 from workshop_app.domain.stages import Stage
 from workshop_app.domain.text import clean_typed_text
 from workshop_app.report.charts import chart_geometry
 from workshop_app.store.interchange import export_text
-from workshop_app.store.workshop_file import Changes
+from workshop_app.ui import undo
 from workshop_app.ui.list_editor import ListEditor
 from workshop_app.ui.metric_chart import MetricChart
 from workshop_app.ui.report_runner import ReportRunner
 from workshop_app.ui.session import Session
 from workshop_app.ui.stage_page import StagePage
 from workshop_app.ui.table_model import Column
-from workshop_app.ui.undo import InsertItem, ReplaceList
 
 READING_COLUMNS = [
     Column("date", "Date", width=110),
@@ -209,15 +202,14 @@ class FollowThroughPage(StagePage):
             (c for c in workshop.checkins if c.metric_id == metric.id), key=lambda c: c.date
         )
         value = earlier[-1].value if earlier else (metric.baseline or 0)
-        try:
-            start = dt.date.fromisoformat(workshop.info.date)
-        except ValueError:
-            start = self.today
+        start = workshop.info.day or self.today
         return Checkin(metric.id, max(self.today, start).isoformat(), value)
 
     # ------------------------------------------------------------------ refreshing
     def _on_changed(self, changes: Changes) -> None:
-        if changes.lists & {"metrics", "checkins", "candidates", "workshop", "checkin_plan"}:
+        if changes.touches(
+            Part.METRICS, Part.CHECKINS, Part.CANDIDATES, Part.WORKSHOP, Part.CHECKIN_PLAN
+        ):
             self.refresh()
 
     def refresh(self) -> None:
@@ -268,11 +260,7 @@ class FollowThroughPage(StagePage):
             self.explanation.setText("")
             return
         progress = metric_progress(workshop, metric)
-        try:
-            start: dt.date | None = dt.date.fromisoformat(workshop.info.date)
-        except ValueError:
-            start = None
-        self.chart.set_chart(chart_geometry(progress, start))
+        self.chart.set_chart(chart_geometry(progress, workshop.info.day))
         self.explanation.setText(f"{BADGE[progress.verdict]}: {progress.explanation}")
 
     def _fill_meetings(self) -> None:
@@ -313,30 +301,15 @@ class FollowThroughPage(StagePage):
         note = clean_typed_text(self.meeting_note.toPlainText()).strip()
         if note == old:
             return
-        if len(note) > 5000:
-            self.message.setText("The notes are longer than 5,000 characters; shorten them.")
-            return
-        plan = plan_with_note(self.session.workshop, day, note)
-        self.session.push(
-            ReplaceList(self.session, "checkin_plan", plan, f"Notes of the day-{day} check-in")
-        )
+        self._tell(self.session.push(undo.note_checkin_day(self.session, day, note)))
 
-    def _plan(self) -> list[PlannedCheckin]:
-        """The plan as it stands, the default days made explicit."""
-        return [PlannedCheckin(m.day, m.note) for m in self.session.workshop.checkin_plan] or [
-            PlannedCheckin(day) for day in planned_days([])
-        ]
+    def _tell(self, refusal: str | None) -> None:
+        if refusal:
+            self.message.setText(refusal)
 
     def add_checkin_day(self, day: int) -> None:
         """Plan another check-in meeting ``day`` days after the workshop."""
-        plan = self._plan()
-        if any(meeting.day == day for meeting in plan):
-            self.message.setText(f"A check-in on day {day} is already planned.")
-            return
-        plan = sorted([*plan, PlannedCheckin(day)], key=lambda meeting: meeting.day)
-        self.session.push(
-            ReplaceList(self.session, "checkin_plan", plan, f"Plan a day-{day} check-in")
-        )
+        self._tell(self.session.push(undo.plan_checkin_day(self.session, day)))
 
     def remove_checkin_day(self) -> None:
         """Drop the selected check-in meeting from the plan (at least one stays)."""
@@ -344,13 +317,7 @@ class FollowThroughPage(StagePage):
         if item is None:
             return
         day = item.data(Qt.ItemDataRole.UserRole)[0]
-        plan = [meeting for meeting in self._plan() if meeting.day != day]
-        if not plan:
-            self.message.setText("Keep at least one check-in meeting.")
-            return
-        self.session.push(
-            ReplaceList(self.session, "checkin_plan", plan, f"Remove the day-{day} check-in")
-        )
+        self._tell(self.session.push(undo.drop_checkin_day(self.session, day)))
 
     def import_csv(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -371,13 +338,10 @@ class FollowThroughPage(StagePage):
         except CsvRefused as refused:
             self._refuse_csv(path, [str(problem) for problem in refused.problems])
             return 0
-        stack = self.session.undo_stack
-        stack.beginMacro(f"Import {len(found)} readings")
-        try:
-            for reading in found:
-                self.session.push(InsertItem(self.session, "checkins", reading, None))
-        finally:
-            stack.endMacro()
+        refusal = self.session.push(undo.add_readings(self.session, found, path.name))
+        if refusal:
+            self._refuse_csv(path, [refusal])
+            return 0
         self.message.setText(f"Imported {len(found)} readings from {path.name}.")
         return len(found)
 

@@ -8,17 +8,17 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QMenu, QToolButton, QWidget
 
 from workshop_app.domain.advice import Advice
+from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.model import Direction, Metric, MetricKind
 from workshop_app.domain.schedule import checkin_dates
 from workshop_app.domain.stages import Stage
+from workshop_app.domain.words import in_words
 from workshop_app.libraries import metric_examples
-from workshop_app.store.workshop_file import Changes
-from workshop_app.ui.labels import label
+from workshop_app.ui import undo
 from workshop_app.ui.list_editor import ListEditor
 from workshop_app.ui.session import Session
 from workshop_app.ui.stage_page import StagePage
 from workshop_app.ui.table_model import Column
-from workshop_app.ui.undo import InsertItem
 
 METRIC_COLUMNS = [
     Column("name", "Metric", width=220),
@@ -69,7 +69,7 @@ class MetricsPage(StagePage):
             "metric",
             "No metrics yet.\nPress Ctrl+Enter to add one, or start from an example.",
             self,
-            watch=frozenset({"stakeholders", "candidates"}),
+            watch=frozenset({Part.STAKEHOLDERS, Part.CANDIDATES}),
             keep=self._of_chosen,
         )
         self.examples = QToolButton(self)
@@ -77,7 +77,7 @@ class MetricsPage(StagePage):
         self.examples.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.examples)
         for example in metric_examples():
-            action = menu.addAction(f"{label(example['kind'])}: {example['name']}")
+            action = menu.addAction(f"{in_words(example['kind'])}: {example['name']}")
             action.triggered.connect(lambda _c=False, e=example: self.add_example(e))
         self.examples.setMenu(menu)
         self.editor.add_tool(self.examples)
@@ -114,11 +114,11 @@ class MetricsPage(StagePage):
             Direction(example.get("direction", "increase")),
             method=example.get("method", ""),
         )
-        self.session.push(InsertItem(self.session, "metrics", metric, None, "Add metric"))
+        self.session.push(undo.add_item(self.session, Part.METRICS, metric, None, "Add metric"))
         self.editor.select_id(metric.id)
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.lists & {"candidates", "workshop", "metrics"}:
+        if changes.touches(Part.CANDIDATES, Part.WORKSHOP, Part.METRICS):
             self._update()
 
     def _update(self) -> None:

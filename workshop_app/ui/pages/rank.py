@@ -3,18 +3,10 @@ chooses one workflow and parks the rest with a reason."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QItemSelectionModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,158 +21,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain import decisions
-from workshop_app.domain.model import CandidateStatus, Decision, Workshop
-from workshop_app.domain.ranking import Readiness, Scored, rank_candidates, recommendation
+from workshop_app.domain.model import CandidateStatus
+from workshop_app.domain.operations.room import MOST_VOTES
+from workshop_app.domain.ranking import Readiness, Scored, recommendation
 from workshop_app.domain.stages import Stage
-from workshop_app.store.workshop_file import Changes
+from workshop_app.ui import undo
 from workshop_app.ui.delegates import FieldDelegate
 from workshop_app.ui.dialogs import OverrideDialog, ReasonDialog
 from workshop_app.ui.icons import icon
 from workshop_app.ui.list_editor import fit_columns
 from workshop_app.ui.matrix import MatrixPoint, MatrixWidget
+from workshop_app.ui.rank_model import Column, RankModel
 from workshop_app.ui.session import Session
 from workshop_app.ui.stage_page import StagePage
 from workshop_app.ui.table_model import IdRole, ItemRole
-from workshop_app.ui.undo import RoomDecision, SetValue
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = (
-    "#",
-    "Candidate",
-    "Friction",
-    "Frequency",
-    "Priority",
-    "Hours/mo",
-    "Readiness",
-    "Votes",
-)
-VOTES = COLUMNS.index("Votes")
-PARKED_TEXT = QColor("#64748b")
-
-
-class RankModel(QAbstractTableModel):
-    """The candidates in rank order, re-ranked after every change."""
-
-    def __init__(self, session: Session, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.rows: list[Scored] = rank_candidates(session.workshop.candidates)
-        session.changed.connect(self._on_changed)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def row_of(self, candidate_id: str | None) -> int:
-        return next((n for n, row in enumerate(self.rows) if row.candidate.id == candidate_id), -1)
-
-    def _cell(self, row: Scored, column: int) -> str:
-        candidate = row.candidate
-        friction_mark = "*" if candidate.overrides.friction else ""
-        frequency_mark = "*" if candidate.overrides.frequency else ""
-        return [
-            str(row.rank),
-            candidate.name,
-            f"{row.friction_score}{friction_mark}",
-            f"{row.frequency_score}{frequency_mark}",
-            str(row.priority),
-            f"{row.hours_per_month:,.1f}",
-            str(row.readiness),
-            str(candidate.votes),
-        ][column]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cell(row, column)
-        if role == Qt.ItemDataRole.EditRole and column == VOTES:
-            return row.candidate.votes
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 2, 3, 4, 5, 7):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and row.candidate.status is CandidateStatus.CHOSEN:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and row.candidate.status is CandidateStatus.PARKED
-        ):
-            return PARKED_TEXT
-        if role == Qt.ItemDataRole.DecorationRole and column == 1:
-            status = row.candidate.status
-            if status is CandidateStatus.CHOSEN:
-                return icon("choose")
-            if status is CandidateStatus.PARKED:
-                return icon("park")
-            return None
-        if role == IdRole:
-            return row.candidate.id
-        if role == ItemRole:
-            return row
-        return None
-
-    def _tooltip(self, row: Scored, column: int) -> str | None:
-        candidate = row.candidate
-        if COLUMNS[column] == "Readiness":
-            return "; ".join(row.readiness_reasons)
-        if COLUMNS[column] in ("Friction", "Frequency") and candidate.overrides.any:
-            return (
-                f"From the facts: friction {row.computed_friction}, frequency "
-                f"{row.computed_frequency}. Overridden: {candidate.overrides.reason}"
-            )
-        if COLUMNS[column] in ("#", "Candidate", "Priority"):
-            status = {
-                CandidateStatus.CHOSEN: " (chosen)",
-                CandidateStatus.PARKED: f" (parked: {candidate.parked_reason})",
-            }
-            return f"{candidate.name}{status.get(candidate.status, '')}: {row.reason}"
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid() and index.column() == VOTES and not self.session.read_only:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if index.column() != VOTES or role != Qt.ItemDataRole.EditRole:
-            return False
-        candidate = self.rows[index.row()].candidate
-        votes = max(0, min(int(value), 10_000))
-        if votes == candidate.votes:
-            return False
-        self.session.push(
-            SetValue(
-                self.session,
-                "candidates",
-                candidate.id,
-                "votes",
-                votes,
-                f"Votes for {candidate.name}",
-            )
-        )
-        return True
-
-    def _on_changed(self, changes: Changes) -> None:
-        if "candidates" in changes.lists:
-            self.beginResetModel()
-            self.rows = rank_candidates(self.session.workshop.candidates)
-            self.endResetModel()
+VOTES = Column.VOTES
 
 
 class RankTable(QTableView):
@@ -285,7 +142,7 @@ class RankPage(StagePage):
         self.matrix.selectionChanged.connect(self._from_matrix)
         self.matrix.activated.connect(lambda _id: self.choose())
         self.table.selectionModel().currentRowChanged.connect(self._from_table)
-        self.model.modelReset.connect(self._after_reset)
+        self.model.reranked.connect(self._after_reset)
         self._kept: str | None = None
         self._after_reset()
 
@@ -426,11 +283,8 @@ class RankPage(StagePage):
         reason = self._ask("Choose this workflow", question, default, required=False)
         if reason is None:
             return
-        self._decide(
-            row,
-            f"Choose {row.candidate.name}",
-            lambda w, cid, at: decisions.choose(w, cid, reason, at),
-        )
+        name = row.candidate.name
+        self.session.push(undo.choose(self.session, row.candidate.id, reason, name))
         self.statusMessage.emit(f"Chosen: {row.candidate.name}")
 
     def park(self) -> None:
@@ -445,26 +299,20 @@ class RankPage(StagePage):
         )
         if not reason:
             return
-        self._decide(
-            row, f"Park {row.candidate.name}", lambda w, cid, at: decisions.park(w, cid, reason, at)
-        )
+        self.session.push(undo.park(self.session, row.candidate.id, reason, row.candidate.name))
 
     def unpark(self) -> None:
         row = self.current()
         if row is None:
             return
-        if row.candidate.status is CandidateStatus.CHOSEN:
-            self._decide(
-                row,
-                f"Back in play: {row.candidate.name}",
-                lambda w, cid, at: decisions.unchoose(w, cid, "Back among the candidates.", at),
+        candidate = row.candidate
+        if candidate.status is CandidateStatus.CHOSEN:
+            command = undo.unchoose(
+                self.session, candidate.id, "Back among the candidates.", candidate.name
             )
         else:
-            self._decide(
-                row,
-                f"Back in play: {row.candidate.name}",
-                lambda w, cid, at: decisions.unpark(w, cid, "Back in play.", at),
-            )
+            command = undo.unpark(self.session, candidate.id, "Back in play.", candidate.name)
+        self.session.push(command)
 
     def override(self) -> None:
         row = self.current()
@@ -481,20 +329,10 @@ class RankPage(StagePage):
             overrides.reason,
         ):
             return
-        self._decide(
-            row,
-            f"Override scores of {row.candidate.name}",
-            lambda w, cid, at: decisions.override_scores(w, cid, friction, frequency, reason, at),
-        )
-
-    def _decide(
-        self, row: Scored, text: str, operation: Callable[[Workshop, str, str], list[Decision]]
-    ) -> None:
-        """Push one of the room's decisions on ``row``'s candidate, timed now, for undo."""
-        at = decisions.timestamp()
-        candidate_id = row.candidate.id
         self.session.push(
-            RoomDecision(self.session, text, lambda w: operation(w, candidate_id, at))
+            undo.override_scores(
+                self.session, row.candidate.id, friction, frequency, reason, row.candidate.name
+            )
         )
 
     def add_votes(self, step: int) -> None:
@@ -515,5 +353,5 @@ class _VotesDelegate(FieldDelegate):
 
     def createEditor(self, parent: QWidget, option: Any, index: Index) -> QWidget:
         spin = QSpinBox(parent)
-        spin.setRange(0, 10_000)
+        spin.setRange(0, MOST_VOTES)
         return spin

@@ -1,10 +1,10 @@
-"""Make a charter PDF off the UI thread, in a separate process.
+"""Make a report PDF (the charter or the progress report) off the UI thread, in a child process.
 
-The job runs in a ``QThreadPool`` worker, which starts ``workshop-app charter`` as a child
-process with the workshop's JSON on standard input. The process keeps WeasyPrint's long,
-GIL-bound layout away from the UI (which never stutters), isolates a renderer crash, and can
-be stopped (on a timeout, or when the workshop is closed). Every failure, of any kind, comes
-back as a ``failed`` signal.
+The job runs in a ``QThreadPool`` worker, which starts ``workshop-app charter`` (or
+``progress``) as a child process with the workshop's JSON on standard input. The process keeps
+WeasyPrint's long, GIL-bound layout away from the UI (which never stutters), isolates a renderer
+crash, and can be stopped (on a timeout, or when the workshop is closed). Every failure, of any
+kind, comes back as a ``failed`` signal.
 """
 
 from __future__ import annotations
@@ -19,30 +19,46 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-#: A charter of a very large workshop takes a few seconds; this is far beyond that.
+from workshop_app.report.making import ReportKind
+
+#: A report of a very large workshop takes a few seconds; this is far beyond that.
 TIMEOUT_SECONDS = 180
 
 
 class JobSignals(QObject):
-    """Signals (each carries the job's number first):
-    finished(int, bytes, list): the PDF and the renderer's notes (characters it could not
-        print).
-    failed(int, str): the reason, in plain words.
+    """What a report job hands back; each signal carries the job's number first.
+
+    Signals:
+        finished(int, bytes, list): the PDF and the renderer's notes (characters it could not
+            print).
+        failed(int, str): the reason, in plain words.
     """
 
     finished = Signal(int, bytes, list)
     failed = Signal(int, str)
 
 
-class CharterJob(QRunnable):
-    """Render one charter from interchange JSON."""
+class ReportJob(QRunnable):
+    """Render one report from interchange JSON.
+
+    Attributes:
+        number: the job's number, carried by every signal.
+        kind: which report it makes (its value is the command that makes it).
+        interchange_json: the workshop to report on.
+        paper: ``a4`` or ``letter``.
+        signals: where the result arrives (:class:`JobSignals`).
+    """
 
     def __init__(
-        self, number: int, interchange_json: str, paper: str, report: str = "charter"
+        self,
+        number: int,
+        interchange_json: str,
+        paper: str,
+        kind: ReportKind,
     ) -> None:
         super().__init__()
         self.number = number
-        self.report = report  # "charter" or "progress": the command that makes it
+        self.kind = kind
         self.interchange_json = interchange_json
         self.paper = paper
         self.signals = JobSignals()
@@ -62,7 +78,7 @@ class CharterJob(QRunnable):
         try:
             pdf, notes = self._render()
         except BaseException as exc:
-            self._emit(self.signals.failed, self.number, _plain(exc))
+            self._emit(self.signals.failed, self.number, _plain(exc, self.kind))
             return
         self._emit(self.signals.finished, self.number, pdf, notes)
 
@@ -73,14 +89,14 @@ class CharterJob(QRunnable):
             signal.emit(*args)  # type: ignore[attr-defined]
 
     def _render(self) -> tuple[bytes, list[str]]:
-        with tempfile.TemporaryDirectory(prefix="first-workflow-charter-") as folder:
-            target = Path(folder) / "charter.pdf"
+        with tempfile.TemporaryDirectory(prefix=f"first-workflow-{self.kind}-") as folder:
+            target = Path(folder) / f"{self.kind}.pdf"
             env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
             command = [
                 sys.executable,
                 "-m",
                 "workshop_app",
-                self.report,
+                str(self.kind),
                 "-",
                 "-o",
                 str(target),
@@ -115,7 +131,8 @@ class CharterJob(QRunnable):
             return target.read_bytes(), notes
 
 
-def _plain(exc: BaseException) -> str:
+def _plain(exc: BaseException, kind: ReportKind) -> str:
+    """The reason a job failed, in plain words."""
     if isinstance(exc, subprocess.TimeoutExpired):
-        return f"making the charter took longer than {TIMEOUT_SECONDS} seconds and was stopped"
+        return f"making the {kind.noun} took longer than {TIMEOUT_SECONDS} seconds and was stopped"
     return str(exc) or exc.__class__.__name__

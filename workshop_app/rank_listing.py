@@ -1,4 +1,4 @@
-"""The ranking as plain records and as an aligned text table (for ``workshop-app rank``)."""
+"""What ``workshop-app rank`` prints: the ranking as JSON-ready records or an aligned table."""
 
 from __future__ import annotations
 

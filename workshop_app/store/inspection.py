@@ -1,0 +1,155 @@
+"""Check a workshop file before anything reads it: what marks a file as ours, its schema version,
+and the checks that refuse an empty, foreign, newer or damaged file without changing it.
+
+Only the standard library's ``sqlite3`` is used here, so opening a file stays quick; the
+migrations (and sqlite-utils) are loaded only when a file is created or upgraded.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workshop_app.store import errors
+
+if TYPE_CHECKING:
+    from sqlite_utils.migrations import Migrations
+
+#: "FWKS" — First Workflow workshop file, in ``PRAGMA application_id``.
+APPLICATION_ID = 0x46574B53
+#: The newest schema this app writes and reads, in ``PRAGMA user_version``; the last step of
+#: :data:`workshop_app.store.schema.MIGRATIONS` sets it.
+SCHEMA_VERSION = 2
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class Schema:
+    """The migrations a file is brought up to, and the version they end at.
+
+    Attributes:
+        migrations: the steps; None means the app's own
+            (:data:`workshop_app.store.schema.MIGRATIONS`).
+        version: the version the last step sets; a file above it is refused.
+    """
+
+    migrations: Migrations | None = None
+    version: int = SCHEMA_VERSION
+
+
+#: The app's own schema: what every file is checked against and brought up to.
+APP_SCHEMA = Schema()
+
+
+def connect(path: Path, mode: str) -> sqlite3.Connection:
+    """A connection to an existing file (``mode`` "ro" or "rw"; never creates one), in
+    autocommit mode with foreign keys on."""
+    uri = f"{path.resolve().as_uri()}?mode={mode}"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def version_of(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def application_id_of(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA application_id").fetchone()[0])
+
+
+def _check_header(path: Path) -> None:
+    if not path.exists():
+        raise errors.FileMissing(path, "no such file")
+    if path.is_dir():
+        raise errors.NotAWorkshop(path, "is a folder, not a workshop file")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(100)
+    except PermissionError:
+        raise errors.WorkshopFileError(path, "cannot be read: permission denied") from None
+    except OSError as exc:
+        raise errors.WorkshopFileError(path, f"cannot be read: {exc.strerror}") from None
+    if not head:
+        raise errors.NotAWorkshop(path, "is empty, not a workshop file")
+    if not head.startswith(SQLITE_HEADER):
+        raise errors.NotAWorkshop(path, "is not a workshop file (it is not an SQLite database)")
+    if len(head) < 100:
+        raise errors.DamagedWorkshop(path, "is damaged: the file is cut short")
+
+
+def _check_contents(path: Path, conn: sqlite3.Connection, schema: Schema) -> int:
+    """Check that an open file is an intact workshop this app can read; return its version."""
+    try:
+        app_id = application_id_of(conn)
+        version = version_of(conn)
+        if app_id != APPLICATION_ID:
+            raise errors.NotAWorkshop(
+                path, "is not a workshop file (it is an SQLite database of another program)"
+            )
+        if version > schema.version:
+            raise errors.NewerWorkshop(
+                path,
+                f"was saved by a newer version of First Workflow (file version {version}; "
+                f"this app reads up to version {schema.version}); update the app to open it",
+            )
+        if version < 1:
+            raise errors.DamagedWorkshop(path, "is damaged: it has no workshop tables")
+        result = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
+        if result != ["ok"]:
+            raise errors.DamagedWorkshop(path, f"is damaged: {result[0]}")
+    except sqlite3.DatabaseError as exc:
+        raise errors.DamagedWorkshop(path, f"is damaged: {exc}") from None
+    return version
+
+
+def _recover_after_crash(path: Path) -> None:
+    """Finish what a crash interrupted: roll back a half-written change (a hot journal).
+
+    SQLite does this itself on the first read of a connection that may write; a read-only
+    connection cannot, and would call the file unreadable. Only a file that is ours (by the
+    application id in its header) is touched, and only to restore its last saved state.
+    """
+    journal = path.with_name(path.name + "-journal")
+    if not journal.exists() or journal.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        return
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise errors.DamagedWorkshop(
+            path,
+            "has a change that was cut off by a crash and cannot be repaired on a "
+            "read-only disk; copy it (with its -journal file) somewhere writable",
+        )
+    try:
+        conn = connect(path, "rw")
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise errors.DamagedWorkshop(path, f"cannot be repaired after a crash: {exc}") from None
+
+
+def inspect(path: Path | str, schema: Schema = APP_SCHEMA) -> int:
+    """Check a workshop file; returns its schema version.
+
+    Nothing is changed, except that a change cut off by a crash is rolled back first (which
+    is what makes the file consistent again).
+    """
+    path = Path(path)
+    _check_header(path)
+    _recover_after_crash(path)
+    try:
+        conn = connect(path, "ro")
+    except sqlite3.Error as exc:
+        raise errors.WorkshopFileError(path, f"cannot be opened: {exc}") from None
+    try:
+        return _check_contents(path, conn, schema)
+    finally:
+        conn.close()

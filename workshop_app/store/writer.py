@@ -1,0 +1,72 @@
+"""Write a whole workshop file at once: a new file (New, the demo, an import, Save As) and the
+backup taken before an older file is upgraded.
+
+Either way the file is built under a temporary name in the target folder, synced, and only
+then given its real name, so the file appears whole or not at all.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from workshop_app.domain.model import Workshop
+from workshop_app.store import errors
+from workshop_app.store.atomic import fsync, fsync_folder, publish, temporary_sibling
+from workshop_app.store.row_sync import diff, load, snapshot, write
+
+_TAKEN = "already exists; choose another name or replace it explicitly (--force)"
+
+
+def _build(temp: Path, workshop: Workshop) -> None:
+    """Create the tables in ``temp`` and fill them with ``workshop``.
+
+    Nobody else sees ``temp`` until it is complete and synced as a whole, so the steps skip
+    the rollback journal and the per-step syncs that an open file needs (ten times faster).
+    """
+    from workshop_app.store.schema import migrate
+
+    conn = sqlite3.connect(temp, isolation_level=None)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = MEMORY")
+        conn.execute("PRAGMA synchronous = OFF")
+        migrate(conn)
+        write(conn, diff(snapshot(load(conn)), snapshot(workshop)))
+    finally:
+        conn.close()
+
+
+def write_new_file(path: Path, workshop: Workshop, *, overwrite: bool = False) -> None:
+    """Write a complete workshop file at ``path`` through a synced temporary file."""
+    if path.exists() and not overwrite:
+        raise errors.FileExists(path, _TAKEN)
+    if not path.parent.is_dir():
+        raise errors.WorkshopFileError(path, "cannot be written: the folder does not exist")
+    try:
+        with temporary_sibling(path) as temp:
+            _build(temp, workshop)
+            fsync(temp)
+            publish(temp, path, overwrite)
+    except sqlite3.Error as exc:
+        raise errors.WriteFailed(path, f"cannot be written: {exc}") from None
+    except PermissionError:
+        raise errors.WriteFailed(path, "cannot be written: permission denied") from None
+    except OSError as exc:
+        if isinstance(exc, FileExistsError):
+            raise errors.FileExists(path, _TAKEN) from None
+        raise errors.WriteFailed(path, f"cannot be written: {exc.strerror}") from None
+    fsync_folder(path.parent)
+
+
+def back_up(conn: sqlite3.Connection, target: Path) -> None:
+    """Copy an open file to ``target`` (whole, synced), as is done before it is upgraded."""
+    with temporary_sibling(target) as temp:
+        dest = sqlite3.connect(temp)
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
+        fsync(temp)
+        temp.replace(target)
+    fsync_folder(target.parent)
