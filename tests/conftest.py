@@ -1,6 +1,13 @@
-"""Shared fixtures: the demo workshop as a document, a model and a real file; isolated homes."""
+"""Shared fixtures: the demo workshop as a document, a model and a real file; isolated homes.
+Also the suite's defaults: Qt offscreen and the Hypothesis profiles."""
 
 from __future__ import annotations
+
+import os
+
+# No real windows unless asked for: before any Qt application exists, and so also for the
+# commands the tests start. `QT_QPA_PLATFORM=xcb pytest tests/ui` watches them on a desktop.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import copy
 import json
@@ -8,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 import workshop_app.ui  # noqa: F401  (guards the Qt bindings before any test paints)
 from workshop_app.domain.document import workshop_from_document
@@ -16,6 +24,13 @@ from workshop_app.paths import resource
 
 DEMO_JSON = resource("demo/demo_workshop.json")
 _DEMO: dict[str, Any] = json.loads(DEMO_JSON.read_text(encoding="utf-8"))
+
+# Properties try 200 examples in the whole suite and 20 in `make check`, which passes
+# `--hypothesis-profile=check`; a test that sets its own `max_examples` keeps it.
+settings.register_profile("suite", max_examples=200)
+settings.register_profile("check", max_examples=20)
+if settings.get_current_profile_name() == "default":
+    settings.load_profile("suite")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -102,12 +102,9 @@ def _open_read_only(path: Path) -> WorkshopFile:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from workshop_app.libraries import demo_document
-    from workshop_app.store.interchange import document_to_workshop
-    from workshop_app.store.workshop_file import write_new_file
+    from workshop_app.store.demo import write_demo
 
-    workshop = document_to_workshop(demo_document(), "demo workshop")
-    write_new_file(args.file, workshop, overwrite=args.force)
+    workshop = write_demo(args.file, overwrite=args.force)
     print(f"{args.file}: demo workshop written ({workshop.info.title})")
     return EXIT_OK
 

@@ -1,67 +1,184 @@
-"""Helpers that drive the app's real widgets the way a facilitator does."""
+"""Helpers that fill a form from the keyboard, the way a facilitator does.
+
+Every key goes to the widget that has the keyboard focus, and the focus moves only as keys
+move it: F6 from a list into its form (or Tab from the stage navigator into a page), then Tab
+and Shift+Tab from field to field. A field commits when the focus leaves it, so a helper fails
+when a field cannot be reached, typed into or left with the keyboard.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QSpinBox, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDateTimeEdit,
+    QLineEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from workshop_app.ui.forms import CheckList, EntityForm, LongTextEdit
+from workshop_app.ui.list_editor import ListEditor
+
+#: More presses than any form needs to reach a field (a date takes one Tab per part).
+MOST_PRESSES = 60
+
+TAB, BACKTAB = Qt.Key.Key_Tab, Qt.Key.Key_Backtab
+NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 
 
-def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
-    """Replace a field's text by typing, then leave it with Tab (which commits it)."""
-    widget.setFocus()
-    if isinstance(widget, QLineEdit):
-        widget.selectAll()
-        qtbot.keyClicks(widget, text)
-        qtbot.keyClick(widget, Qt.Key.Key_Return)
-    elif isinstance(widget, LongTextEdit):
-        widget.selectAll()
-        qtbot.keyClicks(widget, text)
-        widget.editingFinished.emit()
-    elif isinstance(widget, QSpinBox):
-        widget.lineEdit().selectAll()
-        qtbot.keyClicks(widget.lineEdit(), text)
-        qtbot.keyClick(widget, Qt.Key.Key_Return)
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = NO_MODIFIER) -> None:
+    """One key to the focused widget; then let the app react before the next key."""
+    qtbot.keyClick(focused(), key, modifier)
+    QApplication.processEvents()
+
+
+def select_all(qtbot: QtBot) -> None:
+    combination = QKeySequence(QKeySequence.StandardKey.SelectAll)[0]
+    press(qtbot, combination.key(), combination.keyboardModifiers())
+
+
+def holds_focus(widget: QWidget) -> bool:
+    focus = QApplication.focusWidget()
+    return focus is not None and (focus is widget or widget.isAncestorOf(focus))
+
+
+def _fields_in_order(form: EntityForm) -> list[QWidget]:
+    return [form.widgets[column.field] for column in form.fields]
+
+
+def _field_with_focus(form: EntityForm) -> QWidget | None:
+    return next((w for w in _fields_in_order(form) if holds_focus(w)), None)
+
+
+def _click(qtbot: QtBot, viewport: QWidget, pos: QPoint) -> None:
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=pos)
+    QApplication.processEvents()
+
+
+def enter(qtbot: QtBot, form: EntityForm) -> None:
+    """Bring the focus into ``form``: F6 from its list, or Tab from the stage navigator."""
+    window = form.window()
+    if QApplication.activeWindow() is not window:  # a dialog just closed: the desktop's part
+        window.activateWindow()
+        qtbot.waitActive(window)
+    if holds_focus(form):
+        return
+    editor = form.parentWidget()
+    while editor is not None and not isinstance(editor, ListEditor):
+        editor = editor.parentWidget()
+    if editor is not None:
+        if not holds_focus(editor):  # click the current row, as a facilitator would
+            table = editor.table
+            _click(qtbot, table.viewport(), table.visualRect(table.currentIndex()).center())
+        press(qtbot, Qt.Key.Key_F6)
     else:
+        navigator = window.navigator  # type: ignore[attr-defined]
+        _click(
+            qtbot, navigator.viewport(), navigator.visualItemRect(navigator.currentItem()).center()
+        )
+        for _ in range(MOST_PRESSES):
+            if holds_focus(form):
+                break
+            press(qtbot, TAB)
+    assert holds_focus(form), f"the keyboard does not reach {form.key}'s fields"
+
+
+def reach(qtbot: QtBot, form: EntityForm, widget: QWidget) -> None:
+    """Tab (or Shift+Tab) through ``form`` until ``widget`` has the focus."""
+    enter(qtbot, form)
+    order = _fields_in_order(form)
+    start = _field_with_focus(form)
+    forward = start is None or order.index(widget) >= order.index(start)
+    for _ in range(MOST_PRESSES):
+        if holds_focus(widget):
+            return
+        press(qtbot, TAB if forward else BACKTAB)
+        assert holds_focus(form), f"{'Tab' if forward else 'Shift+Tab'} left the form early"
+    raise AssertionError(f"Tab never reaches {widget.objectName()}")
+
+
+def leave(qtbot: QtBot, form: EntityForm, widget: QWidget) -> None:
+    """Move on with Tab, which commits the field; from the last field, back with Shift+Tab."""
+    reachable = [w for w in _fields_in_order(form) if w.isVisible() and w.isEnabled()]
+    key = BACKTAB if widget is reachable[-1] else TAB
+    for _ in range(MOST_PRESSES):
+        if not holds_focus(widget):
+            return
+        press(qtbot, key)
+    raise AssertionError(f"the keyboard cannot leave {widget.objectName()}")
+
+
+def type_into(qtbot: QtBot, form: EntityForm, widget: QWidget, text: str) -> None:
+    """Replace a field's text by typing, then leave it with Tab (which commits it)."""
+    if not isinstance(widget, QLineEdit | LongTextEdit | QAbstractSpinBox):
         raise TypeError(f"cannot type into {widget!r}")
+    reach(qtbot, form, widget)
+    if isinstance(widget, QDateTimeEdit):
+        # Shift+Tab back to the first part, then the digits: each part moves on when full.
+        while widget.currentSectionIndex() > 0:
+            press(qtbot, BACKTAB)
+        text = "".join(filter(str.isdigit, text))
+    else:
+        select_all(qtbot)
+    qtbot.keyClicks(focused(), text)
+    leave(qtbot, form, widget)
 
 
-def pick(combo: QWidget, value: Any) -> None:
-    """Choose the entry whose data is ``value``, as a click in the list would."""
-    assert isinstance(combo, QComboBox)
-    index = combo.findData(value)
-    assert index >= 0, f"{value!r} is not offered"
-    combo.setCurrentIndex(index)
-    combo.activated.emit(index)
+def pick(qtbot: QtBot, form: EntityForm, combo: QComboBox, value: Any) -> None:
+    """Choose the entry whose data is ``value`` with the arrow keys, then move on."""
+    wanted = combo.findData(value)
+    assert wanted >= 0, f"{value!r} is not offered"
+    reach(qtbot, form, combo)
+    for _ in range(combo.count()):
+        if combo.currentIndex() == wanted:
+            break
+        press(qtbot, Qt.Key.Key_Down if combo.currentIndex() < wanted else Qt.Key.Key_Up)
+    assert combo.currentData() == value, f"the arrow keys do not reach {value!r}"
+    leave(qtbot, form, combo)
 
 
-def tick(checks: QWidget, *values: Any) -> None:
-    """Tick the entries whose data are ``values`` (and only those)."""
-    assert isinstance(checks, CheckList)
+def tick(qtbot: QtBot, form: EntityForm, checks: CheckList, *values: Any) -> None:
+    """Tick the entries whose data are ``values`` (and only those) with the arrows and Space.
+
+    Each tick is stored at once and the list is filled again, which loses the current entry;
+    so every change starts again from the top (Home), as it would for someone at the keyboard.
+    """
+    reach(qtbot, form, checks)
     for row in range(checks.count()):
-        entry = checks.item(row)
-        wanted = entry.data(Qt.ItemDataRole.UserRole) in values
+        wanted = checks.item(row).data(Qt.ItemDataRole.UserRole) in values
         state = Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked
-        if entry.checkState() != state:
-            entry.setCheckState(state)
+        if checks.item(row).checkState() == state:
+            continue
+        press(qtbot, Qt.Key.Key_Home)
+        for _ in range(row):
+            press(qtbot, Qt.Key.Key_Down)
+        assert checks.currentRow() == row
+        press(qtbot, Qt.Key.Key_Space)
+        assert checks.item(row).checkState() == state
+    assert sorted(map(str, checks.values())) == sorted(map(str, values))
+    leave(qtbot, form, checks)
 
 
 def fill(qtbot: QtBot, form: EntityForm, **values: Any) -> None:
-    """Set several fields of a form through their widgets."""
+    """Set several fields of a form from the keyboard (``frequency__count`` names
+    ``frequency.count``)."""
     for name, value in values.items():
         widget = form.widgets[name.replace("__", ".")]
         if isinstance(widget, CheckList):
-            tick(widget, *value)
+            tick(qtbot, form, widget, *value)
         elif isinstance(widget, QComboBox):
-            pick(widget, value)
-        elif isinstance(widget, QDateEdit):
-            widget.setFocus()
-            widget.lineEdit().selectAll()
-            qtbot.keyClicks(widget.lineEdit(), value)
-            widget.editingFinished.emit()
+            pick(qtbot, form, widget, value)
         else:
-            type_into(qtbot, widget, str(value))
+            type_into(qtbot, form, widget, str(value))

@@ -18,6 +18,9 @@ Kind = Literal[
     "id", "text", "enum", "enums", "int", "number", "ref", "refs", "date", "datetime", "object"
 ]
 
+#: Dot votes are counted, not typed: a bound keeps a stuck key from writing nonsense.
+MOST_VOTES = 10_000
+
 #: Numbers people type (baselines, targets, readings) stay within this magnitude.
 LARGEST_NUMBER = 1e12
 
@@ -156,7 +159,7 @@ CANDIDATE = (
     _enum("integration_effort", m.Level),
     _enum("governance", m.Level),
     _int("appetite", 1, 5, default=3),
-    _int("votes", 0, 10_000, default=0),
+    _int("votes", 0, MOST_VOTES, default=0),
     _enum("status", m.CandidateStatus, m.CandidateStatus.CANDIDATE),
     _text("parked_reason", MEDIUM),
     FieldSpec("overrides", "object", nested=OVERRIDES, cls=m.Overrides),

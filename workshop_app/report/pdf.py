@@ -16,9 +16,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from weasyprint import HTML, Attachment
+from weasyprint import CSS, HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 
+from workshop_app.palette import css_custom_properties
 from workshop_app.paths import bundled_roots, resource, template
 from workshop_app.report.fetcher import BundledFilesOnly
 
@@ -103,6 +104,14 @@ def bundled_font_configuration() -> FontConfiguration:
         return _FONT_CONFIG
 
 
+def _palette_css() -> CSS:
+    """The colour tokens that ``charter.css`` and ``progress.css`` use as ``var(--token)``.
+
+    Built from the palette alone: no user text ever reaches a stylesheet.
+    """
+    return CSS(string=css_custom_properties())
+
+
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -160,6 +169,7 @@ def render_pdf(
         try:
             document = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
             pdf = document.write_pdf(
+                stylesheets=[_palette_css()],
                 pdf_variant=PDF_VARIANT,
                 attachments=files,
                 font_config=bundled_font_configuration(),

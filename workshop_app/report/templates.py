@@ -8,6 +8,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from workshop_app.palette import PALETTE
 from workshop_app.paths import folder
 
 
@@ -23,6 +24,7 @@ def environment() -> Environment:
         auto_reload=False,
     )
     env.filters["join_words"] = join_words
+    env.globals["palette"] = PALETTE  # the SVG charts' colours: {{ palette.accent }}
     return env
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple, TypeVar
@@ -26,6 +27,16 @@ from workshop_app.store.lock import WorkshopLock
 from workshop_app.store.row_sync import diff, load, snapshot, write
 from workshop_app.store.summary import summary
 from workshop_app.store.writer import back_up, write_new_file
+
+class UndeclaredChange(UserWarning):
+    """An edit wrote rows its outcome did not name (a bug in an operation)."""
+
+    def __init__(self, edit: object, said: Changes, written: Changes) -> None:
+        name = getattr(edit, "name", None) or getattr(edit, "__name__", repr(edit))
+        super().__init__(
+            f"{name} said it changed {sorted(said.lists)} but wrote {sorted(written.lists)}"
+        )
+
 
 # The names the app and the tests have always found here.
 __all__ = [
@@ -140,6 +151,10 @@ class WorkshopFile:
     def change(self, edit: Callable[[Workshop], T]) -> tuple[T, Changes]:
         """Apply ``edit`` to the workshop in memory and save what it changed, in one transaction.
 
+        ``edit`` is normally a step of :mod:`workshop_app.domain.operations`, whose outcome names
+        what it changed; the rows written must be among those, or :class:`UndeclaredChange` is
+        warned (an error under the tests).
+
         Raises :class:`~workshop_app.store.errors.WriteFailed` when the file cannot be written;
         the change stays in memory and :attr:`unsaved` is set.
         """
@@ -149,10 +164,15 @@ class WorkshopFile:
             )
         result = edit(self.workshop)
         try:
-            return result, self.save()
+            written = self.save()
         except errors.WriteFailed as exc:
             exc.result = result
             raise
+        if isinstance(result, Changes) and not result.covers(written):
+            # An operation changed more than it says: a view watching only what it said
+            # would show stale data. The change is saved all the same.
+            warnings.warn(UndeclaredChange(edit, result, written), stacklevel=2)
+        return result, written
 
     def save(self) -> Changes:
         """Write whatever differs between memory and the file; normally nothing is pending."""

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -15,37 +14,11 @@ from workshop_app.paths import resource
 from workshop_app.process_age import process_age_ms
 from workshop_app.store.errors import WorkshopFileError
 from workshop_app.store.workshop_file import WorkshopFile
+from workshop_app.ui.file_actions import write_demo_copy
 from workshop_app.ui.look import apply_look
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.session import Session
 from workshop_app.ui.settings import Settings
-
-
-def demo_copy_path() -> Path:
-    """A new file name for a fresh copy of the demo, in the user's app data folder."""
-    base = (
-        Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-        / "demo workshops"
-    )
-    base.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y-%m-%d %H.%M")
-    path = base / f"Demo workshop {stamp}.workshop"
-    number = 2
-    while path.exists():
-        path = base / f"Demo workshop {stamp} ({number}).workshop"
-        number += 1
-    return path
-
-
-def write_demo_copy() -> Path:
-    """Write a fresh copy of the bundled demo workshop and return its path."""
-    from workshop_app.libraries import demo_document
-    from workshop_app.store.interchange import document_to_workshop
-    from workshop_app.store.workshop_file import write_new_file
-
-    path = demo_copy_path()
-    write_new_file(path, document_to_workshop(demo_document(), "demo workshop"))
-    return path
 
 
 def make_application() -> QApplication:

@@ -32,6 +32,7 @@ from workshop_app.ui.delegates import FieldDelegate
 from workshop_app.ui.forms import EntityForm
 from workshop_app.ui.icons import icon
 from workshop_app.ui.session import Session
+from workshop_app.ui.shortcuts import LIST_ADD, LIST_DELETE, LIST_DOWN, LIST_SWITCH, LIST_UP
 from workshop_app.ui.stage_page import split_path
 from workshop_app.ui.table_model import Column, IdRole, ItemTableModel
 
@@ -135,27 +136,23 @@ class ListEditor(QWidget):
             f"Add {noun}",
             "add",
             self.add_item,
-            [
-                QKeySequence("Ctrl+Return"),
-                QKeySequence("Ctrl+Enter"),
-                QKeySequence(Qt.Key.Key_Insert),
-            ],
+            LIST_ADD.sequences(),
         )
         self.remove_action = self._action(
             f"Delete {noun}",
             "remove",
             self.remove_current,
-            [QKeySequence(QKeySequence.StandardKey.Delete)],
+            LIST_DELETE.sequences(),
             on_table=True,
         )
         self.up_action = self._action(
-            "Move up", "up", lambda: self.move_current(-1), [QKeySequence("Alt+Up")]
+            "Move up", "up", lambda: self.move_current(-1), LIST_UP.sequences()
         )
         self.down_action = self._action(
-            "Move down", "down", lambda: self.move_current(1), [QKeySequence("Alt+Down")]
+            "Move down", "down", lambda: self.move_current(1), LIST_DOWN.sequences()
         )
         self.switch_action = QAction("Switch between the list and the fields", self)
-        self.switch_action.setShortcut(QKeySequence(Qt.Key.Key_F6))
+        self.switch_action.setShortcuts(LIST_SWITCH.sequences())
         self.switch_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.switch_action.triggered.connect(self.switch_focus)
         self.addAction(self.switch_action)

@@ -1,5 +1,5 @@
-"""The app's look: bundled fonts, the stylesheet from ``resources/style``, scaled for the
-presentation mode."""
+"""The app's look: bundled fonts, and the stylesheet from ``resources/style`` with the palette's
+colours filled in, scaled for the presentation mode."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtCore import QDir
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from workshop_app.palette import fill_tokens
 from workshop_app.paths import resource
 
 FAMILY = "Noto Sans"
@@ -19,6 +20,8 @@ FONT_FILES = (
     "NotoSans-Bold.ttf",
     "NotoSans-BoldItalic.ttf",
 )
+#: The widget skin first, then the app's own components (which may refine it).
+STYLESHEETS = ("widgets.qss", "components.qss")
 _POINTS = re.compile(r"(\d+(?:\.\d+)?)pt\b")
 
 
@@ -33,7 +36,10 @@ def load_fonts() -> bool:
 
 @cache
 def _stylesheet_text() -> str:
-    return resource("style/app.qss").read_text(encoding="utf-8")
+    text = "\n".join(
+        resource(f"style/{name}").read_text(encoding="utf-8") for name in STYLESHEETS
+    )
+    return fill_tokens(text)
 
 
 def stylesheet(scale: float = 1.0) -> str:

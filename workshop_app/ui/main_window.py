@@ -1,152 +1,59 @@
-"""The main window: the stage navigator, one page per stage, menus, the stage timer, the
-presentation mode, and the banners that say when a file cannot be written."""
+"""The main window: the welcome screen or one workshop's stages, with the stage navigator, the
+menus and toolbar, the stage timer and the banner.
+
+The parts live in their own modules: the stage pages (:mod:`~workshop_app.ui.stage_pages`),
+the keyboard help (:mod:`~workshop_app.ui.shortcuts`), the file dialogs
+(:mod:`~workshop_app.ui.file_actions`), the presentation mode
+(:mod:`~workshop_app.ui.presentation`), the banner (:mod:`~workshop_app.ui.banner`) and the
+menus and toolbar (:mod:`~workshop_app.ui.window_actions`).
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import importlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeySequence
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from workshop_app import APP_NAME, __version__
 from workshop_app.domain.changes import Changes, Part
-from workshop_app.domain.model import Workshop, WorkshopInfo
 from workshop_app.domain.stages import Stage, StageReport, stage_reports
 from workshop_app.libraries import tool_first_vocabulary
-from workshop_app.store.errors import WorkshopFileError
-from workshop_app.store.lock import WorkshopLocked
-from workshop_app.store.workshop_file import EXTENSION, WorkshopFile
+from workshop_app.ui import file_actions, shortcuts
+from workshop_app.ui.banner import Banner
 from workshop_app.ui.icons import icon
-from workshop_app.ui.list_editor import refit_tables
-from workshop_app.ui.look import stylesheet
 from workshop_app.ui.navigator import StageNavigator
+from workshop_app.ui.presentation import Presentation
 from workshop_app.ui.session import Session
 from workshop_app.ui.settings import Settings
 from workshop_app.ui.stage_page import StagePage
+from workshop_app.ui.stage_pages import PAGE_FACTORIES, STAGES, Pages
 from workshop_app.ui.table_model import ItemTableModel
 from workshop_app.ui.timer import StageTimer
 from workshop_app.ui.welcome import WelcomePage
+from workshop_app.ui.window_actions import WindowActions
 
-#: Every stage of the workshop, in order.
-STAGES = list(Stage)
-#: Where each stage's page lives; a page is imported and built the first time it is shown,
-#: which keeps start-up short.
-PAGE_CLASSES: dict[Stage, tuple[str, str]] = {
-    Stage.SETUP: ("workshop_app.ui.pages.setup", "SetupPage"),
-    Stage.DIAGNOSE: ("workshop_app.ui.pages.diagnose", "DiagnosePage"),
-    Stage.CANDIDATES: ("workshop_app.ui.pages.candidates", "CandidatesPage"),
-    Stage.RANK: ("workshop_app.ui.pages.rank", "RankPage"),
-    Stage.METRICS: ("workshop_app.ui.pages.metrics", "MetricsPage"),
-    Stage.ADOPTION: ("workshop_app.ui.pages.adoption", "AdoptionPage"),
-    Stage.CHARTER: ("workshop_app.ui.pages.charter", "CharterPage"),
-    Stage.FOLLOW_THROUGH: ("workshop_app.ui.pages.follow_through", "FollowThroughPage"),
-}
-
-
-class Pages(Mapping[Stage, StagePage]):
-    """The pages of one session, built on first use.
-
-    ``pages[stage]`` builds the page if needed; iterating (``values()``, ``items()``) visits
-    only the pages built so far, which are the only ones with state to refresh or stop.
-    """
-
-    def __init__(self, window: MainWindow, session: Session) -> None:
-        self.window, self.session = window, session
-        self.built: dict[Stage, StagePage] = {}
-
-    def __getitem__(self, stage: Stage) -> StagePage:
-        if stage not in self.built:
-            module, name = PAGE_CLASSES[stage]
-            page_class = getattr(importlib.import_module(module), name)
-            page: StagePage = page_class(self.session, self.window.page_stack)
-            self.built[stage] = page
-            self.window.adopt_page(stage, page)
-        return self.built[stage]
-
-    def __contains__(self, stage: object) -> bool:
-        return stage in PAGE_CLASSES
-
-    def __iter__(self) -> Iterator[Stage]:
-        return iter(list(self.built))
-
-    def __len__(self) -> int:
-        return len(self.built)
-
-
-FILE_FILTER = f"Workshops (*{EXTENSION})"
-
-SHORTCUTS = [
-    ("Ctrl+N", "New workshop"),
-    ("Ctrl+O", "Open a workshop"),
-    ("Ctrl+Shift+S", "Save As (a complete copy; work continues on the copy)"),
-    ("Ctrl+W", "Close the workshop"),
-    ("Ctrl+Z", "Undo"),
-    ("Ctrl+Shift+Z", "Redo"),
-    ("Ctrl+1 … Ctrl+8", "Go to a stage"),
-    ("Ctrl+E", "Charter: export the charter as PDF"),
-    ("Ctrl+PgDown / Ctrl+PgUp", "Next / previous stage"),
-    ("Ctrl+Enter or Insert", "Add a row and start typing in it"),
-    ("Enter", "Commit a cell and move to the next one"),
-    ("Tab", "Next field"),
-    ("Delete", "Delete the current row (undo brings it back)"),
-    ("Alt+Up / Alt+Down", "Move the current row"),
-    ("F6", "Switch between a list and the fields of its current row"),
-    ("Alt+P", "Diagnose: go to the prompts"),
-    ("Alt+F", "Candidates: add from a problem"),
-    ("+ / −", "Rank: add or remove a vote"),
-    ("Ctrl+Shift+C", "Rank: choose this workflow"),
-    ("Ctrl+Shift+P", "Rank: park with a reason"),
-    ("Ctrl+Shift+U", "Rank: back in play"),
-    ("Ctrl+Shift+O", "Rank: override scores with a reason"),
-    ("F11", "Presentation mode (Esc leaves it)"),
-    ("Ctrl+T", "Pause or run the stage timer"),
-    ("F1", "This list"),
-]
-
-
-class Banner(QWidget):
-    """A full-width message strip with an optional action button."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel(self)
-        self.label.setObjectName("banner")
-        self.label.setWordWrap(True)
-        layout.addWidget(self.label, 1)
-        self.button = QPushButton(self)
-        layout.addWidget(self.button)
-        self.hide()
-
-    def show_message(self, kind: str, text: str, action: str = "") -> None:
-        self.label.setProperty("kind", kind)
-        self.label.style().unpolish(self.label)
-        self.label.style().polish(self.label)
-        self.label.setText(text)
-        self.button.setText(action)
-        self.button.setVisible(bool(action))
-        self.show()
+__all__ = ["STAGES", "MainWindow"]
 
 
 class MainWindow(QMainWindow):
-    """The facilitator's window: the welcome screen, or one workshop's stages."""
+    """The facilitator's window: the welcome screen, or one workshop's stages.
+
+    Attributes:
+        session: the open workshop, or None on the welcome screen.
+        pages: the session's stage pages, each built the first time it is shown.
+        presentation: the presentation mode (F11).
+        window_actions: the menus' and toolbar's actions.
+    """
 
     def __init__(
         self,
@@ -157,10 +64,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.session: Session | None = None
-        self.pages: Mapping[Stage, StagePage] = {}
+        self.pages = Pages()
         self._reports: dict[Stage, StageReport] = {}
-        self.presenting = False
-        self._normal_font = QFont(QApplication.font())
         self.setWindowIcon(icon("app"))
         self.setMinimumSize(1024, 640)
 
@@ -192,13 +97,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.central)
 
         self.timer = StageTimer(settings, self, clock)
+        self.presentation = Presentation(self, settings)
         self._reports_timer = QTimer(self)
         self._reports_timer.setSingleShot(True)
         self._reports_timer.setInterval(0)
         self._reports_timer.timeout.connect(self._refresh_reports)
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
+        self.window_actions = WindowActions(self, self)
+        self.toolbar = self.window_actions.toolbar
         geometry = settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -209,114 +114,9 @@ class MainWindow(QMainWindow):
         else:
             self._show_welcome()
 
-    # ------------------------------------------------------------------ actions and menus
-    def _make(
-        self, text: str, slot: object, keys: list[QKeySequence] | None = None, icon_name: str = ""
-    ) -> QAction:
-        action = QAction(icon(icon_name) if icon_name else icon("none"), text, self)
-        if keys:
-            action.setShortcuts(keys)
-        action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work with the menu bar hidden, too
-        return action
-
-    def _build_actions(self) -> None:
-        key = QKeySequence
-        std = QKeySequence.StandardKey
-        self.new_action = self._make("&New workshop…", self.new_workshop, [key(std.New)])
-        self.open_action = self._make("&Open…", self.open_dialog, [key(std.Open)])
-        self.demo_action = self._make("Open a copy of the &demo", self.open_demo)
-        self.save_as_action = self._make("Save &As…", self.save_as, [key("Ctrl+Shift+S")])
-        self.export_action = self._make("&Export charter…", self.export_charter, [key("Ctrl+E")])
-        self.close_action = self._make("&Close workshop", self.close_workshop, [key(std.Close)])
-        self.quit_action = self._make("&Quit", self.close, [key(std.Quit)])
-        self.undo_action = self._make("&Undo", self._undo, [key(std.Undo)], "undo")
-        self.redo_action = self._make(
-            "&Redo", self._redo, [key("Ctrl+Shift+Z"), key(std.Redo)], "redo"
-        )
-        self.present_action = self._make(
-            "&Presentation mode", self.toggle_presentation, [key(Qt.Key.Key_F11)], "present"
-        )
-        self.present_action.setCheckable(True)
-        self.leave_present_action = self._make(
-            "Leave presentation mode", self._leave_presentation, [key(Qt.Key.Key_Escape)]
-        )
-        self.leave_present_action.setEnabled(False)
-        self.timer_action = self._make(
-            "Pause or run the stage &timer", self.timer.toggle, [key("Ctrl+T")], "timer"
-        )
-        self.next_action = self._make(
-            "&Next stage", lambda: self._step_stage(1), [key("Ctrl+PgDown")]
-        )
-        self.previous_action = self._make(
-            "&Previous stage", lambda: self._step_stage(-1), [key("Ctrl+PgUp")]
-        )
-        self.stage_actions = []
-        for number, stage in enumerate(STAGES, start=1):
-            action = self._make(
-                f"{number}. {stage.value}",
-                lambda _c=False, s=stage: self.show_stage(s),
-                [key(f"Ctrl+{number}")],
-            )
-            self.stage_actions.append(action)
-        self.shortcuts_action = self._make(
-            "&Keyboard shortcuts", self.show_shortcuts, [key(std.HelpContents), key(Qt.Key.Key_F1)]
-        )
-        self.about_action = self._make(f"&About {APP_NAME}", self.show_about)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.new_action, self.open_action])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addAction(self.demo_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.save_as_action)
-        file_menu.addAction(self.export_action)
-        file_menu.addSeparator()
-        file_menu.addActions([self.close_action, self.quit_action])
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addActions([self.undo_action, self.redo_action])
-        view_menu = bar.addMenu("&View")
-        view_menu.addAction(self.present_action)
-        view_menu.addAction(self.timer_action)
-        view_menu.addSeparator()
-        view_menu.addActions([self.next_action, self.previous_action])
-        view_menu.addSeparator()
-        view_menu.addActions(self.stage_actions)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addActions([self.shortcuts_action, self.about_action])
-
-    def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar("Workshop", self)
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.addActions([self.undo_action, self.redo_action])
-        spacer = QWidget(self.toolbar)
-        spacer.setSizePolicy(
-            spacer.sizePolicy().horizontalPolicy().Expanding,
-            spacer.sizePolicy().verticalPolicy().Preferred,
-        )
-        self.toolbar.addWidget(spacer)
-        self.toolbar.addWidget(self.timer)
-        self.toolbar.addAction(self.present_action)
-        self.addToolBar(self.toolbar)
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        recent = self.settings.recent_files()
-        if not recent:
-            self.recent_menu.addAction("No recent workshops").setEnabled(False)
-        for path in recent:
-            action = self.recent_menu.addAction(path.name + ("" if path.exists() else " (missing)"))
-            action.setToolTip(str(path))
-            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
-
     # ------------------------------------------------------------------ session
     def set_session(self, session: Session) -> None:
-        """Show a workshop: build its pages and go to its first stage."""
+        """Show a workshop: build its first page and go to its first stage."""
         self._drop_session()
         self.session = session
         session.changed.connect(self._on_changed)
@@ -326,28 +126,25 @@ class MainWindow(QMainWindow):
         session.undo_stack.canUndoChanged.connect(lambda _c: self._update_undo())
         session.undo_stack.canRedoChanged.connect(lambda _c: self._update_undo())
         session.undo_stack.indexChanged.connect(lambda _i: self._update_undo())
-        self.pages = Pages(self, session)
+        self.pages = Pages(self._build_page)
         self.settings.add_recent(session.path)
         self.central.setCurrentIndex(1)
         self.toolbar.show()
         if session.read_only:
-            self.banner.show_message(
-                "info",
-                "This workshop is open read-only: changes cannot "
-                "be saved to it. Save As writes a copy you can edit.",
-                "Save As…",
-            )
+            self.banner.show_read_only()
         else:
             self.banner.hide()
         self._reports = {}
-        self._set_workspace_actions(True)
+        self.window_actions.set_workspace(True)
         self._update_title()
         self._update_undo()
         self.navigator.setCurrentRow(0)
         self._reports_timer.start()  # advice and stage states right after the first paint
 
-    def adopt_page(self, stage: Stage, page: StagePage) -> None:
-        """Wire a newly built page into the window."""
+    def _build_page(self, stage: Stage) -> StagePage:
+        """Build a stage's page for the session and wire it into the window."""
+        assert self.session is not None
+        page = PAGE_FACTORIES[stage](self.session, self.page_stack)
         page.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 6000))
         for model in page.findChildren(ItemTableModel):
             model.editRefused.connect(self._on_refused)
@@ -355,13 +152,14 @@ class MainWindow(QMainWindow):
         if report is not None:
             page.show_advice(list(report.advice))
         self.page_stack.addWidget(page)
+        return page
 
     def _drop_session(self) -> None:
         for page in self.pages.values():
             page.shut_down()
             self.page_stack.removeWidget(page)
             page.deleteLater()
-        self.pages = {}
+        self.pages = Pages()
         self._reports = {}
         if self.session is not None:
             self.session.close()
@@ -372,136 +170,46 @@ class MainWindow(QMainWindow):
         self.central.setCurrentIndex(0)
         self.toolbar.hide()
         self.banner.hide()
-        self._set_workspace_actions(False)
+        self.window_actions.set_workspace(False)
         self._update_title()
         self.welcome.new_button.setFocus()
 
-    def _set_workspace_actions(self, enabled: bool) -> None:
-        for action in [
-            self.save_as_action,
-            self.export_action,
-            self.close_action,
-            self.timer_action,
-            self.next_action,
-            self.previous_action,
-            *self.stage_actions,
-        ]:
-            action.setEnabled(enabled)
-        if not enabled:
-            self.undo_action.setEnabled(False)
-            self.redo_action.setEnabled(False)
-
+    # ------------------------------------------------------------------ files
     def open_path(self, path: Path) -> bool:
         """Open a workshop file; a file that cannot be opened is reported and left untouched."""
-        try:
-            opened = WorkshopFile.open(path)
-        except WorkshopLocked as locked:
-            if not self._ask_read_only(locked):
-                return False
-            try:
-                opened = WorkshopFile.open(path, read_only=True)
-            except WorkshopFileError as exc:
-                QMessageBox.warning(
-                    self,
-                    APP_NAME,
-                    f"The workshop could not be opened.\n\n{exc.path.name}: {exc.problem}",
-                )
-                return False
-        except WorkshopFileError as exc:
-            QMessageBox.warning(
-                self,
-                APP_NAME,
-                f"The workshop could not be opened.\n\n"
-                f"{exc.path.name}: {exc.problem}\n\nThe file was not changed.",
-            )
+        opened = file_actions.open_file(self, path)
+        if opened is None:
             self.welcome.refresh()
             return False
         self.settings.set_last_folder(path.resolve().parent)
         self.set_session(Session(opened, self))
         return True
 
-    def _ask_read_only(self, locked: WorkshopLocked) -> bool:
-        """Another app is writing this workshop: offer to open it read-only, or cancel."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            APP_NAME,
-            f"{locked.path.name} is already open in First Workflow on "
-            f"{locked.holder.host} since {locked.holder.since}.\n\nTwo copies "
-            "of the app must not write to one workshop. You can open it "
-            "read-only (and use Save As to continue in a copy).",
-            parent=self,
-        )
-        read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is read_only
-
     def open_dialog(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, "Open a workshop", self.settings.last_folder(), FILE_FILTER
-        )
-        if path:
-            self.open_path(Path(path))
+        path = file_actions.ask_open_path(self, self.settings)
+        if path is not None:
+            self.open_path(path)
 
     def open_demo(self) -> None:
-        from workshop_app.ui.app import write_demo_copy
-
-        try:
-            path = write_demo_copy()
-        except WorkshopFileError as exc:
-            QMessageBox.warning(self, APP_NAME, f"The demo could not be copied.\n\n{exc}")
-            return
-        self.open_path(path)
+        path = file_actions.demo_copy_or_warn(self)
+        if path is not None:
+            self.open_path(path)
 
     def new_workshop(self) -> None:
-        folder = Path(self.settings.last_folder())
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            "Where should the new workshop be kept?",
-            str(folder / f"Workshop {dt.date.today():%Y-%m-%d}{EXTENSION}"),
-            FILE_FILTER,
-        )
-        if not path:
-            return
-        target = Path(path)
-        if target.suffix != EXTENSION:
-            target = target.with_name(target.name + EXTENSION)
-        workshop = Workshop(
-            info=WorkshopInfo(title="Untitled workshop", date=dt.date.today().isoformat())
-        )
-        try:
-            WorkshopFile.create(target, workshop, overwrite=True).close()
-        except WorkshopFileError as exc:
-            QMessageBox.warning(self, APP_NAME, f"The workshop could not be created.\n\n{exc}")
-            return
-        if self.open_path(target):
+        path = file_actions.new_file(self, self.settings)
+        if path is not None and self.open_path(path):
             self.pages[Stage.SETUP].focus_first()
 
     def save_as(self) -> None:
-        if self.session is None:
-            return
-        suggestion = self.session.path.with_name(self.session.path.stem + " copy" + EXTENSION)
-        path, _filter = QFileDialog.getSaveFileName(
-            self, "Save a complete copy as", str(suggestion), FILE_FILTER
-        )
-        if path:
-            self.save_as_path(Path(path))
+        if self.session is not None:
+            path = file_actions.ask_save_as_path(self, self.session.path)
+            if path is not None:
+                self.save_as_path(path)
 
     def save_as_path(self, target: Path) -> bool:
         """Write the workshop to ``target`` and continue there."""
-        if self.session is None:
-            return False
-        if target.suffix != EXTENSION:
-            target = target.with_name(target.name + EXTENSION)
-        try:
-            self.session.save_as(target)
-        except WorkshopFileError as exc:
-            QMessageBox.warning(
-                self,
-                APP_NAME,
-                f"The copy could not be written.\n\n{exc}\n\n"
-                "Your work is still here; try another folder.",
-            )
+        target = file_actions.with_extension(target)
+        if self.session is None or not file_actions.save_copy(self, self.session, target):
             return False
         self.settings.add_recent(target)
         self.settings.set_last_folder(target.parent)
@@ -512,7 +220,6 @@ class MainWindow(QMainWindow):
 
     def export_charter(self) -> None:
         """File > Export charter: go to the Charter stage and export from there."""
-
         from workshop_app.ui.pages.charter import CharterPage
 
         page = self.pages[Stage.CHARTER] if self.session is not None else None
@@ -521,25 +228,14 @@ class MainWindow(QMainWindow):
             page.export()
 
     def close_workshop(self) -> None:
-        if self.session is not None and self.session.unsaved and not self._confirm_unsaved():
+        if not self._may_close():
             return
         self._drop_session()
         self._show_welcome()
 
-    def _confirm_unsaved(self) -> bool:
-        answer = QMessageBox.warning(
-            self,
-            APP_NAME,
-            "Some changes could not be written to the file (see the banner). "
-            "Close anyway and lose them?",
-            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
-
     # ------------------------------------------------------------------ stages
     def show_stage(self, stage: Stage) -> None:
-        if stage in self.pages:
+        if self.session is not None:
             self.navigator.setCurrentRow(STAGES.index(stage))
 
     def current_stage(self) -> Stage | None:
@@ -555,7 +251,7 @@ class MainWindow(QMainWindow):
         self.timer.start_stage(stage)
         page.focus_first()
 
-    def _step_stage(self, step: int) -> None:
+    def step_stage(self, step: int) -> None:
         row = self.navigator.currentRow() + step
         if 0 <= row < len(STAGES):
             self.navigator.setCurrentRow(row)
@@ -581,12 +277,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _on_save_failed(self, problem: str) -> None:
-        self.banner.show_message(
-            "error",
-            f"Could not save to the workshop file: {problem}. Everything you typed is "
-            "kept in the app. Save a copy elsewhere to keep working safely.",
-            "Save As…",
-        )
+        self.banner.show_save_failed(problem)
         self._update_title()
 
     def _on_saved(self) -> None:
@@ -604,67 +295,37 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{title} — {self.session.path.name}{marks} — {APP_NAME}")
 
     def _update_undo(self) -> None:
-        stack = self.session.undo_stack if self.session else None
-        self.undo_action.setEnabled(bool(stack and stack.canUndo()))
-        self.redo_action.setEnabled(bool(stack and stack.canRedo()))
-        self.undo_action.setText(
-            f"&Undo {stack.undoText()}" if stack and stack.canUndo() else "&Undo"
-        )
-        self.redo_action.setText(
-            f"&Redo {stack.redoText()}" if stack and stack.canRedo() else "&Redo"
-        )
+        self.window_actions.show_undo(self.session.undo_stack if self.session else None)
 
-    def _undo(self) -> None:
+    def undo(self) -> None:
         if self.session is not None:
             self.session.undo_stack.undo()
 
-    def _redo(self) -> None:
+    def redo(self) -> None:
         if self.session is not None:
             self.session.undo_stack.redo()
 
     # ------------------------------------------------------------------ in the room
-    def toggle_presentation(self) -> None:
-        self.set_presentation(not self.presenting)
+    @property
+    def presenting(self) -> bool:
+        return self.presentation.on
 
-    def _leave_presentation(self) -> None:
-        self.set_presentation(False)
+    @property
+    def leave_present_action(self) -> QAction:
+        """Esc, while presenting."""
+        return self.window_actions.leave_present
 
     def set_presentation(self, on: bool, full_screen: bool = True) -> None:
-        """Full screen, larger type, editing chrome hidden; every shortcut still works."""
-        if on == self.presenting:
-            return
-        self.presenting = on
-        self.present_action.setChecked(on)
-        self.leave_present_action.setEnabled(on)
-        scale = self.settings.presentation_scale() if on else 1.0
-        font = QFont(self._normal_font)
-        font.setPointSizeF(max(self._normal_font.pointSizeF(), 9.0) * scale)
-        QApplication.setFont(font)
-        app = QApplication.instance()
-        if isinstance(app, QApplication) and app.styleSheet():
-            app.setStyleSheet(stylesheet(scale))
-        refit_tables(self)
-        self.menuBar().setVisible(not on)
-        self.statusBar().setVisible(not on)
-        self.setProperty("presentation", on)
-        for page in self.pages.values():
-            for editor in page.findChildren(QWidget, "listToolbar"):
-                editor.setVisible(not on)
-        if on and full_screen:
-            self.showFullScreen()
-        elif not on:
-            self.showNormal()
+        """Full screen, larger type, menus hidden; every shortcut still works."""
+        self.presentation.set(on, full_screen)
 
     # ------------------------------------------------------------------ help
+    def shortcut_sections(self) -> list[tuple[str, list[shortcuts.Row]]]:
+        """The keyboard help: the window's actions, then every list's and stage page's."""
+        return [("Everywhere", self.window_actions.help_rows()), *shortcuts.page_sections()]
+
     def show_shortcuts(self) -> None:
-        rows = "".join(
-            f"<tr><td><b>{keys}</b></td><td>{what}</td></tr>" for keys, what in SHORTCUTS
-        )
-        box = QMessageBox(self)
-        box.setWindowTitle("Keyboard shortcuts")
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(f"<table cellspacing='6'>{rows}</table>")
-        box.exec()
+        shortcuts.show_help(self, self.shortcut_sections())
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -677,17 +338,16 @@ class MainWindow(QMainWindow):
         )
 
     # ------------------------------------------------------------------ closing
+    def _may_close(self) -> bool:
+        """True unless changes are not in the file and the facilitator keeps them."""
+        unsaved = self.session is not None and self.session.unsaved
+        return not unsaved or file_actions.confirm_discard(self)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.session is not None and self.session.unsaved and not self._confirm_unsaved():
+        if not self._may_close():
             event.ignore()
             return
         self.settings.set_geometry(self.saveGeometry())
         self.settings.sync()
         self._drop_session()
         super().closeEvent(event)
-
-
-def screen_fits(window: QMainWindow) -> bool:
-    """True when the window fits the screen it is on (used by the screenshot script)."""
-    screen = window.screen() or QGuiApplication.primaryScreen()
-    return screen is None or screen.availableGeometry().contains(window.frameGeometry())

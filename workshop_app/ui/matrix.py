@@ -36,31 +36,41 @@ from workshop_app.domain.matrix_layout import (
     score_position,
 )
 from workshop_app.domain.ranking import Quadrant, Readiness
+from workshop_app.palette import PALETTE, rgb
 
 __all__ = ["EMPTY_HINT", "MatrixPoint", "MatrixWidget", "elide", "tooltip_text"]
 
 EMPTY_HINT = "Add candidates to see them on the matrix"
 
 _Align = Qt.AlignmentFlag
-_BACKGROUND, _INK, _AXIS_INK = QColor("#FBFCFD"), QColor("#1E293B"), QColor("#334155")
-_QUADRANT_INK, _SPLIT, _GRID = QColor("#4B5A6B"), QColor("#8A9AAE"), QColor(255, 255, 255, 200)
-_FOCUS, _BLOCKED, _WHITE = QColor("#C2410C"), QColor("#B42318"), QColor("#FFFFFF")
+_P = PALETTE
+_BACKGROUND, _INK, _AXIS_INK = QColor(_P.background), QColor(_P.text), QColor(_P.text_secondary)
+_QUADRANT_INK, _SPLIT = QColor(_P.text_muted), QColor(_P.border_strong)
+_FOCUS, _BLOCKED, _WHITE = QColor(_P.matrix_focus), QColor(_P.danger), QColor(_P.text_on_accent)
+#: See-through: grid lines over the tints, and the plate (with its edge) under a name.
+_GRID = QColor(*rgb(_P.surface), 200)
+_LABEL_PLATE, _LABEL_EDGE = QColor(*rgb(_P.surface), 228), QColor(*rgb(_P.text), 45)
 _RIGHT, _LEFT = _Align.AlignRight, _Align.AlignLeft
 _TOP, _BOTTOM = _Align.AlignTop, _Align.AlignBottom
 #: quadrant → (tint, frequency side, friction side); the sides also put the name in its corner.
-#: Tints step down in lightness as well as hue ("start here" darkest), so the quadrants stay
-#: apart in greyscale and in a washed-out projector image.
 _QUADRANTS = {
-    Quadrant.START_HERE: (QColor("#B9DDD1"), _RIGHT, _TOP),
-    Quadrant.IRRITANT: (QColor("#F8EACD"), _LEFT, _TOP),
-    Quadrant.SIMPLE_AUTOMATION: (QColor("#DCE5F2"), _RIGHT, _BOTTOM),
-    Quadrant.LEAVE: (QColor("#F7F8FA"), _LEFT, _BOTTOM),
+    Quadrant.START_HERE: (QColor(_P.quadrant_start_here), _RIGHT, _TOP),
+    Quadrant.IRRITANT: (QColor(_P.quadrant_irritant), _LEFT, _TOP),
+    Quadrant.SIMPLE_AUTOMATION: (QColor(_P.quadrant_simple_automation), _RIGHT, _BOTTOM),
+    Quadrant.LEAVE: (QColor(_P.quadrant_leave), _LEFT, _BOTTOM),
 }
+_SOLID, _DASHED = Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine
 #: status → (fill, outline, rank colour, outline style, outline width at 640 × 480)
 _STYLES = {
-    "chosen": (QColor("#0B5959"), QColor("#062F30"), _WHITE, Qt.PenStyle.SolidLine, 3.5),
-    "candidate": (QColor("#4A6F96"), QColor("#263D57"), _WHITE, Qt.PenStyle.SolidLine, 1.5),
-    "parked": (QColor("#E4E8EC"), QColor("#6B7887"), QColor("#2B3744"), Qt.PenStyle.DashLine, 1.8),
+    "chosen": (QColor(_P.bubble_chosen), QColor(_P.bubble_chosen_edge), _WHITE, _SOLID, 3.5),
+    "candidate": (
+        QColor(_P.bubble_candidate),
+        QColor(_P.bubble_candidate_edge),
+        _WHITE,
+        _SOLID,
+        1.5,
+    ),
+    "parked": (QColor(_P.bubble_parked), QColor(_P.bubble_parked_edge), _AXIS_INK, _DASHED, 1.8),
 }
 
 
@@ -343,12 +353,13 @@ class MatrixWidget(QWidget):
     def _paint_bubble(self, painter: QPainter, bubble: _Bubble) -> None:
         s, r, point = self._scale, bubble.radius, bubble.point
         fill, outline, ink, style, width = _STYLES.get(point.status, _STYLES["candidate"])
-        pen = QPen(outline, width * s)
-        pen.setStyle(style)
+        dot = r < _DOT * s
+        pen = QPen(outline, min(width * s, 0.35 * r) if dot else width * s)
+        pen.setStyle(Qt.PenStyle.SolidLine if dot else style)  # a dash is lost on a dot
         painter.setPen(pen)
         painter.setBrush(fill)
         painter.drawEllipse(bubble.centre, r, r)
-        if r < _DOT * s:
+        if dot:
             return
         if point.readiness == Readiness.BLOCKED.value:
             self._paint_blocked(painter, bubble, QColor(ink))

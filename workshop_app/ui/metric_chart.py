@@ -12,12 +12,15 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-ACCENT = QColor("#0f766e")
-PATH = QColor("#64748b")
-INK = QColor("#0f172a")
-MUTED = QColor("#475569")
-PANEL = QColor("#f8fafc")
-RULE = QColor("#cbd5e1")
+from workshop_app.palette import PALETTE
+
+ACCENT = QColor(PALETTE.accent)
+PATH = QColor(PALETTE.text_faint)
+INK = QColor(PALETTE.text)
+MUTED = QColor(PALETTE.text_muted)
+PANEL = QColor(PALETTE.background)
+RULE = QColor(PALETTE.border)
+RING = QColor(PALETTE.surface)
 
 
 def _points(text: str) -> QPolygonF:
@@ -81,7 +84,7 @@ class MetricChart(QWidget):
         font.setPointSizeF(6.5)
         painter.setFont(font)
         for reading in chart["readings"]:
-            painter.setPen(QPen(QColor("white"), 0.8))
+            painter.setPen(QPen(RING, 0.8))
             painter.setBrush(ACCENT)
             painter.drawEllipse(QPointF(reading["x"], reading["y"]), 3, 3)
             painter.setPen(INK)

@@ -14,12 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.stages import Progress, Stage, StageReport
+from workshop_app.palette import PALETTE
 from workshop_app.ui.icons import icon
 
 CountRole = Qt.ItemDataRole.UserRole + 10
 StageRole = Qt.ItemDataRole.UserRole + 11
 ProgressRole = Qt.ItemDataRole.UserRole + 12
-BADGE = QColor("#b45309")
+BADGE, BADGE_TEXT = QColor(PALETTE.warning), QColor(PALETTE.text_on_accent)
 _STATUS_ICON = {
     Progress.EMPTY: "status-empty",
     Progress.IN_PROGRESS: "status-progress",
@@ -55,7 +56,7 @@ class _BadgeDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(BADGE)
         painter.drawRoundedRect(rect, height / 2, height / 2)
-        painter.setPen(QColor("white"))
+        painter.setPen(BADGE_TEXT)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
 

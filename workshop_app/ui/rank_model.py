@@ -18,15 +18,16 @@ from PySide6.QtGui import QColor, QFont
 
 from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.model import CandidateStatus
-from workshop_app.domain.operations.room import MOST_VOTES
+from workshop_app.domain.fields import MOST_VOTES
 from workshop_app.domain.ranking import Scored, rank_candidates
+from workshop_app.palette import PALETTE
 from workshop_app.ui import undo
 from workshop_app.ui.icons import icon
 from workshop_app.ui.session import Session
 from workshop_app.ui.table_model import IdRole, ItemRole
 
 Index = QModelIndex | QPersistentModelIndex
-PARKED_TEXT = QColor("#64748b")
+PARKED_TEXT = QColor(PALETTE.text_faint)
 
 
 class Column(IntEnum):

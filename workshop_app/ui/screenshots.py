@@ -17,9 +17,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 def render(folder: Path, width: int, height: int, presentation: bool = False) -> list[Path]:
     """Write one PNG per stage (and the welcome screen) into ``folder``."""
-    from workshop_app.libraries import demo_document
-    from workshop_app.store.interchange import document_to_workshop
-    from workshop_app.store.workshop_file import WorkshopFile, write_new_file
+    from workshop_app.store.demo import write_demo
+    from workshop_app.store.workshop_file import WorkshopFile
     from workshop_app.ui.app import make_application
     from workshop_app.ui.list_editor import ListEditor
     from workshop_app.ui.main_window import STAGES, MainWindow
@@ -34,7 +33,7 @@ def render(folder: Path, width: int, height: int, presentation: bool = False) ->
     with tempfile.TemporaryDirectory() as scratch:
         settings = Settings.in_file(Path(scratch) / "settings.ini")
         demo = Path(scratch) / "Demo workshop.workshop"
-        write_new_file(demo, document_to_workshop(demo_document(), "demo"))
+        write_demo(demo)
         window = MainWindow(settings)
         window.resize(width, height)
         window.show()

@@ -27,6 +27,7 @@ from workshop_app.domain import lookup
 from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.validation import field_problem
 from workshop_app.domain.words import in_words
+from workshop_app.palette import PALETTE
 from workshop_app.ui.session import Session
 from workshop_app.ui.undo import SetValue
 
@@ -36,7 +37,7 @@ SortRole = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
 #: Cells the stage's advice names get a calm amber tint (advice never blocks).
-INVALID_BACKGROUND = QColor("#fef3c7")
+INVALID_BACKGROUND = QColor(PALETTE.warning_tint)
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,8 @@ from workshop_app.ui.session import Session
 
 
 class Edit(QUndoCommand):
-    """One operation, undoable. A refused operation marks the command obsolete, so the stack
-    drops it and the session reports why."""
+    """One operation, undoable. A refused operation (or one that found nothing to change)
+    marks the command obsolete, so the stack drops it; the session reports a refusal."""
 
     def __init__(self, session: Session, text: str, step: Step) -> None:
         super().__init__(text)
@@ -33,7 +33,7 @@ class Edit(QUndoCommand):
 
     def redo(self) -> None:
         outcome = self.session.apply(self.step)
-        if outcome is None:
+        if not outcome:  # refused, or nothing to change: the stack drops the command
             self.setObsolete(True)
             return
         self._undo = outcome.undo

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app import APP_NAME
+from workshop_app.palette import PALETTE
 from workshop_app.store.errors import WorkshopFileError
 from workshop_app.store.workshop_file import summary
 from workshop_app.ui.settings import Settings
@@ -117,7 +119,7 @@ class WelcomePage(QWidget):
             entry = QListWidgetItem(text, self.recent)
             entry.setData(Qt.ItemDataRole.UserRole, str(path))
             if not usable:
-                entry.setForeground(Qt.GlobalColor.gray)
+                entry.setForeground(QColor(PALETTE.text_faint))
                 entry.setToolTip(
                     "This file cannot be opened from here; it stays in the list "
                     "in case the drive comes back."

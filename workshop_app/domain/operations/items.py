@@ -10,7 +10,7 @@ from workshop_app.domain import edits
 from workshop_app.domain.changes import Changes, Part, Refused
 from workshop_app.domain.fields import LISTS
 from workshop_app.domain.model import Workshop
-from workshop_app.domain.operations.step import Outcome, Step, operation
+from workshop_app.domain.operations.step import Outcome, Step, nothing, operation
 
 
 def _touched(part: Part, item: Any) -> Changes:
@@ -24,6 +24,8 @@ def _put(workshop: Workshop, part: Part, item_id: str | None, field: str, value:
     except (KeyError, AttributeError):
         raise Refused(f"{part} has no item {item_id!r} with a field {field!r}") from None
     edits.set_value(workshop, part, item_id, field, copy.deepcopy(value))
+    if edits.get_value(workshop, part, item_id, field) == old:
+        return nothing()
     by_id = item_id is not None and not part.singleton and not item_id.startswith("#")
     changed = Changes.of(part, item_id) if by_id and item_id else Changes.of(part)
     return Outcome.made(changed, Step(_put, (part, item_id, field, old)))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from workshop_app.domain import decisions
 from workshop_app.domain.changes import Changes, Part, Refused
+from workshop_app.domain.fields import MOST_VOTES
 from workshop_app.domain.model import (
     CandidateStatus,
     Decision,
@@ -20,9 +21,6 @@ from workshop_app.domain.model import (
     Workshop,
 )
 from workshop_app.domain.operations.step import Outcome, Step, nothing, operation
-
-#: Dot votes are counted, not typed: a bound keeps a stuck key from writing nonsense.
-MOST_VOTES = 10_000
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMenu, QToolButton, QWidget
 
 from workshop_app.domain.advice import Advice
@@ -24,6 +24,7 @@ from workshop_app.libraries import tool_first_vocabulary
 from workshop_app.ui import undo
 from workshop_app.ui.list_editor import ListEditor
 from workshop_app.ui.session import Session
+from workshop_app.ui.shortcuts import CANDIDATES_FROM_PROBLEM, keys_text, make_action
 from workshop_app.ui.stage_page import StagePage
 from workshop_app.ui.table_model import Column
 
@@ -97,8 +98,16 @@ class CandidatesPage(StagePage):
         self.from_problem = QToolButton(self)
         self.from_problem.setText("Add from problem")
         self.from_problem.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.from_problem.setShortcut(QKeySequence("Alt+F"))
-        self.from_problem.setToolTip("Start a candidate from a problem of the diagnosis (Alt+F)")
+        self.from_problem_action = make_action(
+            CANDIDATES_FROM_PROBLEM,
+            self,
+            self.from_problem.showMenu,
+            context=Qt.ShortcutContext.WindowShortcut,
+        )
+        self.from_problem.setToolTip(
+            "Start a candidate from a problem of the diagnosis "
+            f"({keys_text(CANDIDATES_FROM_PROBLEM.sequences())})"
+        )
         self.menu = QMenu(self.from_problem)
         self.menu.aboutToShow.connect(self._fill_menu)
         self.from_problem.setMenu(self.menu)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -26,6 +26,7 @@ from workshop_app.libraries import prompt_groups
 from workshop_app.ui import undo
 from workshop_app.ui.list_editor import ListEditor
 from workshop_app.ui.session import Session
+from workshop_app.ui.shortcuts import DIAGNOSE_PROMPTS, make_action
 from workshop_app.ui.stage_page import StagePage
 from workshop_app.ui.table_model import Column
 
@@ -141,7 +142,12 @@ class DiagnosePage(StagePage):
         splitter.setSizes([320, 820])
         splitter.setChildrenCollapsible(False)
         self.body.addWidget(splitter, 1)
-        QShortcut(QKeySequence("Alt+P"), self, self.prompts.tree.setFocus)
+        make_action(
+            DIAGNOSE_PROMPTS,
+            self,
+            self.prompts.tree.setFocus,
+            context=Qt.ShortcutContext.WindowShortcut,
+        )
 
     def _new_problem(self) -> Problem:
         number = len(self.session.workshop.problems) + 1

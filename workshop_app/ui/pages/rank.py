@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,17 +21,23 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.model import CandidateStatus
-from workshop_app.domain.operations.room import MOST_VOTES
+from workshop_app.domain.fields import MOST_VOTES
 from workshop_app.domain.ranking import Readiness, Scored, recommendation
 from workshop_app.domain.stages import Stage
 from workshop_app.ui import undo
 from workshop_app.ui.delegates import FieldDelegate
 from workshop_app.ui.dialogs import OverrideDialog, ReasonDialog
-from workshop_app.ui.icons import icon
 from workshop_app.ui.list_editor import fit_columns
 from workshop_app.ui.matrix import MatrixPoint, MatrixWidget
 from workshop_app.ui.rank_model import Column, RankModel
 from workshop_app.ui.session import Session
+from workshop_app.ui.shortcuts import (
+    RANK_CHOOSE,
+    RANK_OVERRIDE,
+    RANK_PARK,
+    RANK_UNPARK,
+    make_action,
+)
 from workshop_app.ui.stage_page import StagePage
 from workshop_app.ui.table_model import IdRole, ItemRole
 
@@ -102,12 +107,10 @@ class RankPage(StagePage):
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setMinimumHeight(self.details.fontMetrics().height() * 3)
 
-        self.choose_action = self._action(
-            "Choose this workflow", "choose", self.choose, "Ctrl+Shift+C"
-        )
-        self.park_action = self._action("Park…", "park", self.park, "Ctrl+Shift+P")
-        self.unpark_action = self._action("Back in play", "undo", self.unpark, "Ctrl+Shift+U")
-        self.override_action = self._action("Override scores…", "", self.override, "Ctrl+Shift+O")
+        self.choose_action = make_action(RANK_CHOOSE, self, self.choose, icon_name="choose")
+        self.park_action = make_action(RANK_PARK, self, self.park, icon_name="park")
+        self.unpark_action = make_action(RANK_UNPARK, self, self.unpark, icon_name="undo")
+        self.override_action = make_action(RANK_OVERRIDE, self, self.override)
         bar = QHBoxLayout()
         for action in (
             self.choose_action,
@@ -145,15 +148,6 @@ class RankPage(StagePage):
         self.model.reranked.connect(self._after_reset)
         self._kept: str | None = None
         self._after_reset()
-
-    def _action(self, text: str, icon_name: str, slot: Any, keys: str) -> QAction:
-        action = QAction(icon(icon_name), text, self)
-        action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{text} ({keys})")
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
 
     # ------------------------------------------------------------------ selection sync
     def current(self) -> Scored | None:

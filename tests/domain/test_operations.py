@@ -1,0 +1,183 @@
+"""The named operations, without Qt: each changes what it names, refuses what the rules forbid
+without changing anything, logs the 30-day gate passing once, and its undo gives back exactly
+the workshop it started from — decision log included."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from workshop_app.domain import operations as op
+from workshop_app.domain.changes import Changes, Part, Refused
+from workshop_app.domain.document import workshop_to_document
+from workshop_app.domain.gate import is_agreed
+from workshop_app.domain.model import (
+    Checkin,
+    DecisionKind,
+    Risk,
+    SignoffDecision,
+    Workshop,
+)
+from workshop_app.domain.operations import Outcome, Step
+from workshop_app.store.workshop_file import UndeclaredChange, WorkshopFile
+
+AT = "2026-11-10T12:00:00"
+
+#: name → a step on the demo workshop that changes something.
+STEPS: dict[str, Step] = {
+    "set_field": Step(op.set_field, (Part.CANDIDATES, "c2", "frequency.count", 41)),
+    "set_field_singleton": Step(op.set_field, (Part.WORKSHOP, None, "title", "Renamed")),
+    "add_item": Step(op.add_item, (Part.RISKS, Risk("r99", "Nobody reads the report"), 0)),
+    "remove_stakeholder": Step(op.remove_item, (Part.STAKEHOLDERS, "s1")),
+    "remove_candidate": Step(op.remove_item, (Part.CANDIDATES, "c1")),
+    "move_item": Step(op.move_item, (Part.CANDIDATES, "c1", 3)),
+    "set_votes": Step(op.set_votes, ("c3", 9)),
+    "choose": Step(op.choose, ("c2", "Quicker to prove", AT)),
+    "unchoose": Step(op.unchoose, ("c1", "Rethink", AT)),
+    "park": Step(op.park, ("c2", "Later", AT)),
+    "unpark": Step(op.unpark, ("c8", "Worth a look", AT)),
+    "override_scores": Step(op.override_scores, ("c3", 5, None, "The room knows better", AT)),
+    "sign": Step(op.sign, ("s2", SignoffDecision.APPROVED, "Fine", AT)),
+    "add_checkin": Step(op.add_checkin, (Checkin("m1", "2026-11-20", 12),)),
+    "add_readings": Step(
+        op.add_readings, ([Checkin("m1", "2026-11-20", 1), Checkin("m2", "2026-11-21", 2)],)
+    ),
+    "plan_checkin_day": Step(op.plan_checkin_day, (60,)),
+    "drop_checkin_day": Step(op.drop_checkin_day, (14,)),
+    "note_checkin_day": Step(op.note_checkin_day, (7, "Numbers reviewed")),
+}
+
+
+def document(workshop: Workshop) -> dict[str, Any]:
+    return workshop_to_document(copy.deepcopy(workshop))
+
+
+@pytest.mark.parametrize("name", sorted(STEPS))
+def test_undo_gives_back_exactly_the_workshop_and_redo_the_change(
+    demo_workshop: Workshop, name: str
+) -> None:
+    before = document(demo_workshop)
+    outcome = STEPS[name](demo_workshop)
+    after = document(demo_workshop)
+    assert after != before
+    assert isinstance(outcome, Outcome) and outcome
+    changed = {key for key in before if before[key] != after[key]}
+    assert changed <= {str(part) for part in outcome.lists}
+
+    redo = outcome.undo(demo_workshop)
+    assert document(demo_workshop) == before
+    assert changed <= {str(part) for part in redo.lists}
+
+    STEPS[name](demo_workshop)
+    assert document(demo_workshop) == after
+
+
+@pytest.mark.parametrize(
+    ("step", "words"),
+    [
+        (Step(op.set_field, (Part.CANDIDATES, "c404", "name", "x")), "no item 'c404'"),
+        (Step(op.add_item, (Part.RISKS, Risk("r1", "Again"), None)), "already has"),
+        (Step(op.remove_item, (Part.METRICS, "m404")), "no item 'm404'"),
+        (Step(op.move_item, (Part.CANDIDATES, "c1", 99)), "no place 99"),
+        (Step(op.set_votes, ("c1", -1)), "votes must be 0 to 10,000"),
+        (Step(op.park, ("c2", "  ", AT)), "needs a reason"),
+        (Step(op.override_scores, ("c2", 9, None, "Why not", AT)), "1 to 5"),
+        (Step(op.sign, ("s404", SignoffDecision.APPROVED, "", AT)), "no stakeholder"),
+        (Step(op.add_checkin, (Checkin("m404", "2026-11-20", 1),)), "no metric"),
+        (Step(op.plan_checkin_day, (14,)), "already planned"),
+        (Step(op.plan_checkin_day, (0,)), "1 to 366"),
+        (Step(op.drop_checkin_day, (15,)), "No check-in is planned on day 15"),
+        (Step(op.note_checkin_day, (7, "x" * 5001)), "limit is 5000"),
+    ],
+)
+def test_a_refused_operation_changes_nothing(demo_workshop: Workshop, step: Step, words: str) -> None:
+    before = document(demo_workshop)
+    with pytest.raises(Refused, match=words):
+        step(demo_workshop)
+    assert document(demo_workshop) == before
+
+
+def test_the_last_check_in_meeting_cannot_be_dropped(demo_workshop: Workshop) -> None:
+    op.drop_checkin_day(demo_workshop, 7)
+    op.drop_checkin_day(demo_workshop, 14)
+    with pytest.raises(Refused, match="at least one"):
+        op.drop_checkin_day(demo_workshop, 30)
+    assert [meeting.day for meeting in demo_workshop.checkin_plan] == [30]
+
+
+def _draft(workshop: Workshop) -> Workshop:
+    """The demo one edit short of agreed: its outcome metric has no method."""
+    metric = next(m for m in workshop.metrics if m.kind == "outcome" and m.candidate_id == "c1")
+    metric.method = ""
+    assert not is_agreed(workshop)
+    return workshop
+
+
+def test_an_ordinary_edit_that_passes_the_gate_logs_it_once(demo_workshop: Workshop) -> None:
+    workshop = _draft(demo_workshop)
+    metric = next(m for m in workshop.metrics if not m.method)
+    logged = len(workshop.decisions)
+    outcome = op.set_field(workshop, Part.METRICS, metric.id, "method", "Count in the CRM")
+    assert Part.DECISIONS in outcome.lists
+    assert [d.kind for d in workshop.decisions[logged:]] == [DecisionKind.GATE_PASSED]
+    # Still agreed after another edit: no second entry.
+    op.set_field(workshop, Part.METRICS, metric.id, "unit", "leads")
+    assert len(workshop.decisions) == logged + 1
+    # The undo of the edit that passed the gate takes its log entry back too.
+    outcome.undo(workshop)
+    assert len(workshop.decisions) == logged
+
+
+def test_a_choice_that_passes_the_gate_logs_it_once(demo_workshop: Workshop) -> None:
+    op.unchoose(demo_workshop, "c1", "Rethink", AT)
+    logged = len(demo_workshop.decisions)
+    op.choose(demo_workshop, "c1", "Back again", AT)
+    kinds = [d.kind for d in demo_workshop.decisions[logged:]]
+    assert kinds == [DecisionKind.CHOSEN, DecisionKind.GATE_PASSED]
+
+
+def test_setting_a_field_to_its_value_changes_nothing(demo_workshop: Workshop) -> None:
+    name = demo_workshop.candidate("c2").name
+    assert not op.set_field(demo_workshop, Part.CANDIDATES, "c2", "name", name)
+
+
+def test_removing_a_stakeholder_names_every_list_it_cleared(demo_workshop: Workshop) -> None:
+    outcome = op.remove_item(demo_workshop, Part.STAKEHOLDERS, "s1")
+    assert {Part.STAKEHOLDERS, Part.PROBLEMS, Part.METRICS} <= outcome.lists
+
+
+def test_changes_combine_and_cover() -> None:
+    one = Changes.of(Part.CANDIDATES, "c1")
+    both = one | Changes.of(Part.CANDIDATES, "c2") | Changes.of(Part.DECISIONS)
+    assert both.ids[Part.CANDIDATES] == {"c1", "c2"}
+    assert Part.DECISIONS not in both.ids  # a whole part stays whole
+    assert both.covers(one) and not one.covers(both)
+    assert Changes.of(Part.CANDIDATES).covers(one)
+    assert not one.covers(Changes.of(Part.CANDIDATES, "c3"))
+
+
+# ---------------------------------------------------------------- through the store
+
+
+def test_the_store_saves_what_an_operation_changed(demo_file: Path) -> None:
+    with WorkshopFile.open(demo_file) as opened:
+        outcome, written = opened.change(Step(op.set_votes, ("c3", 9)))
+        assert written == Changes.of(Part.CANDIDATES, "c3")
+        assert outcome.covers(written)
+    with WorkshopFile.open(demo_file, read_only=True) as again:
+        assert again.workshop.candidate("c3").votes == 9
+
+
+def _lying(workshop: Workshop) -> Outcome:
+    workshop.info.title = "Changed behind the views' backs"
+    return Outcome.made(Changes.of(Part.CANDIDATES), Step(_lying))
+
+
+def test_an_operation_that_writes_more_than_it_says_is_caught(demo_file: Path) -> None:
+    with WorkshopFile.open(demo_file) as opened, pytest.warns(UndeclaredChange, match="workshop"):
+        opened.change(Step(_lying))
+    with WorkshopFile.open(demo_file, read_only=True) as again:
+        assert again.workshop.info.title == "Changed behind the views' backs"  # still saved

@@ -1,0 +1,169 @@
+"""The keyboard: the bindings of the stage pages and lists, the actions made from them, and the
+help (F1) generated from the window's actions and these bindings, so it cannot drift.
+
+A page is built only when first shown, so its bindings are declared here, before any page
+exists: the page makes its actions from them (:func:`make_action`), and the help reads them.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from workshop_app.domain.stages import Stage
+from workshop_app.ui.icons import icon
+
+Key = str | QKeySequence.StandardKey
+#: One line of the help: the keys, and what they do.
+Row = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Binding:
+    """Keys and what they do, declared before the widget that acts on them is built.
+
+    Attributes:
+        text: what the keys do, in the help (and as the action's text, unless the widget
+            gives its own, as each list names its items).
+        keys: the key sequences, portable text ("Ctrl+Shift+C") or a platform's standard key.
+    """
+
+    text: str
+    keys: tuple[Key, ...]
+
+    def sequences(self) -> list[QKeySequence]:
+        found: list[QKeySequence] = []
+        for key in self.keys:
+            if isinstance(key, QKeySequence.StandardKey):
+                found.extend(QKeySequence.keyBindings(key))
+            else:
+                found.append(QKeySequence(key))
+        return found
+
+
+# ---------------------------------------------------------------- every list of items
+LIST_ADD = Binding("Add a row and start typing in it", ("Ctrl+Return", "Ctrl+Enter", "Insert"))
+LIST_DELETE = Binding(
+    "Delete the current row (undo brings it back)", (QKeySequence.StandardKey.Delete,)
+)
+LIST_UP = Binding("Move the current row up", ("Alt+Up",))
+LIST_DOWN = Binding("Move the current row down", ("Alt+Down",))
+LIST_SWITCH = Binding("Switch between a list and the fields of its current row", ("F6",))
+LIST_BINDINGS = (LIST_ADD, LIST_DELETE, LIST_UP, LIST_DOWN, LIST_SWITCH)
+
+# ---------------------------------------------------------------- the stage pages
+DIAGNOSE_PROMPTS = Binding("Go to the prompts", ("Alt+P",))
+CANDIDATES_FROM_PROBLEM = Binding("Add from problem", ("Ctrl+Shift+F",))
+RANK_CHOOSE = Binding("Choose this workflow", ("Ctrl+Shift+C",))
+RANK_PARK = Binding("Park…", ("Ctrl+Shift+P",))
+RANK_UNPARK = Binding("Back in play", ("Ctrl+Shift+U",))
+RANK_OVERRIDE = Binding("Override scores…", ("Ctrl+Shift+O",))
+
+#: The actions each stage page makes from its bindings.
+PAGE_BINDINGS: dict[Stage, tuple[Binding, ...]] = {
+    Stage.DIAGNOSE: (DIAGNOSE_PROMPTS,),
+    Stage.CANDIDATES: (CANDIDATES_FROM_PROBLEM,),
+    Stage.RANK: (RANK_CHOOSE, RANK_PARK, RANK_UNPARK, RANK_OVERRIDE),
+}
+
+#: Keys that widgets handle themselves (there is no action to read them from).
+TYPING_KEYS: tuple[Row, ...] = (
+    ("Enter", "Commit a cell and move to the next one"),
+    ("Tab", "Next field"),
+)
+PAGE_KEYS: dict[Stage, tuple[Row, ...]] = {
+    Stage.RANK: (("+ / −", "Add or remove a vote"),),
+}
+
+
+def make_action(
+    binding: Binding,
+    parent: QWidget,
+    slot: Callable[[], object],
+    *,
+    text: str = "",
+    icon_name: str = "",
+    context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,
+) -> QAction:
+    """An action of ``parent`` with the binding's keys; its tooltip names the first key."""
+    text = text or binding.text
+    action = QAction(icon(icon_name), text, parent)
+    sequences = binding.sequences()
+    action.setShortcuts(sequences)
+    action.setShortcutContext(context)
+    first = sequences[0].toString(QKeySequence.SequenceFormat.NativeText)
+    action.setToolTip(f"{text} ({first})")
+    action.triggered.connect(slot)
+    parent.addAction(action)
+    return action
+
+
+def keys_text(sequences: Iterable[QKeySequence]) -> str:
+    """Key sequences as the help shows them: "Ctrl+Shift+Z or Ctrl+Y"."""
+    names: list[str] = []
+    for sequence in sequences:
+        name = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+        if name and name not in names:
+            names.append(name)
+    return " or ".join(names)
+
+
+def _words(text: str) -> str:
+    """An action's text without its mnemonic and trailing ellipsis: "&Open…" → "Open"."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").removesuffix("…")
+
+
+def action_rows(actions: Iterable[QAction]) -> list[Row]:
+    """One row per action that has keys, in the order given."""
+    return [
+        (keys_text(action.shortcuts()), _words(action.text()))
+        for action in actions
+        if action.shortcuts()
+    ]
+
+
+def range_row(actions: Sequence[QAction], text: str) -> Row:
+    """One row for a run of actions that differ only in their number: "Ctrl+1 … Ctrl+8"."""
+    return (f"{keys_text(actions[0].shortcuts())} … {keys_text(actions[-1].shortcuts())}", text)
+
+
+def binding_rows(bindings: Iterable[Binding]) -> list[Row]:
+    return [(keys_text(binding.sequences()), _words(binding.text)) for binding in bindings]
+
+
+def page_sections() -> list[tuple[str, list[Row]]]:
+    """The help of every list and every stage page, whether or not it is built yet."""
+    sections = [("In every list", [*binding_rows(LIST_BINDINGS), *TYPING_KEYS])]
+    for stage in Stage:
+        rows = [*PAGE_KEYS.get(stage, ()), *binding_rows(PAGE_BINDINGS.get(stage, ()))]
+        if rows:
+            sections.append((stage.value, rows))
+    return sections
+
+
+def help_html(sections: Sequence[tuple[str, Sequence[Row]]]) -> str:
+    """The help as one table, a heading above each section."""
+    parts = ["<table cellspacing='6'>"]
+    for title, rows in sections:
+        parts.append(f"<tr><td colspan='2'><b>{html.escape(title)}</b></td></tr>")
+        parts.extend(
+            f"<tr><td><b>{html.escape(keys)}</b></td><td>{html.escape(what)}</td></tr>"
+            for keys, what in rows
+        )
+    parts.append("</table>")
+    return "".join(parts)
+
+
+def show_help(parent: QWidget, sections: Sequence[tuple[str, Sequence[Row]]]) -> None:
+    """The keyboard shortcuts dialog."""
+    box = QMessageBox(parent)
+    box.setObjectName("shortcutHelp")
+    box.setWindowTitle("Keyboard shortcuts")
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(help_html(sections))
+    box.exec()
