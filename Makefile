@@ -1,6 +1,7 @@
 # First Workflow — every habit has one entry point.
 #   make run     set up on a fresh machine and open the app on the bundled demo workshop
 #   make test    set up (with the test tools) and run lint and the whole suite headless
+#   make check   the fast inner loop: lint, then the domain and store tests (no Qt, no PDF)
 #   make lint    ruff, ruff format check, mypy, import-linter contracts
 #   make bench   the benchmarks in bench/ (not part of make test)
 #   make screenshots  every stage of the demo as PNG in docs/screenshots/
@@ -22,13 +23,17 @@ DEBIAN_GUI := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-
 # Tools the tests use to look at what we make.
 DEBIAN_TEST := qpdf poppler-utils
 
-.PHONY: run test lint bench screenshots clean debian-core debian-gui debian-test
+.PHONY: run test check lint bench screenshots clean debian-core debian-gui debian-test
 
 run: debian-core debian-gui $(STAMP_RUN)
 	$(BIN)/workshop-app --demo
 
 test: debian-core debian-test $(STAMP_TEST) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# Hypothesis's "check" profile (tests/conftest.py) tries fewer examples per property.
+check: lint
+	$(BIN)/python -m pytest -q --hypothesis-profile=check tests/domain tests/store
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check workshop_app tests bench

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QListView, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from workshop_app.domain.model import SignoffDecision
@@ -28,6 +28,15 @@ def page_of(window: MainWindow) -> FollowThroughPage:
     return page
 
 
+def rows(view: QListView) -> list[str]:
+    model = view.model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def select(view: QListView, row: int) -> None:
+    view.setCurrentIndex(view.model().index(row, 0))
+
+
 def saved(path: Path):
     with WorkshopFile.open(path, read_only=True) as opened:
         return opened.workshop
@@ -38,10 +47,10 @@ def test_verdicts_and_meetings_show_for_the_demo(demo_window: MainWindow) -> Non
     demo_window.show_stage(Stage.FOLLOW_THROUGH)
     assert page.overall.text().startswith("AT RISK")
     assert "Adoption: on track. Outcome: at risk." in page.overall.text()
-    texts = [page.metrics.item(r).text() for r in range(page.metrics.count())]
+    texts = rows(page.metrics)
     assert texts[0].startswith("ON TRACK · Share of emailed quote requests")
     assert texts[1].startswith("AT RISK · Median time from quote request")
-    meetings = [page.meetings.item(r).text() for r in range(page.meetings.count())]
+    meetings = rows(page.meetings)
     assert meetings == [
         "Day 7 · Tue 17 Nov 2026 · done",
         "Day 14 · Tue 24 Nov 2026 · DUE TODAY",
@@ -56,7 +65,7 @@ def test_a_reading_typed_in_changes_the_verdict(
 ) -> None:
     page = page_of(demo_window)
     demo_window.show_stage(Stage.FOLLOW_THROUGH)
-    page.metrics.setCurrentRow(1)  # the outcome metric, at risk
+    select(page.metrics, 1)  # the outcome metric, at risk
     page.readings.add_item()  # a new reading for today, editing its first cell
     QApplication.processEvents()
     editor = QApplication.focusWidget()
@@ -67,7 +76,7 @@ def test_a_reading_typed_in_changes_the_verdict(
     QApplication.processEvents()
     reading = saved(demo_file).checkins[-1]
     assert (reading.metric_id, reading.date, reading.value) == ("m2", "2026-11-24", 12)
-    assert page.metrics.item(1).text().startswith("ON TRACK")
+    assert rows(page.metrics)[1].startswith("ON TRACK")
 
 
 def test_csv_import_is_all_or_nothing(
@@ -100,7 +109,7 @@ def test_csv_import_is_all_or_nothing(
 
 def test_meeting_notes_are_saved_and_undoable(demo_window: MainWindow, demo_file: Path) -> None:
     page = page_of(demo_window)
-    page.meetings.setCurrentRow(1)
+    select(page.meetings, 1)
     page.meeting_note.setPlainText("Margaret wants the outcome chart every Monday.")
     page.commit_meeting_note()
     plan = saved(demo_file).checkin_plan
@@ -108,7 +117,7 @@ def test_meeting_notes_are_saved_and_undoable(demo_window: MainWindow, demo_file
         14,
         "Margaret wants the outcome chart every Monday.",
     )
-    assert page.meetings.item(1).text().endswith("done")
+    assert rows(page.meetings)[1].endswith("done")
     demo_window.session.undo_stack.undo()
     assert saved(demo_file).checkin_plan[1].note == ""
 
@@ -143,8 +152,8 @@ def test_check_in_days_can_be_added_and_removed(demo_window: MainWindow, demo_fi
     page = page_of(demo_window)
     page.add_checkin_day(60)
     assert [m.day for m in saved(demo_file).checkin_plan] == [7, 14, 30, 60]
-    assert page.meetings.item(3).text().startswith("Day 60 · Sat 9 Jan 2027")
-    page.meetings.setCurrentRow(1)
+    assert rows(page.meetings)[3].startswith("Day 60 · Sat 9 Jan 2027")
+    select(page.meetings, 1)
     page.remove_checkin_day()
     assert [m.day for m in saved(demo_file).checkin_plan] == [7, 30, 60]
     assert saved(demo_file).checkin_plan[0].note.startswith("First look at the numbers")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from workshop_app.domain.model import Workshop
+from workshop_app.domain.ranking import rank_candidates, recommendation
 from workshop_app.domain.stages import Stage
 from workshop_app.ui.list_editor import ListEditor
 from workshop_app.ui.main_window import STAGES, MainWindow
@@ -56,45 +57,55 @@ def shown_lists(page: QWidget) -> list[list[str]]:
     return lists
 
 
-def what_each_stage_shows(workshop: Workshop) -> dict[Stage, tuple[list[str], list[str]]]:
-    """Per stage: texts the page shows in its fields, and the rows one of its lists shows."""
+def what_each_stage_shows(workshop: Workshop) -> dict[Stage, tuple[list[str], list[list[str]]]]:
+    """Per stage: texts its labels and fields show, and the rows of each list it shows."""
     chosen = workshop.chosen[0]
-    metrics = [metric.name for metric in workshop.metrics_of(chosen.id)]
-    people = [person.name for person in workshop.stakeholders]
+    recommended = recommendation(rank_candidates(workshop.candidates))
     champion = workshop.stakeholder(workshop.adoption.champion_id)
     owner = workshop.stakeholder(workshop.adoption.owner_id)
-    assert champion is not None and owner is not None
+    assert recommended is not None and champion is not None and owner is not None
+    people = [person.name for person in workshop.stakeholders]
+    metrics = [metric.name for metric in workshop.metrics_of(chosen.id)]
     return {
-        Stage.SETUP: ([workshop.info.title, workshop.info.organization], people),
-        Stage.DIAGNOSE: ([], [problem.title for problem in workshop.problems]),
-        Stage.CANDIDATES: ([], [candidate.name for candidate in workshop.candidates]),
-        Stage.RANK: ([f"Recommended: {chosen.name}"], [c.name for c in workshop.candidates]),
-        Stage.METRICS: ([f"Chosen workflow: {chosen.name}"], metrics),
-        Stage.ADOPTION: ([champion.name, owner.name, workshop.adoption.training], people),
-        Stage.CHARTER: (["Ready to sign"], people),
+        Stage.SETUP: ([workshop.info.title, workshop.info.organization], [people]),
+        Stage.DIAGNOSE: (
+            [workshop.problems[0].title],  # the first problem's fields
+            [[problem.title for problem in workshop.problems]],
+        ),
+        Stage.CANDIDATES: (
+            [workshop.candidates[0].name],
+            [[candidate.name for candidate in workshop.candidates]],
+        ),
+        Stage.RANK: (
+            [f"Recommended: {recommended.candidate.name}"],
+            [[candidate.name for candidate in workshop.candidates]],
+        ),
+        Stage.METRICS: ([f"Chosen workflow: {chosen.name}"], [metrics]),
+        Stage.ADOPTION: ([champion.name, owner.name, workshop.adoption.training], [people]),
+        Stage.CHARTER: (["Ready to sign"], [people]),
         Stage.FOLLOW_THROUGH: (
             [],
-            [f"Day {planned.day} " for planned in workshop.checkin_plan],
+            [metrics, [f"Day {planned.day} " for planned in workshop.checkin_plan]],
         ),
     }
 
 
 def test_every_stage_shows_the_demo(demo_window: MainWindow, demo_workshop: Workshop) -> None:
     expected = what_each_stage_shows(demo_workshop)
-    assert set(expected) == set(STAGES)
-    for stage in STAGES:
+    assert list(expected) == STAGES
+    for stage, (texts, lists) in expected.items():
         demo_window.show_stage(stage)
         page = demo_window.pages[stage]
         assert demo_window.page_stack.currentWidget() is page
         assert page.title.isVisible() and page.title.text() == stage.value
-        texts, rows = expected[stage]
         shown = "\n".join(shown_texts(page))
         for text in texts:
             assert text in shown, f"{stage.value} does not show {text!r}"
-        assert any(
-            len(lines) == len(rows) and all(any(row in line for line in lines) for row in rows)
-            for lines in shown_lists(page)
-        ), f"{stage.value} has no list of {rows}"
+        for rows in lists:
+            assert any(
+                len(lines) == len(rows) and all(any(r in line for line in lines) for r in rows)
+                for lines in shown_lists(page)
+            ), f"{stage.value} shows no list of {rows}"
         demo_window.grab()  # paints the stage: a warning or an error while painting fails
 
 

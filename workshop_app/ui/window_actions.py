@@ -109,8 +109,8 @@ class WindowActions:
         icon_name: str = "",
     ) -> QAction:
         action = QAction(icon(icon_name or "none"), text, self.window)
-        if keys:
-            action.setShortcuts(keys)
+        if keys:  # without repeats: a key given twice (F1 is the help key) answers neither
+            action.setShortcuts(list({key.toString(): key for key in keys}.values()))
         action.triggered.connect(slot)
         self.window.addAction(action)
         self._made.append(action)

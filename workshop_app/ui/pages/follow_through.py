@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QAbstractItemModel, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -25,20 +25,21 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.changes import Changes, Part
-from workshop_app.domain.checkins import CsvRefused, MeetingState, meetings, readings_from_csv
+from workshop_app.domain.checkins import CsvRefused, Meeting, readings_from_csv
 from workshop_app.domain.model import Checkin
-from workshop_app.domain.progress import Verdict, metric_progress, overall_progress
+from workshop_app.domain.progress import metric_progress, overall_progress
 from workshop_app.domain.stages import Stage
 from workshop_app.domain.text import clean_typed_text
 from workshop_app.report.charts import chart_geometry
 from workshop_app.store.interchange import export_text
 from workshop_app.ui import undo
+from workshop_app.ui.follow_models import BADGE, Meetings, MetricVerdicts
 from workshop_app.ui.list_editor import ListEditor
 from workshop_app.ui.metric_chart import MetricChart
 from workshop_app.ui.report_runner import ReportRunner
 from workshop_app.ui.session import Session
 from workshop_app.ui.stage_page import StagePage
-from workshop_app.ui.table_model import Column
+from workshop_app.ui.table_model import Column, IdRole, ItemRole
 
 READING_COLUMNS = [
     Column("date", "Date", width=110),
@@ -50,12 +51,22 @@ READING_FIELDS = [
     Column("value", "Value", "number"),
     Column("note", "Note", "long"),
 ]
-BADGE = {
-    Verdict.ON_TRACK: "ON TRACK",
-    Verdict.AT_RISK: "AT RISK",
-    Verdict.OFF_TRACK: "OFF TRACK",
-    Verdict.NO_DATA: "NO DATA YET",
-}
+
+
+def _list_view(page: QWidget, name: str, model: QAbstractItemModel) -> QListView:
+    view = QListView(page)
+    view.setObjectName(name)
+    view.setWordWrap(True)
+    view.setModel(model)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    return view
+
+
+def _keep_current(view: QListView, row: int) -> None:
+    """Make ``row`` (or the first row, when it is gone) the current one; announce it once."""
+    count = view.model().rowCount()
+    if count:
+        view.setCurrentIndex(view.model().index(row if 0 <= row < count else 0, 0))
 
 
 class FollowThroughPage(StagePage):
@@ -77,14 +88,14 @@ class FollowThroughPage(StagePage):
         self.overall.setWordWrap(True)
         self.body.addWidget(self.overall)
 
-        self.metrics = QListWidget(self)
-        self.metrics.setObjectName("metricList")
-        self.metrics.setWordWrap(True)
-        self.metrics.currentItemChanged.connect(lambda _c, _p: self._show_metric())
-        self.meetings = QListWidget(self)
-        self.meetings.setObjectName("meetingList")
-        self.meetings.setWordWrap(True)
-        self.meetings.currentItemChanged.connect(lambda _c, _p: self._show_meeting())
+        self.verdicts = MetricVerdicts(session, self)
+        self.metrics = _list_view(self, "metricList", self.verdicts)
+        self.metrics.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_metric())
+        self.meeting_rows = Meetings(session, self.today, self)
+        self.meetings = _list_view(self, "meetingList", self.meeting_rows)
+        self.meetings.selectionModel().currentRowChanged.connect(
+            lambda _c, _p: self._show_meeting()
+        )
         self.meeting_note = QPlainTextEdit(self)
         self.meeting_note.setPlaceholderText("Notes of this check-in meeting")
         self.meeting_note.setTabChangesFocus(True)
@@ -188,8 +199,12 @@ class FollowThroughPage(StagePage):
         return chosen[0].id if len(chosen) == 1 else None
 
     def current_metric_id(self) -> str | None:
-        item = self.metrics.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        index = self.metrics.currentIndex()
+        return index.data(IdRole) if index.isValid() else None
+
+    def _current_meeting(self) -> Meeting | None:
+        index = self.meetings.currentIndex()
+        return index.data(ItemRole) if index.isValid() else None
 
     def _of_metric(self, reading: Checkin) -> bool:
         return reading.metric_id == self.current_metric_id()
@@ -216,8 +231,8 @@ class FollowThroughPage(StagePage):
         workshop = self.session.workshop
         chosen = self._chosen_id()
         keep_metric = self.current_metric_id()
-        self.metrics.blockSignals(True)
-        self.metrics.clear()
+        with QSignalBlocker(self.metrics.selectionModel()):
+            self.verdicts.refresh()
         if chosen is None:
             self.overall.setText(
                 "No single workflow is chosen yet: choose one on the Rank "
@@ -229,17 +244,7 @@ class FollowThroughPage(StagePage):
                 f"{BADGE[result.verdict]}: {result.summary}  Adoption: {result.adoption}. "
                 f"Outcome: {result.outcome}."
             )
-            for metric in workshop.metrics_of(chosen):
-                progress = metric_progress(workshop, metric)
-                entry = QListWidgetItem(f"{BADGE[progress.verdict]} · {metric.name}", self.metrics)
-                entry.setData(Qt.ItemDataRole.UserRole, metric.id)
-                entry.setToolTip(progress.explanation)
-        self.metrics.blockSignals(False)
-        rows = [
-            self.metrics.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.metrics.count())
-        ]
-        if rows:
-            self.metrics.setCurrentRow(rows.index(keep_metric) if keep_metric in rows else 0)
+        _keep_current(self.metrics, self.verdicts.row_of(keep_metric))
         self._show_metric()
         self._fill_meetings()
         enabled = chosen is not None and not self.session.read_only
@@ -264,40 +269,25 @@ class FollowThroughPage(StagePage):
         self.explanation.setText(f"{BADGE[progress.verdict]}: {progress.explanation}")
 
     def _fill_meetings(self) -> None:
-        keep = self.meetings.currentRow()
-        self.meetings.blockSignals(True)
-        self.meetings.clear()
-        for meeting in meetings(self.session.workshop, self.today):
-            mark = {
-                MeetingState.DONE: "done",
-                MeetingState.DUE: "DUE TODAY",
-                MeetingState.OVERDUE: "OVERDUE",
-                MeetingState.UPCOMING: "upcoming",
-            }
-            entry = QListWidgetItem(
-                f"Day {meeting.day} · {QDate(meeting.date).toString('ddd d MMM yyyy')} · "
-                f"{mark[meeting.state]}",
-                self.meetings,
-            )
-            entry.setData(Qt.ItemDataRole.UserRole, (meeting.day, meeting.note))
-        self.meetings.blockSignals(False)
-        if self.meetings.count():
-            self.meetings.setCurrentRow(keep if 0 <= keep < self.meetings.count() else 0)
+        keep = self.meetings.currentIndex().row()
+        self.meeting_rows.today = self.today
+        with QSignalBlocker(self.meetings.selectionModel()):
+            self.meeting_rows.refresh()
+        _keep_current(self.meetings, keep)
         self._show_meeting()
 
     def _show_meeting(self) -> None:
-        item = self.meetings.currentItem()
-        note = item.data(Qt.ItemDataRole.UserRole)[1] if item is not None else ""
-        self.meeting_note.setPlainText(note)
-        self.meeting_note.setEnabled(item is not None and not self.session.read_only)
+        meeting = self._current_meeting()
+        self.meeting_note.setPlainText(meeting.note if meeting is not None else "")
+        self.meeting_note.setEnabled(meeting is not None and not self.session.read_only)
 
     # ------------------------------------------------------------------ actions
     def commit_meeting_note(self) -> None:
         """Store the notes of the selected check-in meeting (one undoable step)."""
-        item = self.meetings.currentItem()
-        if item is None:
+        meeting = self._current_meeting()
+        if meeting is None:
             return
-        day, old = item.data(Qt.ItemDataRole.UserRole)
+        day, old = meeting.day, meeting.note
         note = clean_typed_text(self.meeting_note.toPlainText()).strip()
         if note == old:
             return
@@ -313,10 +303,10 @@ class FollowThroughPage(StagePage):
 
     def remove_checkin_day(self) -> None:
         """Drop the selected check-in meeting from the plan (at least one stays)."""
-        item = self.meetings.currentItem()
-        if item is None:
+        meeting = self._current_meeting()
+        if meeting is None:
             return
-        day = item.data(Qt.ItemDataRole.UserRole)[0]
+        day = meeting.day
         self._tell(self.session.push(undo.drop_checkin_day(self.session, day)))
 
     def import_csv(self) -> None:
