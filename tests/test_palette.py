@@ -23,9 +23,7 @@ TEMPLATES = folder("report_templates")
 
 #: A colour typed as hex: #rgb, #rgba, #rrggbb or #rrggbbaa, not part of a longer name such as
 #: an anchor (``#add-ons``) or an HTML character reference (``&#123;``).
-HEX_COLOUR = re.compile(
-    r"(?<![\w&])#(?:[0-9a-fA-F]{8}|[0-9a-fA-F]{6}|[0-9a-fA-F]{3,4})(?![\w-])"
-)
+HEX_COLOUR = re.compile(r"(?<![\w&])#(?:[0-9a-fA-F]{8}|[0-9a-fA-F]{6}|[0-9a-fA-F]{3,4})(?![\w-])")
 COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 QSS_TOKEN = re.compile(r"@([A-Za-z_][\w]*)")
 CSS_TOKEN = re.compile(r"var\(\s*--([\w-]+)\s*[,)]")

@@ -255,3 +255,23 @@ def test_plan_with_note_keeps_other_notes_and_does_not_touch_the_workshop(
     added = plan_with_note(demo_workshop, 21, "Extra")
     assert [m.day for m in added] == [7, 14, 21, 30]
     assert added[0].note == day7
+
+
+def test_the_next_reading_starts_from_the_last_value_and_never_before_the_workshop(
+    demo_workshop: Workshop,
+) -> None:
+    from workshop_app.domain.checkins import next_reading
+
+    last = max((c for c in demo_workshop.checkins if c.metric_id == "m1"), key=lambda c: c.date)
+    early = next_reading(demo_workshop, "m1", dt.date(2026, 1, 1))
+    assert (early.date, early.value) == (demo_workshop.info.date, last.value)
+    later = next_reading(demo_workshop, "m1", dt.date(2026, 12, 1))
+    assert later.date == "2026-12-01"
+
+
+def test_the_first_reading_starts_from_the_baseline(demo_workshop: Workshop) -> None:
+    from workshop_app.domain.checkins import next_reading
+
+    demo_workshop.checkins = [c for c in demo_workshop.checkins if c.metric_id != "m2"]
+    metric = demo_workshop.metric("m2")
+    assert next_reading(demo_workshop, "m2", dt.date(2026, 12, 1)).value == metric.baseline

@@ -91,8 +91,8 @@ def test_csv_import_is_all_or_nothing(
         encoding="utf-8",
     )
     assert page.import_csv_file(bad) == 0
-    box = page.refused_box
-    assert isinstance(box, QMessageBox)
+    box = page.findChild(QMessageBox)
+    assert isinstance(box, QMessageBox) and box.isVisible()
     assert "line 3: no metric has the id or name 'm9'" in box.text()
     assert "line 4: 2026-11-01 is before the workshop date 2026-11-10" in box.text()
     assert "line 5: the value must be a number, got 'abc'" in box.text()

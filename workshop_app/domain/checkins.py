@@ -85,6 +85,20 @@ def reading(
     return Checkin(metric.id, day.isoformat(), number, note.strip())
 
 
+def next_reading(workshop: Workshop, metric_id: str, today: dt.date) -> Checkin:
+    """The reading a facilitator most likely types next for a metric: today (never before the
+    workshop), starting from the last value read, or from the baseline before any reading."""
+    metric = workshop.metric(metric_id)
+    if metric is None:
+        raise ReadingRefused(f"no metric has the id {metric_id!r}")
+    earlier = sorted(
+        (c for c in workshop.checkins if c.metric_id == metric_id), key=lambda c: c.date
+    )
+    value = earlier[-1].value if earlier else (metric.baseline or 0)
+    start = workshop.info.day or today
+    return Checkin(metric_id, max(today, start).isoformat(), value)
+
+
 @dataclass(frozen=True)
 class CsvProblem:
     """One bad row of a CSV file."""

@@ -11,8 +11,12 @@ from typing import Any
 from workshop_app.domain.matrix_layout import SCORES, lay_out, matrix_points, score_position
 from workshop_app.domain.ranking import Quadrant, Scored
 
-WIDTH, HEIGHT = 640.0, 420.0
-LEFT, TOP, RIGHT, BOTTOM = 64.0, 28.0, 16.0, 52.0
+WIDTH, HEIGHT = 640.0, 440.0
+#: Margins of the plot (the 5 × 5 cells) in the SVG.
+LEFT, TOP, RIGHT, BOTTOM = 64.0, 28.0, 16.0, 72.0
+#: The tinted bands above and below the cells that hold the quadrants' names, as in the app,
+#: so a name never covers the bubbles of a crowded corner cell.
+BAND = 18.0
 #: The rank number's size in a bubble of ordinary size; smaller bubbles get smaller numbers.
 RANK_FONT = 11.0
 
@@ -47,9 +51,14 @@ def matrix_geometry(rows: list[Scored]) -> dict[str, Any]:
     def up(y: float) -> float:
         return top + (1.0 - y) * height
 
+    frame_top, frame_bottom = top - BAND, top + height + BAND
     quadrants = []
     for area in layout.quadrants:
         x0, x1, y0, y1 = across(area.left), across(area.right), up(area.top), up(area.bottom)
+        if area.level == "top":
+            y0 = frame_top
+        else:
+            y1 = frame_bottom
         on_right = area.side == "right"
         quadrants.append(
             {
@@ -60,7 +69,7 @@ def matrix_geometry(rows: list[Scored]) -> dict[str, Any]:
                 "height": y1 - y0,
                 "tone": _TONES[area.quadrant],
                 "label_x": x1 - 6 if on_right else x0 + 6,
-                "label_y": y0 + 14 if area.level == "top" else y1 - 6,
+                "label_y": y0 + 13 if area.level == "top" else y1 - 5,
                 "anchor": "end" if on_right else "start",
             }
         )
@@ -82,17 +91,22 @@ def matrix_geometry(rows: list[Scored]) -> dict[str, Any]:
             }
         )
     scores = range(1, SCORES + 1)
-    bottom = top + height
+    edges = [i / SCORES for i in range(SCORES + 1)]
     return {
         "shown": len(points),
         "total": total,
         "width": WIDTH,
         "height": HEIGHT,
         "plot": {"x": left, "y": top, "width": width, "height": height},
+        "frame": {"x": left, "y": frame_top, "width": width, "height": frame_bottom - frame_top},
+        "grid_x": [across(edge) for edge in edges],  # the cells' borders
+        "grid_y": [up(edge) for edge in edges],
         "quadrants": quadrants,
         "split_x": across(layout.split),
         "split_y": up(layout.split),
-        "ticks_x": [{"value": s, "x": across(score_position(s)), "y": bottom + 16} for s in scores],
+        "ticks_x": [
+            {"value": s, "x": across(score_position(s)), "y": frame_bottom + 14} for s in scores
+        ],
         "ticks_y": [{"value": s, "x": left - 10, "y": up(score_position(s)) + 4} for s in scores],
         "bubbles": bubbles,
         "x_title": layout.x_title,

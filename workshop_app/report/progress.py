@@ -31,10 +31,7 @@ def progress_context(
     """Everything the progress report shows."""
     today = today or dt.date.today()
     info = workshop.info
-    try:
-        start: dt.date | None = dt.date.fromisoformat(info.date)
-    except ValueError:
-        start = None
+    start = info.day
     chosen = workshop.chosen[0] if len(workshop.chosen) == 1 else None
     metrics = []
     overall = None

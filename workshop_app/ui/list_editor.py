@@ -100,7 +100,7 @@ class ListEditor(QWidget):
         empty_hint: str,
         parent: QWidget | None = None,
         *,
-        watch: frozenset[str] = frozenset(),
+        watch: frozenset[Part] = frozenset(),
         keep: Callable[[Any], bool] | None = None,
     ) -> None:
         super().__init__(parent)

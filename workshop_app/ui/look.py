@@ -36,9 +36,7 @@ def load_fonts() -> bool:
 
 @cache
 def _stylesheet_text() -> str:
-    text = "\n".join(
-        resource(f"style/{name}").read_text(encoding="utf-8") for name in STYLESHEETS
-    )
+    text = "\n".join(resource(f"style/{name}").read_text(encoding="utf-8") for name in STYLESHEETS)
     return fill_tokens(text)
 
 

@@ -7,6 +7,7 @@ on the UI thread, and writes exports through ``QSaveFile`` so a failed write lea
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QIODevice, QObject, QSaveFile, QThreadPool, Signal
@@ -112,3 +113,9 @@ class ReportRunner(QObject):
             job.cancel()
         self.pool.waitForDone()
         self.jobs.clear()
+
+
+def report_file_name(title: str, kind: str, day: dt.date) -> str:
+    """A friendly default file name: ``Quoting workshop charter 2026-11-24.pdf``."""
+    safe = "".join(ch for ch in title if ch.isalnum() or ch in " -_").strip() or "Workshop"
+    return f"{safe[:60]} {kind} {day.isoformat()}.pdf"

@@ -37,7 +37,7 @@ from workshop_app.domain.stages import Stage
 from workshop_app.store.interchange import export_text
 from workshop_app.ui import undo
 from workshop_app.ui.report_job import ReportJob
-from workshop_app.ui.report_runner import ReportRunner
+from workshop_app.ui.report_runner import ReportRunner, report_file_name
 from workshop_app.ui.session import Session
 from workshop_app.ui.signoff import SignoffDialog, SignoffModel, StakeholderRole
 from workshop_app.ui.stage_page import StagePage
@@ -47,8 +47,7 @@ PAPERS = [("A4", "a4"), ("US Letter", "letter")]
 
 def charter_file_name(title: str, day: dt.date | None = None) -> str:
     """A friendly default name: ``Quoting workshop charter 2026-11-24.pdf``."""
-    safe = "".join(ch for ch in title if ch.isalnum() or ch in " -_").strip() or "Workshop"
-    return f"{safe[:60]} charter {(day or dt.date.today()).isoformat()}.pdf"
+    return report_file_name(title, "charter", day or dt.date.today())
 
 
 class CharterPage(StagePage):

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.changes import Changes, Part
-from workshop_app.domain.checkins import CsvRefused, Meeting, readings_from_csv
+from workshop_app.domain.checkins import CsvRefused, Meeting, next_reading, readings_from_csv
 from workshop_app.domain.model import Checkin
 from workshop_app.domain.progress import metric_progress, overall_progress
 from workshop_app.domain.stages import Stage
@@ -36,7 +36,7 @@ from workshop_app.ui import undo
 from workshop_app.ui.follow_models import BADGE, Meetings, MetricVerdicts
 from workshop_app.ui.list_editor import ListEditor
 from workshop_app.ui.metric_chart import MetricChart
-from workshop_app.ui.report_runner import ReportRunner
+from workshop_app.ui.report_runner import ReportRunner, report_file_name
 from workshop_app.ui.session import Session
 from workshop_app.ui.stage_page import StagePage
 from workshop_app.ui.table_model import Column, IdRole, ItemRole
@@ -210,15 +210,9 @@ class FollowThroughPage(StagePage):
         return reading.metric_id == self.current_metric_id()
 
     def _new_reading(self) -> Checkin:
-        workshop = self.session.workshop
-        metric = workshop.metric(self.current_metric_id())
-        assert metric is not None
-        earlier = sorted(
-            (c for c in workshop.checkins if c.metric_id == metric.id), key=lambda c: c.date
-        )
-        value = earlier[-1].value if earlier else (metric.baseline or 0)
-        start = workshop.info.day or self.today
-        return Checkin(metric.id, max(self.today, start).isoformat(), value)
+        metric_id = self.current_metric_id()
+        assert metric_id is not None  # the readings list is disabled without a metric
+        return next_reading(self.session.workshop, metric_id, self.today)
 
     # ------------------------------------------------------------------ refreshing
     def _on_changed(self, changes: Changes) -> None:
@@ -345,18 +339,13 @@ class FollowThroughPage(StagePage):
             "import the file again:\n\n" + "\n".join(shown),
             parent=self,
         )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
-        self.refused_box = box
 
     def export_report(self) -> None:
         folder = Path(self.session.path).parent
-        title = (
-            "".join(
-                ch for ch in self.session.workshop.info.title if ch.isalnum() or ch in " -_"
-            ).strip()
-            or "Workshop"
-        )
-        suggestion = folder / f"{title[:60]} progress {self.today.isoformat()}.pdf"
+        title = self.session.workshop.info.title
+        suggestion = folder / report_file_name(title, "progress", self.today)
         path, _filter = QFileDialog.getSaveFileName(
             self, "Export the progress report", str(suggestion), "PDF documents (*.pdf)"
         )
