@@ -20,7 +20,9 @@ LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
 def _copy_of_the_package(tmp_path: Path) -> Path:
-    shutil.copytree(PACKAGE, tmp_path / "workshop_app", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        PACKAGE, tmp_path / "workshop_app", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     return tmp_path
 
@@ -95,7 +97,8 @@ def test_the_domain_imports_only_the_standard_library() -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["import pypdf", "from workshop_app import paths", "from workshop_app.libraries import x"]
+    "line",
+    ["import pypdf", "from workshop_app import paths", "from workshop_app.libraries import x"],
 )
 def test_a_foreign_import_in_the_domain_is_found(tmp_path: Path, line: str) -> None:
     tree = _copy_of_the_package(tmp_path)
@@ -149,35 +152,38 @@ def _writes_the_domain(target: ast.expr) -> bool:
     )
 
 
+def _written(node: ast.AST) -> list[ast.expr]:
+    """What a statement or call writes to: assignment targets, or the object a list method or
+    ``setattr`` changes."""
+    if isinstance(node, ast.Assign | ast.Delete):
+        return list(node.targets)
+    if isinstance(node, ast.AugAssign | ast.AnnAssign):
+        return [node.target]
+    if not isinstance(node, ast.Call):
+        return []
+    func = node.func
+    if isinstance(func, ast.Attribute) and func.attr in LIST_WRITERS:
+        return [func] if "workshop" in _chain(func.value) else []
+    if isinstance(func, ast.Name) and func.id in ("setattr", "delattr") and node.args:
+        owner = node.args[0]
+        return [ast.Attribute(value=owner, attr="?")] if "workshop" in _chain(owner) else []
+    return []
+
+
 def direct_writes(root: Path, paths: list[Path]) -> list[str]:
     """Every statement in ``paths`` that changes a domain object without an operation."""
     found = []
     for path in paths:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            targets: list[ast.expr] = []
-            if isinstance(node, ast.Assign):
-                targets = node.targets
-            elif isinstance(node, ast.AugAssign | ast.AnnAssign) and node.value is not None:
-                targets = [node.target]
-            elif isinstance(node, ast.Delete):
-                targets = node.targets
-            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-                if node.func.attr in LIST_WRITERS and "workshop" in _chain(node.func.value):
-                    targets = [node.func]
-            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-                if node.func.id in ("setattr", "delattr") and node.args:
-                    targets = [ast.Attribute(value=node.args[0], attr="?", ctx=ast.Store())]
-                    if "workshop" not in _chain(node.args[0]):
-                        targets = []
-            for target in targets:
+            for target in _written(node):
                 for part in ast.walk(target) if isinstance(target, ast.Tuple) else [target]:
                     if isinstance(part, ast.Attribute | ast.Subscript) and _writes_the_domain(part):
-                        found.append(f"{path.relative_to(root)}:{node.lineno}")
+                        found.append(f"{path.relative_to(root)}:{getattr(node, 'lineno', 0)}")
     return found
 
 
 def _ui_and_cli(root: Path) -> list[Path]:
-    return sorted((root / "workshop_app" / "ui").rglob("*.py")) + [root / "workshop_app" / "cli.py"]
+    return [*sorted((root / "workshop_app" / "ui").rglob("*.py")), root / "workshop_app" / "cli.py"]
 
 
 def test_the_ui_and_the_command_line_change_workshops_only_through_operations() -> None:
@@ -198,4 +204,6 @@ def test_a_direct_write_is_found(tmp_path: Path, line: str) -> None:
     target = tree / "workshop_app" / "ui" / "pages" / "setup.py"
     text = target.read_text(encoding="utf-8")
     target.write_text(text + f"\n\ndef _sneaky(session, candidate, reading):\n    {line}\n")
-    assert direct_writes(tree, [target]) == [f"{target.relative_to(tree)}:{len(text.splitlines()) + 4}"]
+    assert direct_writes(tree, [target]) == [
+        f"{target.relative_to(tree)}:{len(text.splitlines()) + 4}"
+    ]

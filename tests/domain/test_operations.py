@@ -93,7 +93,9 @@ def test_undo_gives_back_exactly_the_workshop_and_redo_the_change(
         (Step(op.note_checkin_day, (7, "x" * 5001)), "limit is 5000"),
     ],
 )
-def test_a_refused_operation_changes_nothing(demo_workshop: Workshop, step: Step, words: str) -> None:
+def test_a_refused_operation_changes_nothing(
+    demo_workshop: Workshop, step: Step, words: str
+) -> None:
     before = document(demo_workshop)
     with pytest.raises(Refused, match=words):
         step(demo_workshop)

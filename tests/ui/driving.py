@@ -1,9 +1,10 @@
 """Helpers that fill a form from the keyboard, the way a facilitator does.
 
-Every key goes to the widget that has the keyboard focus, and the focus moves only as keys
-move it: F6 from a list into its form (or Tab from the stage navigator into a page), then Tab
-and Shift+Tab from field to field. A field commits when the focus leaves it, so a helper fails
-when a field cannot be reached, typed into or left with the keyboard.
+Every key goes to the widget that has the keyboard focus. The focus gets into a form as a
+facilitator's would: F6 from its list (clicking the current row first if the focus is
+elsewhere), or a click on the stage in the navigator and Tab into the page. From there only
+Tab and Shift+Tab move it, and a field commits when the focus leaves it; so a helper fails when
+a field cannot be reached, typed into or left with the keyboard.
 """
 
 from __future__ import annotations

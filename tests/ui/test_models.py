@@ -67,7 +67,8 @@ def _the_room_at_work(session: Session) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["stakeholders", "candidates", "readings of m1", "rank", "sign-offs", "verdicts", "meetings"]
+    "name",
+    ["stakeholders", "candidates", "readings of m1", "rank", "sign-offs", "verdicts", "meetings"],
 )
 def test_every_model_passes_the_model_tester_through_a_session(
     qtmodeltester, session: Session, name: str

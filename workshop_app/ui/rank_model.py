@@ -17,8 +17,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from workshop_app.domain.changes import Changes, Part
-from workshop_app.domain.model import CandidateStatus
 from workshop_app.domain.fields import MOST_VOTES
+from workshop_app.domain.model import CandidateStatus
 from workshop_app.domain.ranking import Scored, rank_candidates
 from workshop_app.palette import PALETTE
 from workshop_app.ui import undo

@@ -33,7 +33,6 @@ from workshop_app.ui.undo import SetValue
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
-SortRole = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
 #: Cells the stage's advice names get a calm amber tint (advice never blocks).
@@ -205,8 +204,6 @@ class ItemTableModel(QAbstractTableModel):
             return item
         if role == IdRole:
             return getattr(item, "id", None) or lookup.position_id(self._position(item))
-        if role == SortRole:
-            return self.raw_value(item, column)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

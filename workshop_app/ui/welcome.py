@@ -110,9 +110,10 @@ class WelcomePage(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         outer.addWidget(self.empty, 1)
-        self.refresh()
 
     def refresh(self) -> None:
+        """Read the recent workshops again; the window calls it each time it shows this page,
+        and only then (checking every recent file would slow opening one directly)."""
         self.recent.clear()
         for path in self.settings.recent_files():
             text, usable = describe_recent(path)

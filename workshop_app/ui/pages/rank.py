@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.model import CandidateStatus
 from workshop_app.domain.fields import MOST_VOTES
+from workshop_app.domain.model import CandidateStatus
 from workshop_app.domain.ranking import Readiness, Scored, recommendation
 from workshop_app.domain.stages import Stage
 from workshop_app.ui import undo
