@@ -39,7 +39,16 @@ def median_of(action: Callable[[], object], runs: int = RUNS) -> float:
 
 
 def child(command: Sequence[str | Path], cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    """Run a command as an installed app runs: with its modules' bytecode, which pip writes
+    at install (the machine's PYTHONDONTWRITEBYTECODE is dropped, so the first run writes it).
+    Settings and demo copies go to ``cwd``, not to the user's folders."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "XDG_CONFIG_HOME": str(cwd / "config"),
+        "XDG_DATA_HOME": str(cwd / "data"),
+    }
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return subprocess.run(
         [str(part) for part in command],
         cwd=cwd,
@@ -54,6 +63,8 @@ def first_paints_ms(commands: Sequence[Sequence[str | Path]], cwd: Path) -> list
     """The median first paint of each command; the commands take turns, so a machine that is
     busier for a moment slows all of them alike."""
     values: list[list[float]] = [[] for _ in commands]
+    for command in commands:
+        child(command, cwd)  # a first run writes bytecode and fills the disk cache; not counted
     for _ in range(RUNS):
         for runs, command in zip(values, commands, strict=True):
             out = child(command, cwd).stdout
@@ -77,19 +88,29 @@ def line(label: str, value: str, ratio: str = "", goal: str = "") -> None:
 
 
 def startup(work: Path) -> None:
-    """First paint of the app on the demo against the bare window, runs interleaved."""
-    bare, smoke = first_paints_ms(
+    """First paint of the app against the bare window, runs interleaved: on a fresh copy of
+    the demo (a new file is written first), and on a workshop file that exists."""
+    app = [sys.executable, "-m", "workshop_app"]
+    child([*app, "demo", "existing.workshop"], work)
+    bare, demo, existing = first_paints_ms(
         [
             [sys.executable, HERE / "bare_window.py"],
-            [sys.executable, "-m", "workshop_app", "--smoke-test"],
+            [*app, "--smoke-test"],
+            [*app, "existing.workshop", "--smoke-test"],
         ],
         work,
     )
     line("start-up: bare PySide6 window, first paint", f"{bare:.0f} ms")
     line(
         "start-up: workshop-app --smoke-test (demo)",
-        f"{smoke:.0f} ms",
-        f"{smoke / bare:.2f}x bare",
+        f"{demo:.0f} ms",
+        f"{demo / bare:.2f}x bare",
+        "goal <= 1.5x",
+    )
+    line(
+        "start-up: workshop-app FILE --smoke-test",
+        f"{existing:.0f} ms",
+        f"{existing / bare:.2f}x bare",
         "goal <= 1.5x",
     )
 

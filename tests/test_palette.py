@@ -60,6 +60,8 @@ def test_every_token_is_a_six_digit_colour() -> None:
         assert re.fullmatch(r"#[0-9a-f]{6}", value), f"{name} = {value!r}"
     assert tokens()["accent"] == PALETTE.accent
     assert rgb(PALETTE.accent) == (0x0F, 0x76, 0x6E)
+    with pytest.raises(AttributeError):
+        PALETTE.accent = "#ff0000"  # type: ignore[misc]
 
 
 @pytest.mark.parametrize("sheet", _stylesheets(), ids=lambda path: path.name)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
 from functools import cache
 from types import MappingProxyType
 
@@ -47,7 +46,6 @@ _STEEL = "#4a6f96"
 _NAVY = "#263d57"
 
 
-@dataclass(frozen=True)
 class Palette:
     """Every colour token: a name that says where the colour goes, and its ``#rrggbb``.
 
@@ -60,55 +58,60 @@ class Palette:
             the greyer tint of the printed charter).
         ok_tint … danger_line: status colours; amber for advice, red only for real errors.
         quadrant_start_here … matrix_focus: the friction × frequency matrix on screen.
+
+    A plain class, not a dataclass: this is imported before the first paint, and a frozen
+    dataclass of this size costs milliseconds to build. Instances cannot be changed.
     """
 
-    background: str = _SLATE_50  # window, pages, chart panels, alternate table rows
-    surface: str = _WHITE  # fields, tables, cards, tool and menu bars
-    surface_muted: str = _SLATE_100  # hover, table headers, the stage list, disabled fields
-    surface_pressed: str = _SLATE_200  # a pressed button; hover on a muted surface
-    hairline: str = _SLATE_200  # separators, grid lines, quiet borders
-    border: str = _SLATE_300  # field and table borders, table rules, scroll handles
-    border_strong: str = _SLATE_400  # borders on hover, dashed boxes, chart frames
-    text: str = _SLATE_900  # body text and headings
-    text_secondary: str = _SLATE_700  # column headers, axis labels, stage names
-    text_muted: str = _SLATE_600  # hints, captions, group titles, the status bar
-    text_faint: str = _SLATE_500  # parked candidates, page footers, a metric's planned path
-    text_disabled: str = _SLATE_400  # disabled controls (not meant to be read)
-    text_on_accent: str = _WHITE  # text on the accent and other dark fills, tooltips
+    __slots__ = ()
 
-    accent: str = _TEAL_700  # the one main action, focus, the chosen workflow
-    accent_hover: str = _TEAL_800
-    accent_pressed: str = _TEAL_900
-    accent_disabled: str = _TEAL_PALE  # a main action that cannot be used yet
-    accent_text: str = _TEAL_900  # teal text on teal tints
-    accent_tint: str = _TEAL_50  # hover in lists, the info banner, the running timer
-    accent_selected: str = _TEAL_100  # selected rows and stages, checked buttons
-    accent_line: str = _TEAL_200  # borders of teal tints, selected text
-    accent_wash: str = _TEAL_GREY  # the charter's decision box, chosen row, "start here"
+    background = _SLATE_50  # window, pages, chart panels, alternate table rows
+    surface = _WHITE  # fields, tables, cards, tool and menu bars
+    surface_muted = _SLATE_100  # hover, table headers, the stage list, disabled fields
+    surface_pressed = _SLATE_200  # a pressed button; hover on a muted surface
+    hairline = _SLATE_200  # separators, grid lines, quiet borders
+    border = _SLATE_300  # field and table borders, table rules, scroll handles
+    border_strong = _SLATE_400  # borders on hover, dashed boxes, chart frames
+    text = _SLATE_900  # body text and headings
+    text_secondary = _SLATE_700  # column headers, axis labels, stage names
+    text_muted = _SLATE_600  # hints, captions, group titles, the status bar
+    text_faint = _SLATE_500  # parked candidates, page footers, a metric's planned path
+    text_disabled = _SLATE_400  # disabled controls (not meant to be read)
+    text_on_accent = _WHITE  # text on the accent and other dark fills, tooltips
 
-    ok_tint: str = _TEAL_100  # a metric on track
-    warning: str = _AMBER_700  # advice, the overtime timer, advice counts in the stage list
-    warning_text: str = _AMBER_800  # text on warning tints
-    warning_tint: str = _AMBER_100  # warning banner, overtime timer, a cell to fix, at risk
-    warning_soft: str = _AMBER_50  # the advice panel, the tool-first hint
-    warning_line: str = _AMBER_300  # borders of warning tints
-    danger: str = _RED_700  # a value the app rejected, the error banner, a blocked candidate
-    danger_tint: str = _RED_100  # background of a rejected value or error, off track
-    danger_line: str = _RED_300  # borders of danger tints
+    accent = _TEAL_700  # the one main action, focus, the chosen workflow
+    accent_hover = _TEAL_800
+    accent_pressed = _TEAL_900
+    accent_disabled = _TEAL_PALE  # a main action that cannot be used yet
+    accent_text = _TEAL_900  # teal text on teal tints
+    accent_tint = _TEAL_50  # hover in lists, the info banner, the running timer
+    accent_selected = _TEAL_100  # selected rows and stages, checked buttons
+    accent_line = _TEAL_200  # borders of teal tints, selected text
+    accent_wash = _TEAL_GREY  # the charter's decision box, chosen row, "start here"
+
+    ok_tint = _TEAL_100  # a metric on track
+    warning = _AMBER_700  # advice, the overtime timer, advice counts in the stage list
+    warning_text = _AMBER_800  # text on warning tints
+    warning_tint = _AMBER_100  # warning banner, overtime timer, a cell to fix, at risk
+    warning_soft = _AMBER_50  # the advice panel, the tool-first hint
+    warning_line = _AMBER_300  # borders of warning tints
+    danger = _RED_700  # a value the app rejected, the error banner, a blocked candidate
+    danger_tint = _RED_100  # background of a rejected value or error, off track
+    danger_line = _RED_300  # borders of danger tints
 
     # The matrix's tints step down in lightness as well as hue ("start here" darkest), so the
     # quadrants stay apart in greyscale and in a washed-out projector image.
-    quadrant_start_here: str = _MINT
-    quadrant_irritant: str = _SAND
-    quadrant_simple_automation: str = _MIST
-    quadrant_leave: str = _SLATE_50
-    bubble_chosen: str = _TEAL_800
-    bubble_chosen_edge: str = _TEAL_950
-    bubble_candidate: str = _STEEL
-    bubble_candidate_edge: str = _NAVY
-    bubble_parked: str = _SLATE_200
-    bubble_parked_edge: str = _SLATE_500
-    matrix_focus: str = _ORANGE_700  # the keyboard focus ring on the matrix
+    quadrant_start_here = _MINT
+    quadrant_irritant = _SAND
+    quadrant_simple_automation = _MIST
+    quadrant_leave = _SLATE_50
+    bubble_chosen = _TEAL_800
+    bubble_chosen_edge = _TEAL_950
+    bubble_candidate = _STEEL
+    bubble_candidate_edge = _NAVY
+    bubble_parked = _SLATE_200
+    bubble_parked_edge = _SLATE_500
+    matrix_focus = _ORANGE_700  # the keyboard focus ring on the matrix
 
 
 PALETTE = Palette()
@@ -121,7 +124,7 @@ _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 @cache
 def tokens() -> Mapping[str, str]:
     """Every token name and its colour, in the order of :class:`Palette`."""
-    table = asdict(PALETTE)
+    table = {name: value for name, value in vars(Palette).items() if not name.startswith("_")}
     for name, value in table.items():
         if not _HEX.fullmatch(value):
             raise ValueError(f"colour token {name} is not #rrggbb: {value!r}")

@@ -7,9 +7,14 @@ import math
 import pytest
 from PySide6.QtCore import QBuffer, QEvent, QIODevice, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QHelpEvent, QImage
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QSplitter, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
+from workshop_app.domain.document import workshop_from_document
+from workshop_app.domain.matrix_layout import matrix_points
+from workshop_app.domain.ranking import rank_candidates
+from workshop_app.libraries import demo_document
+from workshop_app.report.matrix import matrix_geometry
 from workshop_app.ui.matrix import MatrixPoint, MatrixWidget, elide, tooltip_text
 
 ROWS = [  # id, name, friction, frequency, hours a month, status, readiness, rank
@@ -33,6 +38,7 @@ ROWS = [  # id, name, friction, frequency, hours a month, status, readiness, ran
 ]
 POINTS = [MatrixPoint(*row) for row in ROWS]
 RANK_ORDER = [p.candidate_id for p in sorted(POINTS, key=lambda p: p.rank)]
+DEMO_POINTS = matrix_points(rank_candidates(workshop_from_document(demo_document()).candidates))
 
 
 @pytest.fixture
@@ -199,10 +205,80 @@ def test_empty_matrix_renders_its_hint(qtbot: QtBot) -> None:
     assert widget.selected() is None
 
 
-def test_size_hints(matrix: MatrixWidget) -> None:
-    assert matrix.sizeHint().toTuple() == (640, 480)
-    assert matrix.minimumSizeHint().toTuple() == (360, 280)
-    assert matrix.focusPolicy() == Qt.FocusPolicy.StrongFocus
+def test_squeezed_as_far_as_a_splitter_goes_every_bubble_can_still_be_clicked(
+    qtbot: QtBot,
+) -> None:
+    splitter = QSplitter()
+    splitter.setChildrenCollapsible(False)  # as on the Rank page
+    matrix = MatrixWidget()
+    matrix.set_points(POINTS)
+    splitter.addWidget(matrix)
+    splitter.addWidget(QWidget())
+    qtbot.addWidget(splitter)
+    splitter.resize(1200, 320)
+    splitter.show()
+    qtbot.waitExposed(splitter)
+    splitter.setSizes([0, 1200])
+    assert matrix.width() < 600  # it did give way to the table
+    for point in POINTS:
+        rect = matrix.bubble_rect(point.candidate_id)
+        assert QRectF(matrix.rect()).contains(rect)
+        assert rect.width() >= 9  # a target a mouse can hit
+        assert matrix.point_at(rect.center()) == point.candidate_id
+
+
+def test_a_click_gives_the_keyboard_to_the_matrix(qtbot: QtBot, matrix: MatrixWidget) -> None:
+    matrix.activateWindow()
+    qtbot.waitActive(matrix)
+    matrix.clearFocus()
+    qtbot.mouseClick(matrix, Qt.MouseButton.LeftButton, pos=centre(matrix, "stock"))
+    assert matrix.hasFocus()
+
+
+def unit_layout(widget: MatrixWidget) -> dict[str, tuple[float, float, float]]:
+    """Each bubble's centre as fractions of the plot (y up) and radius in cells' shorter sides."""
+    plot = widget.plot_rect()
+    side = min(plot.width(), plot.height()) / 5
+    out = {}
+    for point in DEMO_POINTS:
+        rect = widget.bubble_rect(point.candidate_id)
+        if not rect.isEmpty():
+            x, y = rect.center().toTuple()
+            out[point.candidate_id] = (
+                (x - plot.left()) / plot.width(),
+                (plot.bottom() - y) / plot.height(),
+                rect.width() / 2 / side,
+            )
+    return out
+
+
+def test_the_app_and_the_charter_place_bubbles_alike(qtbot: QtBot) -> None:
+    rows = rank_candidates(workshop_from_document(demo_document()).candidates)
+    svg = matrix_geometry(rows)
+    plot = svg["plot"]
+    side = min(plot["width"], plot["height"]) / 5
+    charter = {
+        b["id"]: (
+            (b["x"] - plot["x"]) / plot["width"],
+            (plot["y"] + plot["height"] - b["y"]) / plot["height"],
+            b["r"] / side,
+        )
+        for b in svg["bubbles"]
+    }
+    widget = MatrixWidget()
+    qtbot.addWidget(widget)
+    widget.set_points(matrix_points(rows))
+    widget.resize(800, 480)  # scale 1; now widen the plot to the charter's proportions
+    aspect = plot["width"] / plot["height"]
+    drawn = widget.plot_rect()
+    widget.resize(800 + round(aspect * drawn.height() - drawn.width()), 480)
+    assert widget.plot_rect().width() / widget.plot_rect().height() == pytest.approx(aspect, 0.01)
+    app = unit_layout(widget)
+    assert app.keys() == charter.keys() == {p.candidate_id for p in DEMO_POINTS}
+    for key, (x, y, r) in charter.items():
+        assert app[key] == pytest.approx((x, y, r), abs=0.006), key
+    # Two share a cell in the demo: both show them side by side, the better rank on the left.
+    assert app["c6"][0] < app["c2"][0] and charter["c6"][0] < charter["c2"][0]
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")

@@ -11,9 +11,9 @@ from typing import Any
 from workshop_app.domain.matrix_layout import SCORES, lay_out, matrix_points, score_position
 from workshop_app.domain.ranking import Quadrant, Scored
 
-WIDTH, HEIGHT = 640.0, 440.0
+WIDTH, HEIGHT = 640.0, 436.0
 #: Margins of the plot (the 5 × 5 cells) in the SVG.
-LEFT, TOP, RIGHT, BOTTOM = 64.0, 28.0, 16.0, 72.0
+LEFT, TOP, RIGHT, BOTTOM = 64.0, 28.0, 16.0, 68.0
 #: The tinted bands above and below the cells that hold the quadrants' names, as in the app,
 #: so a name never covers the bubbles of a crowded corner cell.
 BAND = 18.0

@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from workshop_app import APP_NAME, __version__
 from workshop_app.paths import resource
@@ -62,7 +63,7 @@ def run(file: Path | None = None, demo: bool = False, smoke_test: bool = False) 
         if smoke_test:
             print(f"smoke test failed: {exc}", file=sys.stderr)
             return 1
-        QMessageBox.warning(
+        QtWidgets.QMessageBox.warning(
             None,
             APP_NAME,
             f"The workshop could not be opened.\n\n"

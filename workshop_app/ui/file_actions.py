@@ -1,5 +1,9 @@
 """File > New, Open, Open Recent, the demo, Save As and Close: the questions they ask and what
-they say when a file cannot be used. The main window opens the session each one yields."""
+they say when a file cannot be used. The main window opens the session each one yields.
+
+The dialogs are reached as ``QtWidgets.QFileDialog`` and ``QtWidgets.QMessageBox``: PySide
+prepares a class the first time it is named, and these are not needed before the first paint.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,8 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtWidgets import QMenu, QWidget
 
 from workshop_app import APP_NAME
 from workshop_app.domain.model import Workshop, WorkshopInfo
@@ -20,6 +24,10 @@ from workshop_app.ui.session import Session
 from workshop_app.ui.settings import Settings
 
 FILE_FILTER = f"Workshops (*{EXTENSION})"
+
+
+def _warn(parent: QWidget, text: str) -> None:
+    QtWidgets.QMessageBox.warning(parent, APP_NAME, text)
 
 
 def with_extension(path: Path) -> Path:
@@ -41,16 +49,11 @@ def open_file(parent: QWidget, path: Path) -> WorkshopFile | None:
         try:
             return WorkshopFile.open(path, read_only=True)
         except WorkshopFileError as exc:
-            QMessageBox.warning(
-                parent,
-                APP_NAME,
-                f"The workshop could not be opened.\n\n{exc.path.name}: {exc.problem}",
-            )
+            _warn(parent, f"The workshop could not be opened.\n\n{exc.path.name}: {exc.problem}")
             return None
     except WorkshopFileError as exc:
-        QMessageBox.warning(
+        _warn(
             parent,
-            APP_NAME,
             f"The workshop could not be opened.\n\n"
             f"{exc.path.name}: {exc.problem}\n\nThe file was not changed.",
         )
@@ -59,8 +62,9 @@ def open_file(parent: QWidget, path: Path) -> WorkshopFile | None:
 
 def _ask_read_only(parent: QWidget, locked: WorkshopLocked) -> bool:
     """Another app is writing this workshop: offer to open it read-only, or cancel."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
+    dialog = QtWidgets.QMessageBox
+    box = dialog(
+        dialog.Icon.Question,
         APP_NAME,
         f"{locked.path.name} is already open in First Workflow on "
         f"{locked.holder.host} since {locked.holder.since}.\n\nTwo copies "
@@ -68,14 +72,14 @@ def _ask_read_only(parent: QWidget, locked: WorkshopLocked) -> bool:
         "read-only (and use Save As to continue in a copy).",
         parent=parent,
     )
-    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    read_only = box.addButton("Open read-only", dialog.ButtonRole.AcceptRole)
+    box.addButton(dialog.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is read_only
 
 
 def ask_open_path(parent: QWidget, settings: Settings) -> Path | None:
-    path, _filter = QFileDialog.getOpenFileName(
+    path, _filter = QtWidgets.QFileDialog.getOpenFileName(
         parent, "Open a workshop", settings.last_folder(), FILE_FILTER
     )
     return Path(path) if path else None
@@ -96,10 +100,8 @@ def fill_recent_menu(menu: QMenu, settings: Settings, open_path: Callable[[Path]
 # ---------------------------------------------------------------- new files
 def demo_copy_path() -> Path:
     """A new file name for a fresh copy of the demo, in the user's app data folder."""
-    base = (
-        Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-        / "demo workshops"
-    )
+    paths = QtCore.QStandardPaths
+    base = Path(paths.writableLocation(paths.StandardLocation.AppDataLocation)) / "demo workshops"
     base.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y-%m-%d %H.%M")
     path = base / f"Demo workshop {stamp}{EXTENSION}"
@@ -122,7 +124,7 @@ def demo_copy_or_warn(parent: QWidget) -> Path | None:
     try:
         return write_demo_copy()
     except WorkshopFileError as exc:
-        QMessageBox.warning(parent, APP_NAME, f"The demo could not be copied.\n\n{exc}")
+        _warn(parent, f"The demo could not be copied.\n\n{exc}")
         return None
 
 
@@ -131,7 +133,7 @@ def new_file(parent: QWidget, settings: Settings) -> Path | None:
     or the file could not be written (said so)."""
     today = dt.date.today()
     folder = Path(settings.last_folder())
-    path, _filter = QFileDialog.getSaveFileName(
+    path, _filter = QtWidgets.QFileDialog.getSaveFileName(
         parent,
         "Where should the new workshop be kept?",
         str(folder / f"Workshop {today:%Y-%m-%d}{EXTENSION}"),
@@ -144,7 +146,7 @@ def new_file(parent: QWidget, settings: Settings) -> Path | None:
     try:
         write_new_file(target, workshop, overwrite=True)
     except WorkshopFileError as exc:
-        QMessageBox.warning(parent, APP_NAME, f"The workshop could not be created.\n\n{exc}")
+        _warn(parent, f"The workshop could not be created.\n\n{exc}")
         return None
     return target
 
@@ -152,7 +154,7 @@ def new_file(parent: QWidget, settings: Settings) -> Path | None:
 # ---------------------------------------------------------------- copies and closing
 def ask_save_as_path(parent: QWidget, current: Path) -> Path | None:
     suggestion = current.with_name(current.stem + " copy" + EXTENSION)
-    path, _filter = QFileDialog.getSaveFileName(
+    path, _filter = QtWidgets.QFileDialog.getSaveFileName(
         parent, "Save a complete copy as", str(suggestion), FILE_FILTER
     )
     return with_extension(Path(path)) if path else None
@@ -163,9 +165,8 @@ def save_copy(parent: QWidget, session: Session, target: Path) -> bool:
     try:
         session.save_as(target)
     except WorkshopFileError as exc:
-        QMessageBox.warning(
+        _warn(
             parent,
-            APP_NAME,
             f"The copy could not be written.\n\n{exc}\n\n"
             "Your work is still here; try another folder.",
         )
@@ -175,12 +176,13 @@ def save_copy(parent: QWidget, session: Session, target: Path) -> bool:
 
 def confirm_discard(parent: QWidget) -> bool:
     """Some changes are not in the file: close anyway (and lose them)?"""
-    answer = QMessageBox.warning(
+    button = QtWidgets.QMessageBox.StandardButton
+    answer = QtWidgets.QMessageBox.warning(
         parent,
         APP_NAME,
         "Some changes could not be written to the file (see the banner). "
         "Close anyway and lose them?",
-        QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
-        QMessageBox.StandardButton.Cancel,
+        button.Cancel | button.Discard,
+        button.Cancel,
     )
-    return answer == QMessageBox.StandardButton.Discard
+    return answer == button.Discard

@@ -174,6 +174,11 @@ class MatrixWidget(QWidget):
         bubble = self._bubble(candidate_id)
         return QRectF() if bubble is None else bubble.rect
 
+    def plot_rect(self) -> QRectF:
+        """The 5 × 5 score cells in widget coordinates (the layout's unit square)."""
+        self._ensure_layout()
+        return QRectF(self._plot)
+
     def sizeHint(self) -> QSize:
         return QSize(640, 480)
 

@@ -11,9 +11,10 @@ import html
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from workshop_app.domain.stages import Stage
 from workshop_app.ui.icons import icon
@@ -161,7 +162,7 @@ def help_html(sections: Sequence[tuple[str, Sequence[Row]]]) -> str:
 
 def show_help(parent: QWidget, sections: Sequence[tuple[str, Sequence[Row]]]) -> None:
     """The keyboard shortcuts dialog."""
-    box = QMessageBox(parent)
+    box = QtWidgets.QMessageBox(parent)
     box.setObjectName("shortcutHelp")
     box.setWindowTitle("Keyboard shortcuts")
     box.setTextFormat(Qt.TextFormat.RichText)
