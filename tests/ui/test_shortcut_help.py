@@ -34,6 +34,7 @@ def test_the_help_lists_every_key_of_every_page_and_nothing_else(demo_window: Ma
     assert bound - stage_keys <= set(promised)
     not_actions = {"Enter", "Tab", "+ / −", "Ctrl+1 … Ctrl+8"}
     assert set(promised) - not_actions <= bound
+    assert "" not in promised  # every row names its keys
     assert promised["Ctrl+Shift+C"] == "Choose this workflow"
     assert "Alt+F" not in promised  # the File menu answers Alt+F
 

@@ -14,6 +14,7 @@ The constants, one set for both (the app's and the charter's used to differ):
   app and at most 22 units in the charter, let crowded bubbles cover each other.)
 - **Names.** The best :data:`NAMED` ranks (30, the app's number) and the chosen candidate are
   named, elided to :data:`LABEL_CHARS` characters (28, the app's; the charter's 30 was unused).
+  The charter prints names in a key instead, and bubbles only for its best 40 ranks.
 - **Axis titles.** The charter's words: friction is the mean of effort and pain, not a product.
 """
 

@@ -11,7 +11,10 @@ from typing import Any
 from workshop_app.domain.matrix_layout import SCORES, lay_out, matrix_points, score_position
 from workshop_app.domain.ranking import Quadrant, Scored
 
-WIDTH, HEIGHT = 640.0, 436.0
+#: 600 units span the 170 mm text column (about 0.8 pt a unit, so 11-unit text prints near
+#: 9 pt). Every text's x stays below 595, an A4 page's width in points: the big-charter test
+#: reads text positions in the SVG's own units.
+WIDTH, HEIGHT = 600.0, 412.0
 #: Margins of the plot (the 5 × 5 cells) in the SVG.
 LEFT, TOP, RIGHT, BOTTOM = 64.0, 28.0, 16.0, 68.0
 #: The tinted bands above and below the cells that hold the quadrants' names, as in the app,

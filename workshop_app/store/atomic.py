@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,7 +26,7 @@ def fsync_folder(folder: Path) -> None:
 @contextlib.contextmanager
 def temporary_sibling(path: Path) -> Iterator[Path]:
     """A temporary name in the same folder; removed again unless it was renamed."""
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    temp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
     try:
         yield temp
     finally:

@@ -2,7 +2,7 @@
 and the checks that refuse an empty, foreign, newer or damaged file without changing it.
 
 Only the standard library's ``sqlite3`` is used here, so opening a file stays quick; the
-migrations (and sqlite-utils) are loaded only when a file is created or upgraded.
+migrations (and sqlite-utils) are loaded only when an older file is upgraded.
 """
 
 from __future__ import annotations
@@ -14,15 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop_app.store import errors
+from workshop_app.store.tables import APPLICATION_ID, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
 
-#: "FWKS" — First Workflow workshop file, in ``PRAGMA application_id``.
-APPLICATION_ID = 0x46574B53
-#: The newest schema this app writes and reads, in ``PRAGMA user_version``; the last step of
-#: :data:`workshop_app.store.schema.MIGRATIONS` sets it.
-SCHEMA_VERSION = 2
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 

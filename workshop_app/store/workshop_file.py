@@ -28,6 +28,7 @@ from workshop_app.store.row_sync import diff, load, snapshot, write
 from workshop_app.store.summary import summary
 from workshop_app.store.writer import back_up, write_new_file
 
+
 class UndeclaredChange(UserWarning):
     """An edit wrote rows its outcome did not name (a bug in an operation)."""
 

@@ -14,6 +14,7 @@ from workshop_app.domain.model import Workshop
 from workshop_app.store import errors
 from workshop_app.store.atomic import fsync, fsync_folder, publish, temporary_sibling
 from workshop_app.store.row_sync import diff, load, snapshot, write
+from workshop_app.store.tables import lay_out
 
 _TAKEN = "already exists; choose another name or replace it explicitly (--force)"
 
@@ -21,17 +22,15 @@ _TAKEN = "already exists; choose another name or replace it explicitly (--force)
 def _build(temp: Path, workshop: Workshop) -> None:
     """Create the tables in ``temp`` and fill them with ``workshop``.
 
-    Nobody else sees ``temp`` until it is complete and synced as a whole, so the steps skip
-    the rollback journal and the per-step syncs that an open file needs (ten times faster).
+    Nobody else sees ``temp`` until it is complete and synced as a whole, so the two
+    transactions skip the rollback journal and the syncs that an open file needs.
     """
-    from workshop_app.store.schema import migrate
-
     conn = sqlite3.connect(temp, isolation_level=None)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = MEMORY")
         conn.execute("PRAGMA synchronous = OFF")
-        migrate(conn)
+        lay_out(conn)
         write(conn, diff(snapshot(load(conn)), snapshot(workshop)))
     finally:
         conn.close()

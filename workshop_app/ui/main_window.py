@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -102,8 +102,6 @@ class MainWindow(QMainWindow):
         self._reports_timer.setSingleShot(True)
         self._reports_timer.setInterval(0)
         self._reports_timer.timeout.connect(self._refresh_reports)
-        self._painted = False
-        self.installEventFilter(self)  # until the first paint
         self.window_actions = WindowActions(self, self)
         self.toolbar = self.window_actions.toolbar
         geometry = settings.geometry()
@@ -141,9 +139,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_undo()
         self.navigator.setCurrentRow(0)
-        if self._painted:
-            self._reports_timer.start()
-        # else advice and stage states come right after the first paint (eventFilter)
+        self._reports_timer.start()  # stage states and advice as soon as events are processed
 
     def _build_page(self, stage: Stage) -> StagePage:
         """Build a stage's page for the session and wire it into the window."""
@@ -265,14 +261,6 @@ class MainWindow(QMainWindow):
         if changes.touches(Part.WORKSHOP):
             self._update_title()
         self._reports_timer.start()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
-            self._painted = True
-            self.removeEventFilter(self)
-            if self.session is not None:
-                self._reports_timer.start()
-        return super().eventFilter(watched, event)
 
     def _refresh_reports(self) -> None:
         if self.session is None:

@@ -1,5 +1,5 @@
-"""The presentation mode for the room: full screen, larger type, the editing chrome hidden, and
-every shortcut still working."""
+"""The presentation mode for the room: full screen, larger type, the menu and status bars
+hidden, and every shortcut still working."""
 
 from __future__ import annotations
 

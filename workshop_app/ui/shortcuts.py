@@ -121,11 +121,8 @@ def _words(text: str) -> str:
 
 def action_rows(actions: Iterable[QAction]) -> list[Row]:
     """One row per action that has keys, in the order given."""
-    return [
-        (keys_text(action.shortcuts()), _words(action.text()))
-        for action in actions
-        if action.shortcuts()
-    ]
+    rows = [(keys_text(action.shortcuts()), _words(action.text())) for action in actions]
+    return [(keys, what) for keys, what in rows if keys]
 
 
 def range_row(actions: Sequence[QAction], text: str) -> Row:

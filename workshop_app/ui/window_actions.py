@@ -109,8 +109,10 @@ class WindowActions:
         icon_name: str = "",
     ) -> QAction:
         action = QAction(icon(icon_name or "none"), text, self.window)
-        if keys:  # without repeats: a key given twice (F1 is the help key) answers neither
-            action.setShortcuts(list({key.toString(): key for key in keys}.values()))
+        # Each key once (a key given twice answers neither: F1 is also the help key), and
+        # none that this platform leaves empty (Quit has no standard key on Linux).
+        unique = {key.toString(): key for key in keys or [] if not key.isEmpty()}
+        action.setShortcuts(list(unique.values()))
         action.triggered.connect(slot)
         self.window.addAction(action)
         self._made.append(action)

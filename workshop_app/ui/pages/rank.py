@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.fields import MOST_VOTES
+from workshop_app.domain.matrix_layout import matrix_points
 from workshop_app.domain.model import CandidateStatus
 from workshop_app.domain.ranking import Readiness, Scored, recommendation
 from workshop_app.domain.stages import Stage
@@ -28,7 +29,7 @@ from workshop_app.ui import undo
 from workshop_app.ui.delegates import FieldDelegate
 from workshop_app.ui.dialogs import OverrideDialog, ReasonDialog
 from workshop_app.ui.list_editor import fit_columns
-from workshop_app.ui.matrix import MatrixPoint, MatrixWidget
+from workshop_app.ui.matrix import MatrixWidget
 from workshop_app.ui.rank_model import Column, RankModel
 from workshop_app.ui.session import Session
 from workshop_app.ui.shortcuts import (
@@ -145,9 +146,9 @@ class RankPage(StagePage):
         self.matrix.selectionChanged.connect(self._from_matrix)
         self.matrix.activated.connect(lambda _id: self.choose())
         self.table.selectionModel().currentRowChanged.connect(self._from_table)
-        self.model.reranked.connect(self._after_reset)
+        self.model.reranked.connect(self._after_rerank)
         self._kept: str | None = None
-        self._after_reset()
+        self._after_rerank()
 
     # ------------------------------------------------------------------ selection sync
     def current(self) -> Scored | None:
@@ -184,23 +185,8 @@ class RankPage(StagePage):
         self.matrix.select(self._kept)
         self._update_actions()
 
-    def _after_reset(self) -> None:
-        rows = self.model.rows
-        self.matrix.set_points(
-            [
-                MatrixPoint(
-                    row.candidate.id,
-                    row.candidate.name,
-                    row.friction_score,
-                    row.frequency_score,
-                    row.hours_per_month,
-                    str(row.candidate.status),
-                    str(row.readiness),
-                    row.rank,
-                )
-                for row in rows
-            ]
-        )
+    def _after_rerank(self) -> None:
+        self.matrix.set_points(matrix_points(self.model.rows))
         self.select(self._kept)
         self._update_recommendation()
 

@@ -1,0 +1,181 @@
+"""The workshop file's tables, one step per schema version, and a new file laid out at the
+newest version.
+
+``PRAGMA application_id`` marks a file as ours; ``PRAGMA user_version`` is its schema version,
+and each step sets it to the version it produces. An older file is brought up to date by
+:mod:`workshop_app.store.schema` (sqlite-utils ``Migrations``, one transaction per step, each
+recorded in ``_sqlite_migrations``). A new file runs every step in one transaction on a plain
+``sqlite3`` connection and records them just as ``Migrations`` does, so creating a file needs
+no sqlite-utils (tests/store/test_new_files.py holds both ways to the same result).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from typing import Any, Protocol
+
+#: "FWKS" — First Workflow workshop file.
+APPLICATION_ID = 0x46574B53
+#: The newest schema this app writes and reads: the version the last of :data:`STEPS` sets.
+SCHEMA_VERSION = 2
+#: The name under which sqlite-utils records the steps applied to a file.
+MIGRATION_SET = "first-workflow"
+
+
+class Executes(Protocol):
+    """What a step needs of a database: sqlite-utils' ``Database`` or a ``sqlite3`` connection."""
+
+    def execute(self, sql: str, /) -> Any: ...
+
+
+_V1_TABLES = """
+CREATE TABLE workshop (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    title TEXT NOT NULL, organization TEXT NOT NULL, date TEXT NOT NULL,
+    facilitator TEXT NOT NULL, location TEXT NOT NULL, notes TEXT NOT NULL
+);
+CREATE TABLE stakeholders (
+    id TEXT PRIMARY KEY, position INTEGER NOT NULL,
+    name TEXT NOT NULL, role TEXT NOT NULL, department TEXT NOT NULL, email TEXT NOT NULL,
+    kind TEXT NOT NULL
+);
+CREATE TABLE problems (
+    id TEXT PRIMARY KEY, position INTEGER NOT NULL,
+    title TEXT NOT NULL, description TEXT NOT NULL, affected TEXT NOT NULL,
+    symptoms TEXT NOT NULL,
+    raised_by TEXT REFERENCES stakeholders(id) ON DELETE SET NULL
+);
+CREATE TABLE prior_attempts (
+    id TEXT PRIMARY KEY, position INTEGER NOT NULL,
+    what TEXT NOT NULL, notes TEXT NOT NULL, stall_signs TEXT NOT NULL
+);
+CREATE TABLE candidates (
+    id TEXT PRIMARY KEY, position INTEGER NOT NULL,
+    name TEXT NOT NULL, description TEXT NOT NULL,
+    frequency_count NOT NULL, frequency_per TEXT NOT NULL,
+    minutes_per_occurrence NOT NULL, people INTEGER NOT NULL, pain INTEGER NOT NULL,
+    handoffs INTEGER NOT NULL, data_readiness TEXT NOT NULL,
+    integration_effort TEXT NOT NULL, governance TEXT NOT NULL, appetite INTEGER NOT NULL,
+    votes INTEGER NOT NULL, status TEXT NOT NULL, parked_reason TEXT NOT NULL,
+    overrides_friction INTEGER, overrides_frequency INTEGER, overrides_reason TEXT NOT NULL
+);
+CREATE TABLE candidates__problem_ids (
+    owner_id TEXT NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    ref_id TEXT NOT NULL REFERENCES problems(id) ON DELETE CASCADE,
+    PRIMARY KEY (owner_id, position)
+);
+CREATE TABLE metrics (
+    id TEXT PRIMARY KEY, position INTEGER NOT NULL,
+    candidate_id TEXT NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+    name TEXT NOT NULL, kind TEXT NOT NULL, unit TEXT NOT NULL, direction TEXT NOT NULL,
+    baseline, target, method TEXT NOT NULL,
+    owner_id TEXT REFERENCES stakeholders(id) ON DELETE SET NULL
+);
+CREATE TABLE metrics__agreed_by (
+    owner_id TEXT NOT NULL REFERENCES metrics(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    ref_id TEXT NOT NULL REFERENCES stakeholders(id) ON DELETE CASCADE,
+    PRIMARY KEY (owner_id, position)
+);
+CREATE TABLE adoption (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    champion_id TEXT REFERENCES stakeholders(id) ON DELETE SET NULL,
+    owner_id TEXT REFERENCES stakeholders(id) ON DELETE SET NULL,
+    trust_measures TEXT NOT NULL, training TEXT NOT NULL, feedback_channel TEXT NOT NULL
+);
+CREATE TABLE adoption__users_involved (
+    owner_id INTEGER NOT NULL REFERENCES adoption(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    ref_id TEXT NOT NULL REFERENCES stakeholders(id) ON DELETE CASCADE,
+    PRIMARY KEY (owner_id, position)
+);
+CREATE TABLE risks (
+    id TEXT PRIMARY KEY, position INTEGER NOT NULL,
+    description TEXT NOT NULL, category TEXT NOT NULL,
+    likelihood INTEGER NOT NULL, impact INTEGER NOT NULL, mitigation TEXT NOT NULL,
+    owner_id TEXT REFERENCES stakeholders(id) ON DELETE SET NULL
+);
+CREATE TABLE checkins (
+    position INTEGER PRIMARY KEY,
+    metric_id TEXT NOT NULL REFERENCES metrics(id) ON DELETE CASCADE,
+    date TEXT NOT NULL, value NOT NULL, note TEXT NOT NULL
+);
+CREATE TABLE signoffs (
+    position INTEGER PRIMARY KEY,
+    stakeholder_id TEXT NOT NULL REFERENCES stakeholders(id) ON DELETE CASCADE,
+    date TEXT NOT NULL, decision TEXT NOT NULL, comment TEXT NOT NULL
+);
+CREATE TABLE decisions (
+    position INTEGER PRIMARY KEY,
+    at TEXT NOT NULL, kind TEXT NOT NULL,
+    candidate_id TEXT REFERENCES candidates(id) ON DELETE SET NULL,
+    reason TEXT NOT NULL
+);
+CREATE INDEX candidates_position ON candidates(position);
+CREATE INDEX metrics_candidate ON metrics(candidate_id);
+CREATE INDEX checkins_metric ON checkins(metric_id);
+"""
+
+
+def create_v1(db: Executes) -> None:
+    """Version 1: a table per entity, join tables for lists of references."""
+    for statement in _V1_TABLES.split(";"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute("INSERT INTO workshop VALUES (1, '', '', '', '', '', '')")
+    db.execute("INSERT INTO adoption VALUES (1, NULL, NULL, '', '', '')")
+    db.execute("PRAGMA user_version = 1")
+
+
+def add_checkin_plan(db: Executes) -> None:
+    """Version 2: the check-in meetings after the workshop (day and notes of each)."""
+    db.execute(
+        "CREATE TABLE checkin_plan (position INTEGER PRIMARY KEY, day INTEGER NOT NULL, "
+        "note TEXT NOT NULL)"
+    )
+    db.execute("PRAGMA user_version = 2")
+
+
+#: Every step, oldest first, by the name it is recorded under. Add a step at the end (and
+#: raise :data:`SCHEMA_VERSION`); never change one that has shipped.
+STEPS: tuple[tuple[str, Callable[[Executes], None]], ...] = (
+    ("0001_workshop_tables", create_v1),
+    ("0002_checkin_plan", add_checkin_plan),
+)
+
+#: The table in which sqlite-utils ``Migrations`` records applied steps, as it creates it.
+_RECORDS = (
+    'CREATE TABLE "_sqlite_migrations" (\n'
+    '   "id" INTEGER PRIMARY KEY,\n'
+    '   "migration_set" TEXT,\n'
+    '   "name" TEXT,\n'
+    '   "applied_at" TEXT\n'
+    ")",
+    'CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name"\n'
+    '    ON "_sqlite_migrations" ("migration_set", "name")',
+)
+
+
+def lay_out(conn: sqlite3.Connection) -> None:
+    """Create every table of the newest version in an empty file, in one transaction, with
+    each step recorded as applied (``conn`` in autocommit mode)."""
+    applied_at = str(dt.datetime.now(dt.UTC))
+    conn.execute("BEGIN")
+    try:
+        for statement in _RECORDS:
+            conn.execute(statement)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        for name, step in STEPS:
+            step(conn)
+            conn.execute(
+                "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
+                (MIGRATION_SET, name, applied_at),
+            )
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
