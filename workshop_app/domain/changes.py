@@ -1,11 +1,13 @@
 """What one change to a workshop touched: the parts (lists and singletons) and, for lists whose
-items have ids, which items. Operations return it, the store reports it, every view reads it."""
+items have ids, which items. Operations return it with the step that takes it back (an
+:class:`Outcome`), the store reports it, every view reads it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Part(StrEnum):
@@ -87,6 +89,48 @@ class Changes:
             if theirs is None or not theirs <= mine:
                 return False
         return True
+
+
+@dataclass(frozen=True)
+class Step:
+    """One operation bound to its arguments: run it on a workshop to make the change.
+
+    Attributes:
+        operation: a function of :mod:`workshop_app.domain.operations` (or the inverse one
+            an outcome names).
+        args: the arguments after the workshop: ids and values only.
+    """
+
+    operation: Callable[..., Outcome]
+    args: tuple[Any, ...] = ()
+
+    def __call__(self, workshop: Any) -> Outcome:
+        return self.operation(workshop, *self.args)
+
+    @property
+    def name(self) -> str:
+        return self.operation.__name__
+
+
+@dataclass(frozen=True)
+class Outcome(Changes):
+    """The changes one operation made, and the step that takes exactly those back.
+
+    Attributes:
+        undo: run it on the workshop as the operation left it to restore it as it was,
+            decision log included.
+    """
+
+    undo: Step = field(default_factory=lambda: Step(nothing), compare=False)
+
+    @classmethod
+    def made(cls, changes: Changes, undo: Step) -> Outcome:
+        return cls(changes.lists, changes.ids, undo)
+
+
+def nothing(*_args: Any) -> Outcome:
+    """The outcome of an operation that found nothing to change (and the step that undoes it)."""
+    return Outcome()
 
 
 class Refused(ValueError):

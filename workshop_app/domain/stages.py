@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import StrEnum
 
 from workshop_app.domain.advice import Advice, metric_advice
 from workshop_app.domain.checkins import MeetingState, meetings
@@ -18,25 +17,11 @@ from workshop_app.domain.gate import gate_gaps
 from workshop_app.domain.model import CandidateStatus, StakeholderKind, Workshop
 from workshop_app.domain.progress import Verdict, metric_progress
 from workshop_app.domain.ranking import Readiness, rank_candidates, readiness, recommendation
+from workshop_app.domain.stage import Progress, Stage
 from workshop_app.domain.toolfirst import ToolFirstVocabulary, is_tool_first, recast_hint
 from workshop_app.domain.validation import Issue, validate_document
 
-
-class Stage(StrEnum):
-    SETUP = "Setup"
-    DIAGNOSE = "Diagnose"
-    CANDIDATES = "Candidates"
-    RANK = "Rank"
-    METRICS = "Metrics"
-    ADOPTION = "Adoption"
-    CHARTER = "Charter"
-    FOLLOW_THROUGH = "Follow-through"
-
-
-class Progress(StrEnum):
-    EMPTY = "empty"
-    IN_PROGRESS = "in progress"
-    COMPLETE = "complete"
+__all__ = ["Progress", "Stage", "StageReport", "stage_of_path", "stage_reports"]
 
 
 #: Which stage owns the problems found in each part of the document.

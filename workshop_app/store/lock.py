@@ -11,11 +11,20 @@ import contextlib
 import datetime as dt
 import json
 import os
-import socket
 from dataclasses import dataclass
 from pathlib import Path
 
 from workshop_app.store import errors
+
+
+def _host() -> str:
+    """This machine's name, as the lock file records it (what ``socket.gethostname`` gives,
+    without loading the socket module at start-up)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket  # Windows has no uname
+
+    return socket.gethostname()
 
 
 class WorkshopLocked(errors.WorkshopFileError):
@@ -65,7 +74,7 @@ def read_holder(path: Path) -> Holder | None:
         return None
     except (OSError, ValueError, KeyError, TypeError):
         return None  # an unreadable lock protects nothing; it is replaced
-    if holder.host == socket.gethostname() and not _alive(holder.pid):
+    if holder.host == _host() and not _alive(holder.pid):
         return None
     return holder
 
@@ -83,14 +92,14 @@ class WorkshopLock:
         Raises :class:`WorkshopLocked` when another live process holds it.
         """
         holder = read_holder(workshop)
-        if holder is not None and (holder.host, holder.pid) != (socket.gethostname(), os.getpid()):
+        if holder is not None and (holder.host, holder.pid) != (_host(), os.getpid()):
             raise WorkshopLocked(workshop, holder)
         with contextlib.suppress(FileNotFoundError):
             if holder is None:
                 self.path.unlink()  # stale or unreadable
         body = json.dumps(
             {
-                "host": socket.gethostname(),
+                "host": _host(),
                 "pid": os.getpid(),
                 "since": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
                 "app": "First Workflow",

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,8 +27,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app import APP_NAME, __version__
 from workshop_app.domain.changes import Changes, Part
-from workshop_app.domain.stages import Stage, StageReport, stage_reports
-from workshop_app.libraries import tool_first_vocabulary
+from workshop_app.domain.stage import Stage
 from workshop_app.ui import file_actions, shortcuts
 from workshop_app.ui.banner import Banner
 from workshop_app.ui.icons import icon
@@ -41,6 +41,9 @@ from workshop_app.ui.table_model import ItemTableModel
 from workshop_app.ui.timer import StageTimer
 from workshop_app.ui.welcome import WelcomePage
 from workshop_app.ui.window_actions import WindowActions
+
+if TYPE_CHECKING:
+    from workshop_app.domain.stages import StageReport
 
 __all__ = ["STAGES", "MainWindow"]
 
@@ -77,6 +80,7 @@ class MainWindow(QMainWindow):
 
         self.navigator = StageNavigator(STAGES, self)
         self.navigator.currentRowChanged.connect(self._on_stage_row)
+        self.navigator.viewport().installEventFilter(self)  # its first paint starts the reports
         self.page_stack = QStackedWidget(self)
         self.banner = Banner(self)
         self.banner.button.clicked.connect(self.save_as)
@@ -102,6 +106,7 @@ class MainWindow(QMainWindow):
         self._reports_timer.setSingleShot(True)
         self._reports_timer.setInterval(0)
         self._reports_timer.timeout.connect(self._refresh_reports)
+        self._reports_after_paint = False
         self.window_actions = WindowActions(self, self)
         self.toolbar = self.window_actions.toolbar
         geometry = settings.geometry()
@@ -139,7 +144,9 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_undo()
         self.navigator.setCurrentRow(0)
-        self._reports_timer.start()  # stage states and advice as soon as events are processed
+        # Stage states and advice once the window has painted: they are not needed to show
+        # the workshop, and judging every stage loads rules the first frame does not use.
+        self._reports_after_paint = True
 
     def _build_page(self, stage: Stage) -> StagePage:
         """Build a stage's page for the session and wire it into the window."""
@@ -262,9 +269,27 @@ class MainWindow(QMainWindow):
             self._update_title()
         self._reports_timer.start()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._reports_after_paint:
+            self._reports_after_paint = False
+            self._reports_timer.start()
+        return super().eventFilter(watched, event)
+
+    @property
+    def reports_ready(self) -> bool:
+        """Whether the stage states and advice shown are those of the workshop as it is."""
+        return (
+            self.session is not None
+            and bool(self._reports)
+            and not (self._reports_after_paint or self._reports_timer.isActive())
+        )
+
     def _refresh_reports(self) -> None:
         if self.session is None:
             return
+        from workshop_app.domain.stages import stage_reports
+        from workshop_app.libraries import tool_first_vocabulary
+
         reports = stage_reports(self.session.workshop, tool_first_vocabulary())
         self._reports = reports
         self.navigator.show_reports(reports)

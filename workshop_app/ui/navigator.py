@@ -3,6 +3,8 @@ number of open advice items."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
@@ -13,9 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.stages import Progress, Stage, StageReport
+from workshop_app.domain.stage import Progress, Stage
 from workshop_app.palette import PALETTE
 from workshop_app.ui.icons import icon
+
+if TYPE_CHECKING:
+    from workshop_app.domain.stages import StageReport
 
 CountRole = Qt.ItemDataRole.UserRole + 10
 StageRole = Qt.ItemDataRole.UserRole + 11

@@ -13,9 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from workshop_app.domain.changes import EVERYTHING, Changes, Refused
+from workshop_app.domain.changes import EVERYTHING, Changes, Outcome, Refused, Step
 from workshop_app.domain.model import Workshop
-from workshop_app.domain.operations import Outcome, Step
 from workshop_app.store.errors import WriteFailed
 from workshop_app.store.workshop_file import WorkshopFile
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from workshop_app.domain.stages import Stage
+from workshop_app.domain.stage import Stage
 
 MAX_RECENT = 8
 

@@ -7,7 +7,6 @@ exists: the page makes its actions from them (:func:`make_action`), and the help
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -16,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from workshop_app.domain.stages import Stage
+from workshop_app.domain.stage import Stage
 from workshop_app.ui.icons import icon
 
 Key = str | QKeySequence.StandardKey
@@ -146,6 +145,8 @@ def page_sections() -> list[tuple[str, list[Row]]]:
 
 def help_html(sections: Sequence[tuple[str, Sequence[Row]]]) -> str:
     """The help as one table, a heading above each section."""
+    import html  # only when the help opens
+
     parts = ["<table cellspacing='6'>"]
     for title, rows in sections:
         parts.append(f"<tr><td colspan='2'><b>{html.escape(title)}</b></td></tr>")

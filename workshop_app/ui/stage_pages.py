@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtWidgets import QWidget
 
-from workshop_app.domain.stages import Stage
+from workshop_app.domain.stage import Stage
 from workshop_app.ui.session import Session
 from workshop_app.ui.stage_page import StagePage
 

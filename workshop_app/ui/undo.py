@@ -10,14 +10,13 @@ too. Pages build commands with the functions below and never call an operation t
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from workshop_app.domain import decisions, operations
-from workshop_app.domain.changes import Part
+from workshop_app.domain.changes import Part, Step
 from workshop_app.domain.model import Checkin, SignoffDecision
-from workshop_app.domain.operations import Step
 from workshop_app.ui.session import Session
 
 
@@ -43,9 +42,19 @@ class Edit(QUndoCommand):
             self.session.apply(self._undo)
 
 
+def _operations() -> ModuleType:
+    """The domain's operations, loaded with the first edit (the first paint does not need
+    them, nor the rules they bring)."""
+    from workshop_app.domain import operations
+
+    return operations
+
+
 def _now() -> str:
     """The time a decision of the room is logged with; a redo logs the same time again."""
-    return decisions.timestamp()
+    from workshop_app.domain.decisions import timestamp
+
+    return timestamp()
 
 
 def _edit(session: Session, text: str, operation: Any, *args: Any) -> Edit:
@@ -64,42 +73,44 @@ class SetValue(Edit):
         value: Any,
         text: str = "",
     ) -> None:
-        step = Step(operations.set_field, (Part(key), item_id, field_path, value))
+        step = Step(_operations().set_field, (Part(key), item_id, field_path, value))
         super().__init__(session, text or f"Edit {field_path.replace('_', ' ')}", step)
 
 
 def add_item(session: Session, part: Part, item: Any, index: int | None, text: str) -> Edit:
-    return _edit(session, text, operations.add_item, part, item, index)
+    return _edit(session, text, _operations().add_item, part, item, index)
 
 
 def remove_item(session: Session, part: Part, item_id: str, text: str) -> Edit:
-    return _edit(session, text, operations.remove_item, part, item_id)
+    return _edit(session, text, _operations().remove_item, part, item_id)
 
 
 def move_item(session: Session, part: Part, item_id: str, new_index: int) -> Edit:
-    return _edit(session, "Move", operations.move_item, part, item_id, new_index)
+    return _edit(session, "Move", _operations().move_item, part, item_id, new_index)
 
 
 def set_votes(session: Session, candidate_id: str, votes: int, name: str) -> Edit:
-    return _edit(session, f"Votes for {name}", operations.set_votes, candidate_id, votes)
+    return _edit(session, f"Votes for {name}", _operations().set_votes, candidate_id, votes)
 
 
 def choose(session: Session, candidate_id: str, reason: str, name: str) -> Edit:
-    return _edit(session, f"Choose {name}", operations.choose, candidate_id, reason, _now())
+    return _edit(session, f"Choose {name}", _operations().choose, candidate_id, reason, _now())
 
 
 def unchoose(session: Session, candidate_id: str, reason: str, name: str) -> Edit:
     return _edit(
-        session, f"Back in play: {name}", operations.unchoose, candidate_id, reason, _now()
+        session, f"Back in play: {name}", _operations().unchoose, candidate_id, reason, _now()
     )
 
 
 def park(session: Session, candidate_id: str, reason: str, name: str) -> Edit:
-    return _edit(session, f"Park {name}", operations.park, candidate_id, reason, _now())
+    return _edit(session, f"Park {name}", _operations().park, candidate_id, reason, _now())
 
 
 def unpark(session: Session, candidate_id: str, reason: str, name: str) -> Edit:
-    return _edit(session, f"Back in play: {name}", operations.unpark, candidate_id, reason, _now())
+    return _edit(
+        session, f"Back in play: {name}", _operations().unpark, candidate_id, reason, _now()
+    )
 
 
 def override_scores(
@@ -113,7 +124,7 @@ def override_scores(
     return _edit(
         session,
         f"Override scores of {name}",
-        operations.override_scores,
+        _operations().override_scores,
         candidate_id,
         friction,
         frequency,
@@ -130,28 +141,34 @@ def sign(
     name: str,
 ) -> Edit:
     return _edit(
-        session, f"Sign-off of {name}", operations.sign, stakeholder_id, decision, comment, _now()
+        session,
+        f"Sign-off of {name}",
+        _operations().sign,
+        stakeholder_id,
+        decision,
+        comment,
+        _now(),
     )
 
 
 def add_checkin(session: Session, reading: Checkin) -> Edit:
-    return _edit(session, "Add reading", operations.add_checkin, reading)
+    return _edit(session, "Add reading", _operations().add_checkin, reading)
 
 
 def add_readings(session: Session, readings: list[Checkin], source: str) -> Edit:
     text = f"Import {len(readings)} readings from {source}"
-    return _edit(session, text, operations.add_readings, readings)
+    return _edit(session, text, _operations().add_readings, readings)
 
 
 def plan_checkin_day(session: Session, day: int) -> Edit:
-    return _edit(session, f"Plan a day-{day} check-in", operations.plan_checkin_day, day)
+    return _edit(session, f"Plan a day-{day} check-in", _operations().plan_checkin_day, day)
 
 
 def drop_checkin_day(session: Session, day: int) -> Edit:
-    return _edit(session, f"Remove the day-{day} check-in", operations.drop_checkin_day, day)
+    return _edit(session, f"Remove the day-{day} check-in", _operations().drop_checkin_day, day)
 
 
 def note_checkin_day(session: Session, day: int, note: str) -> Edit:
     return _edit(
-        session, f"Notes of the day-{day} check-in", operations.note_checkin_day, day, note
+        session, f"Notes of the day-{day} check-in", _operations().note_checkin_day, day, note
     )

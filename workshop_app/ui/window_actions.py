@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
 
 from workshop_app import APP_NAME
-from workshop_app.domain.stages import Stage
+from workshop_app.domain.stage import Stage
 from workshop_app.ui import file_actions, shortcuts
 from workshop_app.ui.icons import icon
 from workshop_app.ui.presentation import Presentation

@@ -1,66 +1,20 @@
-"""What every operation shares: a step (a named operation bound to its arguments), the outcome
-it returns (the changes it made and the step that takes them back), and the rule run after each
-one: the moment the 30-day gate passes is logged in the decision log."""
+"""The rule run after every operation: the moment the 30-day gate passes is logged in the
+decision log, and the operation's undo takes that entry back with the rest."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any, Concatenate, ParamSpec
+from typing import Concatenate, ParamSpec
 
 from workshop_app.domain import decisions
-from workshop_app.domain.changes import Changes, Part
+from workshop_app.domain.changes import Changes, Outcome, Part, Step, nothing
 from workshop_app.domain.gate import is_agreed
 from workshop_app.domain.model import Workshop
 
 P = ParamSpec("P")
 
-
-@dataclass(frozen=True)
-class Step:
-    """One operation bound to its arguments: run it on a workshop to make the change.
-
-    Attributes:
-        operation: a function of :mod:`workshop_app.domain.operations` (or the inverse one
-            an outcome names).
-        args: the arguments after the workshop: ids and values only.
-    """
-
-    operation: Callable[..., Outcome]
-    args: tuple[Any, ...] = ()
-
-    def __call__(self, workshop: Workshop) -> Outcome:
-        return self.operation(workshop, *self.args)
-
-    @property
-    def name(self) -> str:
-        return self.operation.__name__
-
-
-@dataclass(frozen=True)
-class Outcome(Changes):
-    """The changes one operation made, and the step that takes exactly those back.
-
-    Attributes:
-        undo: run it on the workshop as the operation left it to restore it as it was,
-            decision log included.
-    """
-
-    undo: Step = field(default_factory=lambda: Step(_nothing), compare=False)
-
-    @classmethod
-    def made(cls, changes: Changes, undo: Step) -> Outcome:
-        return cls(changes.lists, changes.ids, undo)
-
-
-def _nothing(_workshop: Workshop) -> Outcome:
-    return Outcome()
-
-
-def nothing() -> Outcome:
-    """The outcome of an operation that found nothing to change."""
-    return Outcome()
+__all__ = ["Outcome", "Step", "nothing", "operation", "trim_log"]
 
 
 def trim_log(workshop: Workshop, undo: Step, length: int) -> Outcome:
@@ -73,7 +27,7 @@ def trim_log(workshop: Workshop, undo: Step, length: int) -> Outcome:
     if len(workshop.decisions) <= length:
         return outcome
     del workshop.decisions[length:]
-    return Outcome.made(outcome | Changes.of(Part.DECISIONS), Step(_nothing))
+    return Outcome.made(outcome | Changes.of(Part.DECISIONS), Step(nothing))
 
 
 def operation(

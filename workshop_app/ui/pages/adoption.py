@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QPushButton, QTabWidget, QVBoxLayout, QWid
 from workshop_app.domain.advice import Advice
 from workshop_app.domain.changes import Part
 from workshop_app.domain.model import Risk, RiskCategory
-from workshop_app.domain.stages import Stage
+from workshop_app.domain.stage import Stage
 from workshop_app.libraries import stall_risks
 from workshop_app.ui import undo
 from workshop_app.ui.forms import EntityForm

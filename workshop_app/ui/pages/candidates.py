@@ -17,7 +17,7 @@ from workshop_app.domain.model import (
     Period,
     Problem,
 )
-from workshop_app.domain.stages import Stage
+from workshop_app.domain.stage import Stage
 from workshop_app.domain.toolfirst import is_tool_first, recast_hint
 from workshop_app.domain.words import in_words
 from workshop_app.libraries import tool_first_vocabulary

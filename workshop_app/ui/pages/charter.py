@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from workshop_app.domain.changes import Changes
 from workshop_app.domain.gate import gate_gaps
 from workshop_app.domain.model import SignoffDecision
-from workshop_app.domain.stages import Stage
+from workshop_app.domain.stage import Stage
 from workshop_app.store.interchange import export_text
 from workshop_app.ui import undo
 from workshop_app.ui.report_job import ReportJob

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from workshop_app.domain.advice import Advice
 from workshop_app.domain.changes import Part
 from workshop_app.domain.model import PriorAttempt, Problem, StallSign, Symptom
-from workshop_app.domain.stages import Stage
+from workshop_app.domain.stage import Stage
 from workshop_app.libraries import prompt_groups
 from workshop_app.ui import undo
 from workshop_app.ui.list_editor import ListEditor

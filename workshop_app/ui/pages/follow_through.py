@@ -28,7 +28,7 @@ from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.checkins import CsvRefused, Meeting, next_reading, readings_from_csv
 from workshop_app.domain.model import Checkin
 from workshop_app.domain.progress import metric_progress, overall_progress
-from workshop_app.domain.stages import Stage
+from workshop_app.domain.stage import Stage
 from workshop_app.domain.text import clean_typed_text
 from workshop_app.report.charts import chart_geometry
 from workshop_app.store.interchange import export_text

@@ -11,7 +11,7 @@ from workshop_app.domain.advice import Advice
 from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.model import Direction, Metric, MetricKind
 from workshop_app.domain.schedule import checkin_dates
-from workshop_app.domain.stages import Stage
+from workshop_app.domain.stage import Stage
 from workshop_app.domain.words import in_words
 from workshop_app.libraries import metric_examples
 from workshop_app.ui import undo

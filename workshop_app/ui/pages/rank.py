@@ -24,7 +24,7 @@ from workshop_app.domain.fields import MOST_VOTES
 from workshop_app.domain.matrix_layout import matrix_points
 from workshop_app.domain.model import CandidateStatus
 from workshop_app.domain.ranking import Readiness, Scored, recommendation
-from workshop_app.domain.stages import Stage
+from workshop_app.domain.stage import Stage
 from workshop_app.ui import undo
 from workshop_app.ui.delegates import FieldDelegate
 from workshop_app.ui.dialogs import OverrideDialog, ReasonDialog

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from workshop_app.domain.advice import Advice
 from workshop_app.domain.model import Stakeholder, StakeholderKind
-from workshop_app.domain.stages import Stage
+from workshop_app.domain.stage import Stage
 from workshop_app.ui.forms import EntityForm
 from workshop_app.ui.list_editor import ListEditor
 from workshop_app.ui.session import Session
