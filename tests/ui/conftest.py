@@ -39,6 +39,10 @@ class FakeClock:
         self.now += seconds
 
 
+#: The day every window in the UI tests believes it is: two weeks after the demo workshop.
+TODAY = dt.date(2026, 11, 24)
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
@@ -57,11 +61,14 @@ def open_window(
     windows: list[MainWindow] = []
 
     def opener(path: Path) -> MainWindow:
-        window = MainWindow(settings, Session(WorkshopFile.open(path)), clock=clock)
+        window = MainWindow(
+            settings, Session(WorkshopFile.open(path)), clock=clock, today=lambda: TODAY
+        )
         qtbot.addWidget(window)
         window.resize(1366, 768)
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.reports_ready)  # stage states follow the first paint
         windows.append(window)
         return window
 

@@ -23,8 +23,7 @@ from ..pdf_reading import all_text
 def page_of(window: MainWindow) -> FollowThroughPage:
     page = window.pages[Stage.FOLLOW_THROUGH]
     assert isinstance(page, FollowThroughPage)
-    page.today = dt.date(2026, 11, 24)
-    page.refresh()
+    assert page.today == dt.date(2026, 11, 24)  # the day the window was given
     return page
 
 

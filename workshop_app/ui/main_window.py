@@ -10,6 +10,7 @@ menus and toolbar (:mod:`~workshop_app.ui.window_actions`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,7 +37,7 @@ from workshop_app.ui.presentation import Presentation
 from workshop_app.ui.session import Session
 from workshop_app.ui.settings import Settings
 from workshop_app.ui.stage_page import StagePage
-from workshop_app.ui.stage_pages import PAGE_FACTORIES, STAGES, Pages
+from workshop_app.ui.stage_pages import PAGE_FACTORIES, STAGES, Pages, Today
 from workshop_app.ui.table_model import ItemTableModel
 from workshop_app.ui.timer import StageTimer
 from workshop_app.ui.welcome import WelcomePage
@@ -63,9 +64,11 @@ class MainWindow(QMainWindow):
         settings: Settings,
         session: Session | None = None,
         clock: Callable[[], float] | None = None,
+        today: Today = dt.date.today,
     ) -> None:
         super().__init__()
         self.settings = settings
+        self.today = today
         self.session: Session | None = None
         self.pages = Pages()
         self._reports: dict[Stage, StageReport] = {}
@@ -151,7 +154,7 @@ class MainWindow(QMainWindow):
     def _build_page(self, stage: Stage) -> StagePage:
         """Build a stage's page for the session and wire it into the window."""
         assert self.session is not None
-        page = PAGE_FACTORIES[stage](self.session, self.page_stack)
+        page = PAGE_FACTORIES[stage](self.session, self.page_stack, self.today)
         page.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 6000))
         for model in page.findChildren(ItemTableModel):
             model.editRefused.connect(self._on_refused)

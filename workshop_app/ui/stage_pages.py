@@ -7,6 +7,7 @@ the pages it shows, while mypy and import-linter still see each import.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtWidgets import QWidget
@@ -18,56 +19,65 @@ from workshop_app.ui.stage_page import StagePage
 #: Every stage of the workshop, in order.
 STAGES = list(Stage)
 
+#: What tells the pages the date (injected, as the timer's clock is, so tests fix it).
+Today = Callable[[], dt.date]
 #: Builds the page of one stage for a session, inside ``parent``.
-PageFactory = Callable[[Session, QWidget], StagePage]
+PageFactory = Callable[[Session, QWidget, Today], StagePage]
 
 
-def setup_page(session: Session, parent: QWidget) -> StagePage:
+def setup_page(session: Session, parent: QWidget, today: Today) -> StagePage:
     from workshop_app.ui.pages.setup import SetupPage
 
+    del today  # the page does not show dates
     return SetupPage(session, parent)
 
 
-def diagnose_page(session: Session, parent: QWidget) -> StagePage:
+def diagnose_page(session: Session, parent: QWidget, today: Today) -> StagePage:
     from workshop_app.ui.pages.diagnose import DiagnosePage
 
+    del today  # the page does not show dates
     return DiagnosePage(session, parent)
 
 
-def candidates_page(session: Session, parent: QWidget) -> StagePage:
+def candidates_page(session: Session, parent: QWidget, today: Today) -> StagePage:
     from workshop_app.ui.pages.candidates import CandidatesPage
 
+    del today  # the page does not show dates
     return CandidatesPage(session, parent)
 
 
-def rank_page(session: Session, parent: QWidget) -> StagePage:
+def rank_page(session: Session, parent: QWidget, today: Today) -> StagePage:
     from workshop_app.ui.pages.rank import RankPage
 
+    del today  # the page does not show dates
     return RankPage(session, parent)
 
 
-def metrics_page(session: Session, parent: QWidget) -> StagePage:
+def metrics_page(session: Session, parent: QWidget, today: Today) -> StagePage:
     from workshop_app.ui.pages.metrics import MetricsPage
 
+    del today  # the page does not show dates
     return MetricsPage(session, parent)
 
 
-def adoption_page(session: Session, parent: QWidget) -> StagePage:
+def adoption_page(session: Session, parent: QWidget, today: Today) -> StagePage:
     from workshop_app.ui.pages.adoption import AdoptionPage
 
+    del today  # the page does not show dates
     return AdoptionPage(session, parent)
 
 
-def charter_page(session: Session, parent: QWidget) -> StagePage:
+def charter_page(session: Session, parent: QWidget, today: Today) -> StagePage:
     from workshop_app.ui.pages.charter import CharterPage
 
+    del today  # the page does not show dates
     return CharterPage(session, parent)
 
 
-def follow_through_page(session: Session, parent: QWidget) -> StagePage:
+def follow_through_page(session: Session, parent: QWidget, today: Today) -> StagePage:
     from workshop_app.ui.pages.follow_through import FollowThroughPage
 
-    return FollowThroughPage(session, parent)
+    return FollowThroughPage(session, parent, today)
 
 
 PAGE_FACTORIES: dict[Stage, PageFactory] = {

@@ -5,6 +5,7 @@ CSV file, and the progress report for the sponsor."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QSignalBlocker, Qt
@@ -73,7 +74,10 @@ class FollowThroughPage(StagePage):
     """Check-ins, verdicts and the progress report."""
 
     def __init__(
-        self, session: Session, parent: QWidget | None = None, today: dt.date | None = None
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__(
             session,
@@ -82,7 +86,7 @@ class FollowThroughPage(StagePage):
             "against the path to each target.",
             parent,
         )
-        self.today = today or dt.date.today()
+        self._today = today
         self.overall = QLabel(self)
         self.overall.setObjectName("recommendation")
         self.overall.setWordWrap(True)
@@ -194,6 +198,11 @@ class FollowThroughPage(StagePage):
         self.refresh()
 
     # ------------------------------------------------------------------ reading the state
+    @property
+    def today(self) -> dt.date:
+        """The day the page judges meetings and dates new readings by (injected for tests)."""
+        return self._today()
+
     def _chosen_id(self) -> str | None:
         chosen = self.session.workshop.chosen
         return chosen[0].id if len(chosen) == 1 else None
