@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from workshop_app.ui.look import restyle
+
 
 class Banner(QWidget):
     """A full-width message with an optional action button; hidden when there is nothing to say.
@@ -28,8 +30,7 @@ class Banner(QWidget):
 
     def show_message(self, kind: str, text: str, action: str = "") -> None:
         self.label.setProperty("kind", kind)
-        self.label.style().unpolish(self.label)
-        self.label.style().polish(self.label)
+        restyle(self.label)
         self.label.setText(text)
         self.button.setText(action)
         self.button.setVisible(bool(action))

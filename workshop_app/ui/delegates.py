@@ -88,7 +88,7 @@ class FieldDelegate(QStyledItemDelegate):
             return combo
         if column.kind == "int":
             spin = QSpinBox(parent)
-            spin.setRange(column.low, column.high)
+            spin.setRange(*column.int_range(model.key))
             return spin
         if column.kind == "number":
             return NumberEdit(parent)

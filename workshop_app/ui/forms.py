@@ -31,6 +31,7 @@ from workshop_app.domain.text import clean_typed_text
 from workshop_app.domain.validation import field_problem
 from workshop_app.ui.delegates import RATING_WORDS, NumberEdit
 from workshop_app.ui.labels import choices
+from workshop_app.ui.look import restyle
 from workshop_app.ui.session import Session
 from workshop_app.ui.table_model import Column
 from workshop_app.ui.undo import SetValue
@@ -185,7 +186,7 @@ class EntityForm(QWidget):
             return combo
         if column.kind == "int":
             spin = QSpinBox(self)
-            spin.setRange(column.low, column.high)
+            spin.setRange(*column.int_range(self.key))
             spin.editingFinished.connect(lambda: self._commit(name))
             spin.valueChanged.connect(lambda _v: self._commit_if_stepped(name, spin))
             self._readers[name] = spin.value
@@ -303,8 +304,7 @@ class EntityForm(QWidget):
         widget = self.widgets[name]
         widget.setProperty("invalid", problem is not None)
         widget.setToolTip(problem or "")
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+        restyle(widget)
 
     def set_invalid(self, problems: dict[str, str]) -> None:
         """Mark every field named in ``problems`` (field → message), clear the others."""

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from PySide6.QtCore import QDir
+from PySide6.QtCore import QDir, Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_app.palette import fill_tokens
 from workshop_app.paths import resource
@@ -55,3 +55,14 @@ def apply_look(app: QApplication, scale: float = 1.0, base_points: float = 10.5)
     font.setPointSizeF(base_points * scale)
     app.setFont(font)
     app.setStyleSheet(stylesheet(scale))
+
+
+def restyle(widget: QWidget) -> None:
+    """Apply the stylesheet to ``widget`` again after a property its rules select on changed.
+
+    A widget not yet polished takes the property's look when it is first shown; asking for its
+    style before then would only make PySide load QStyle before the window's first paint.
+    """
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)

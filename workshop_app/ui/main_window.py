@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
 
         self.navigator = StageNavigator(STAGES, self)
         self.navigator.currentRowChanged.connect(self._on_stage_row)
-        self.navigator.viewport().installEventFilter(self)  # its first paint starts the reports
+        self.navigator.painted.connect(self._on_navigator_painted)  # starts the reports
         self.page_stack = QStackedWidget(self)
         self.banner = Banner(self)
         self.banner.button.clicked.connect(self.save_as)
@@ -137,7 +137,6 @@ class MainWindow(QMainWindow):
         self.pages = Pages(self._build_page)
         self.settings.add_recent(session.path)
         self.central.setCurrentIndex(1)
-        self.toolbar.show()
         if session.read_only:
             self.banner.show_read_only()
         else:
@@ -147,6 +146,9 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_undo()
         self.navigator.setCurrentRow(0)
+        # Shown after the first stage's clock runs: the timer then takes the running look as it
+        # is polished, instead of asking Qt's style to polish it again before the first paint.
+        self.toolbar.show()
         # Stage states and advice once the window has painted: they are not needed to show
         # the workshop, and judging every stage loads rules the first frame does not use.
         self._reports_after_paint = True
@@ -272,11 +274,10 @@ class MainWindow(QMainWindow):
             self._update_title()
         self._reports_timer.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._reports_after_paint:
+    def _on_navigator_painted(self) -> None:
+        if self._reports_after_paint:
             self._reports_after_paint = False
             self._reports_timer.start()
-        return super().eventFilter(watched, event)
 
     @property
     def reports_ready(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QListWidget,
@@ -73,7 +73,13 @@ class _BadgeDelegate(QStyledItemDelegate):
 
 
 class StageNavigator(QListWidget):
-    """The list of stages on the left of the main window."""
+    """The list of stages on the left of the main window.
+
+    Signals:
+        painted(): the stages were painted (each time the list paints them).
+    """
+
+    painted = Signal()
 
     def __init__(self, stages: list[Stage], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +105,14 @@ class StageNavigator(QListWidget):
             entry.setData(ProgressRole, str(report.progress))
             advice = f", {len(report.advice)} advice" if report.advice else ""
             entry.setToolTip(f"{stage.value}: {report.progress}{advice} (Ctrl+{row + 1})")
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        # Watched here, not by a filter on viewport(): wrapping the viewport for Python makes
+        # PySide prepare the enums of every widget class, before the window's first paint.
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Paint:
+            self.painted.emit()
+        return handled
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:

@@ -25,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from workshop_app.domain import lookup
 from workshop_app.domain.changes import Changes, Part
+from workshop_app.domain.fields import field_spec
 from workshop_app.domain.validation import field_problem
 from workshop_app.domain.words import in_words
 from workshop_app.palette import PALETTE
@@ -50,7 +51,6 @@ class Column:
             picks its editor from this.
         enum: the values of an enum column.
         target: the list a ref/refs column points into.
-        low, high: the range of an int column.
         display: how to show the value when the default will not do.
         editable: whether the cell can be edited in the table.
         tooltip: a function giving the cell's tooltip.
@@ -61,13 +61,18 @@ class Column:
     kind: str = "text"
     enum: type[StrEnum] | None = None
     target: str = ""
-    low: int = 0
-    high: int = 100_000
     display: Callable[[Any, Any], str] | None = None
     editable: bool = True
     tooltip: Callable[[Any], str] | None = None
     width: int = 0
     extra: dict[str, Any] = dataclass_field(default_factory=dict)
+
+    def int_range(self, key: str) -> tuple[int, int]:
+        """The range an int column's spin box allows: the field's own, from the format."""
+        spec = field_spec(key, self.field)
+        return int(spec.low if spec.low is not None else 0), int(
+            spec.high if spec.high is not None else 2**31 - 1
+        )
 
 
 class ItemTableModel(QAbstractTableModel):

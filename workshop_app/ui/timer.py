@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QToolButton, QWidge
 
 from workshop_app.domain.stage import Stage
 from workshop_app.ui.icons import icon
+from workshop_app.ui.look import restyle
 from workshop_app.ui.settings import Settings
 
 
@@ -153,6 +154,5 @@ class StageTimer(QWidget):
         if self.label.property("state") == state:
             return
         self.label.setProperty("state", state)
-        self.label.style().unpolish(self.label)
-        self.label.style().polish(self.label)
+        restyle(self.label)
         self.stateChanged.emit(state)
