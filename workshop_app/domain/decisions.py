@@ -50,8 +50,9 @@ def note_gate(workshop: Workshop, was_agreed: bool, at: str, logged_before: int)
     """Log ``gate_passed`` when a change (of any kind) has just made the charter agreed.
 
     Every operation runs this after its change (:func:`operations.step.operation`), so the
-    moment the 30-day gate passes is in the decision log however the room got there. ``logged_before`` is the length of the log
-    before the edit: an edit that logged the gate itself is left alone.
+    moment the 30-day gate passes is in the decision log however the room got there.
+    ``logged_before`` is the length of the log before the edit: an edit that logged the gate
+    itself is left alone.
     """
     if was_agreed or not is_agreed(workshop):
         return []

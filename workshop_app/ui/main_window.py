@@ -38,7 +38,6 @@ from workshop_app.ui.session import Session
 from workshop_app.ui.settings import Settings
 from workshop_app.ui.stage_page import StagePage
 from workshop_app.ui.stage_pages import PAGE_FACTORIES, STAGES, Pages, Today
-from workshop_app.ui.table_model import ItemTableModel
 from workshop_app.ui.timer import StageTimer
 from workshop_app.ui.welcome import WelcomePage
 from workshop_app.ui.window_actions import WindowActions
@@ -130,6 +129,7 @@ class MainWindow(QMainWindow):
         session.changed.connect(self._on_changed)
         session.saveFailed.connect(self._on_save_failed)
         session.saved.connect(self._on_saved)
+        session.editRefused.connect(self._on_refused)
         session.fileChanged.connect(lambda _path: self._update_title())
         session.undo_stack.canUndoChanged.connect(lambda _c: self._update_undo())
         session.undo_stack.canRedoChanged.connect(lambda _c: self._update_undo())
@@ -158,8 +158,6 @@ class MainWindow(QMainWindow):
         assert self.session is not None
         page = PAGE_FACTORIES[stage](self.session, self.page_stack, self.today)
         page.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        for model in page.findChildren(ItemTableModel):
-            model.editRefused.connect(self._on_refused)
         report = self._reports.get(stage)
         if report is not None:
             page.show_advice(list(report.advice))

@@ -29,6 +29,9 @@ class Session(QObject):
         saved(): pending changes were written after an earlier failure.
         refused(str): the rules refused a change; the message says why. Nothing changed.
         fileChanged(str): the session continues on another file (after Save As).
+        editRefused(str): a table of this session did not store an edit (a field's rule); the
+            text says why. Each table's ``editRefused`` is passed on here, so the window hears
+            every table without looking for them.
     """
 
     changed = Signal(object)
@@ -36,6 +39,7 @@ class Session(QObject):
     saved = Signal()
     refused = Signal(str)
     fileChanged = Signal(str)
+    editRefused = Signal(str)
 
     def __init__(self, opened: WorkshopFile, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -101,6 +101,7 @@ class ItemTableModel(QAbstractTableModel):
         self._count = len(self.items())
         self._invalid: dict[tuple[str, str], str] = {}
         session.changed.connect(self._on_changed)
+        self.editRefused.connect(session.editRefused)
 
     # ------------------------------------------------------------------ reading
     def items(self) -> list[Any]:
