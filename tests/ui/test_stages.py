@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -20,9 +21,12 @@ from pytestqt.qtbot import QtBot
 from workshop_app.domain.model import Workshop
 from workshop_app.domain.ranking import rank_candidates, recommendation
 from workshop_app.domain.stages import Stage
+from workshop_app.store.workshop_file import WorkshopFile
 from workshop_app.ui.list_editor import ListEditor
 from workshop_app.ui.main_window import STAGES, MainWindow
 from workshop_app.ui.pages.rank import RankPage
+from workshop_app.ui.session import Session
+from workshop_app.ui.settings import Settings
 
 
 def shown_texts(page: QWidget) -> list[str]:
@@ -177,3 +181,16 @@ def test_metrics_show_the_chosen_workflow_and_check_in_dates(demo_window: MainWi
     calendar = page.calendar.text()  # type: ignore[attr-defined]
     assert "Day 7: Tue 17 Nov 2026" in calendar
     assert "Day 30: Thu 10 Dec 2026" in calendar
+
+
+def test_stage_states_come_even_to_a_window_that_never_paints(
+    qtbot: QtBot, settings: Settings, demo_file: Path
+) -> None:
+    window = MainWindow(settings, Session(WorkshopFile.open(demo_file)))
+    qtbot.addWidget(window)  # never shown: no paint starts the stage reports
+    candidates = window.navigator.item(STAGES.index(Stage.CANDIDATES))
+    assert not window.reports_ready
+    assert candidates.toolTip() == "Candidates (Ctrl+3)"  # no state yet
+    qtbot.waitUntil(lambda: window.reports_ready, timeout=5_000)
+    assert candidates.toolTip().startswith("Candidates: in progress, 1 advice")
+    window.session.close()

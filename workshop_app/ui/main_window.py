@@ -47,6 +47,9 @@ if TYPE_CHECKING:
 
 __all__ = ["STAGES", "MainWindow"]
 
+#: The stage states and advice follow the first paint, or come this long after opening.
+REPORTS_AT_THE_LATEST_MS = 400
+
 
 class MainWindow(QMainWindow):
     """The facilitator's window: the welcome screen, or one workshop's stages.
@@ -151,7 +154,9 @@ class MainWindow(QMainWindow):
         self.toolbar.show()
         # Stage states and advice once the window has painted: they are not needed to show
         # the workshop, and judging every stage loads rules the first frame does not use.
+        # A window that does not paint soon (hidden, minimised) gets them a moment later.
         self._reports_after_paint = True
+        QTimer.singleShot(REPORTS_AT_THE_LATEST_MS, self, self._on_navigator_painted)
 
     def _build_page(self, stage: Stage) -> StagePage:
         """Build a stage's page for the session and wire it into the window."""
