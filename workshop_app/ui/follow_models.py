@@ -16,7 +16,6 @@ from PySide6.QtCore import (
 )
 
 from workshop_app.domain.checkins import Meeting, MeetingState, meetings
-from workshop_app.domain.model import Metric
 from workshop_app.domain.progress import MetricProgress, Verdict, metric_progress
 from workshop_app.ui.session import Session
 from workshop_app.ui.table_model import IdRole, ItemRole
@@ -108,9 +107,6 @@ class MetricVerdicts(_ListModel):
 
     def _id(self, row: MetricProgress) -> str:
         return row.metric.id
-
-    def metric(self, row: int) -> Metric | None:
-        return self.rows[row].metric if 0 <= row < len(self.rows) else None
 
 
 class Meetings(_ListModel):

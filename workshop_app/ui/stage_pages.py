@@ -25,52 +25,45 @@ Today = Callable[[], dt.date]
 PageFactory = Callable[[Session, QWidget, Today], StagePage]
 
 
-def setup_page(session: Session, parent: QWidget, today: Today) -> StagePage:
+def setup_page(session: Session, parent: QWidget, _today: Today) -> StagePage:
     from workshop_app.ui.pages.setup import SetupPage
 
-    del today  # the page does not show dates
     return SetupPage(session, parent)
 
 
-def diagnose_page(session: Session, parent: QWidget, today: Today) -> StagePage:
+def diagnose_page(session: Session, parent: QWidget, _today: Today) -> StagePage:
     from workshop_app.ui.pages.diagnose import DiagnosePage
 
-    del today  # the page does not show dates
     return DiagnosePage(session, parent)
 
 
-def candidates_page(session: Session, parent: QWidget, today: Today) -> StagePage:
+def candidates_page(session: Session, parent: QWidget, _today: Today) -> StagePage:
     from workshop_app.ui.pages.candidates import CandidatesPage
 
-    del today  # the page does not show dates
     return CandidatesPage(session, parent)
 
 
-def rank_page(session: Session, parent: QWidget, today: Today) -> StagePage:
+def rank_page(session: Session, parent: QWidget, _today: Today) -> StagePage:
     from workshop_app.ui.pages.rank import RankPage
 
-    del today  # the page does not show dates
     return RankPage(session, parent)
 
 
-def metrics_page(session: Session, parent: QWidget, today: Today) -> StagePage:
+def metrics_page(session: Session, parent: QWidget, _today: Today) -> StagePage:
     from workshop_app.ui.pages.metrics import MetricsPage
 
-    del today  # the page does not show dates
     return MetricsPage(session, parent)
 
 
-def adoption_page(session: Session, parent: QWidget, today: Today) -> StagePage:
+def adoption_page(session: Session, parent: QWidget, _today: Today) -> StagePage:
     from workshop_app.ui.pages.adoption import AdoptionPage
 
-    del today  # the page does not show dates
     return AdoptionPage(session, parent)
 
 
-def charter_page(session: Session, parent: QWidget, today: Today) -> StagePage:
+def charter_page(session: Session, parent: QWidget, _today: Today) -> StagePage:
     from workshop_app.ui.pages.charter import CharterPage
 
-    del today  # the page does not show dates
     return CharterPage(session, parent)
 
 
