@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QShortcut
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from workshop_app.domain.stages import Stage
 from workshop_app.ui.main_window import STAGES, MainWindow
-from workshop_app.ui.shortcuts import keys_text
+from workshop_app.ui.shortcuts import ShortcutHelp, keys_text
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -47,10 +47,10 @@ def test_f1_shows_the_help_before_any_page_but_the_first_is_built(
 
     def read_and_close() -> None:
         box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
+        if not isinstance(box, ShortcutHelp):
             QTimer.singleShot(10, read_and_close)
             return
-        shown.append(box.text())
+        shown.append(box.text)
         box.accept()
 
     QTimer.singleShot(0, read_and_close)

@@ -23,6 +23,15 @@ class Advice:
         return f"{self.path}: {self.message}" if self.path else self.message
 
 
+def split_path(path: str) -> tuple[str, int | None, str]:
+    """``candidates[2].frequency.count`` → (``candidates``, 2, ``frequency.count``)."""
+    head, _, rest = path.partition(".")
+    if "[" in head and head.endswith("]"):
+        key, _, number = head[:-1].partition("[")
+        return key, int(number), rest
+    return head, None, rest
+
+
 def _missing_parts(metric: Metric) -> list[str]:
     missing = []
     if metric.baseline is None:

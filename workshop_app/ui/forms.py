@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +28,7 @@ from workshop_app.domain import lookup
 from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.text import clean_typed_text
 from workshop_app.domain.validation import field_problem
+from workshop_app.ui.date_field import DateField
 from workshop_app.ui.delegates import RATING_WORDS, NumberEdit
 from workshop_app.ui.labels import choices
 from workshop_app.ui.look import restyle
@@ -62,19 +62,14 @@ class LongTextEdit(QPlainTextEdit):
         self.editingFinished.emit()
         super().focusOutEvent(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if (
-            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            self.editingFinished.emit()
-            self.focusNextChild()
-            return
-        super().keyPressEvent(event)
-
 
 class CheckList(QListWidget):
     """Pick several values (symptoms, linked problems, people) by ticking them.
+
+    Space (or Enter) ticks the current entry and the place is kept: filling the list again
+    after a tick was stored changes only the ticks when the entries are the same, so Down goes
+    on from where the facilitator was. The first entry becomes current when the list gets the
+    focus with none current, so the first Space ticks what the focus frame shows.
 
     Signals:
         toggled(): a tick was set or cleared by the user.
@@ -88,17 +83,32 @@ class CheckList(QListWidget):
         self._filling = False
         self.itemChanged.connect(self._on_item_changed)
 
+    def options(self) -> list[tuple[str, Any]]:
+        role = Qt.ItemDataRole.UserRole
+        return [(self.item(row).text(), self.item(row).data(role)) for row in range(self.count())]
+
     def set_options(self, options: list[tuple[str, Any]], checked: list[Any]) -> None:
         self._filling = True
-        self.clear()
-        for text, value in options:
-            entry = QListWidgetItem(text, self)
-            entry.setData(Qt.ItemDataRole.UserRole, value)
-            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            entry.setCheckState(
-                Qt.CheckState.Checked if value in checked else Qt.CheckState.Unchecked
-            )
-        self._filling = False
+        try:
+            if options != self.options():
+                current = self.currentItem()
+                kept = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+                self.clear()
+                for text, value in options:
+                    entry = QListWidgetItem(text, self)
+                    entry.setData(Qt.ItemDataRole.UserRole, value)
+                    entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    entry.setCheckState(Qt.CheckState.Unchecked)
+                    if current is not None and value == kept:
+                        self.setCurrentItem(entry)
+            for row in range(self.count()):
+                entry = self.item(row)
+                ticked = entry.data(Qt.ItemDataRole.UserRole) in checked
+                state = Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+                if entry.checkState() != state:
+                    entry.setCheckState(state)
+        finally:
+            self._filling = False
 
     def values(self) -> list[Any]:
         return [
@@ -106,6 +116,11 @@ class CheckList(QListWidget):
             for row in range(self.count())
             if self.item(row).checkState() == Qt.CheckState.Checked
         ]
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self.currentItem() is None and self.count():
+            self.setCurrentRow(0)
+        super().focusInEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -180,7 +195,7 @@ class EntityForm(QWidget):
             return long_edit
         if column.kind in ("enum", "rating", "ref"):
             combo = QComboBox(self)
-            combo.activated.connect(lambda _i: self._commit(name))
+            combo.activated.connect(lambda _i: self._commit(name, merge=True))
             self._readers[name] = combo.currentData
             self._writers[name] = lambda v: self._set_combo(column, combo, v)
             return combo
@@ -193,14 +208,11 @@ class EntityForm(QWidget):
             self._writers[name] = lambda v: spin.setValue(int(v or 0))
             return spin
         if column.kind == "date":
-            date = QDateEdit(self)
-            date.setCalendarPopup(True)
-            date.setDisplayFormat("yyyy-MM-dd")
+            date = DateField(self)
             date.editingFinished.connect(lambda: self._commit(name))
-            self._readers[name] = lambda: date.date().toString("yyyy-MM-dd")
-            self._writers[name] = lambda v: date.setDate(
-                QDate.fromString(v, "yyyy-MM-dd") if v else QDate.currentDate()
-            )
+            date.stepped.connect(lambda: self._commit(name, merge=True))
+            self._readers[name] = date.text_value
+            self._writers[name] = date.set_date
             return date
         if column.kind == "number":
             number = NumberEdit(self)
@@ -279,7 +291,7 @@ class EntityForm(QWidget):
         if not spin.hasFocus():  # wheel or step buttons; typed values commit on leaving
             self._commit(name)
 
-    def _commit(self, name: str) -> None:
+    def _commit(self, name: str, merge: bool = False) -> None:
         if self._loading or (self.item_id is None and not self.singleton):
             return
         value = self._readers[name]()
@@ -295,7 +307,13 @@ class EntityForm(QWidget):
         self.mark(name, None)
         self.session.push(
             SetValue(
-                self.session, self.key, self.item_id, name, value, f"Edit {column.title.lower()}"
+                self.session,
+                self.key,
+                self.item_id,
+                name,
+                value,
+                f"Edit {column.title.lower()}",
+                merge=merge,
             )
         )
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain import lookup
-from workshop_app.domain.advice import Advice
+from workshop_app.domain.advice import Advice, split_path
 from workshop_app.domain.changes import Part
 from workshop_app.ui import undo
 from workshop_app.ui.delegates import FieldDelegate
@@ -33,7 +33,6 @@ from workshop_app.ui.forms import EntityForm
 from workshop_app.ui.icons import icon
 from workshop_app.ui.session import Session
 from workshop_app.ui.shortcuts import LIST_ADD, LIST_DELETE, LIST_DOWN, LIST_SWITCH, LIST_UP
-from workshop_app.ui.stage_page import split_path
 from workshop_app.ui.table_model import Column, IdRole, ItemTableModel
 
 
@@ -58,7 +57,16 @@ def refit_tables(root: QWidget) -> None:
 
 
 class EntryTable(QTableView):
-    """A table for fast entry: Enter commits a cell and opens the next one."""
+    """A table for fast entry: Enter commits a cell and opens the next one.
+
+    Tab leaves the table for the next widget, as in every other field (while a cell is
+    being typed in, Tab still commits it and opens the next cell); the arrows move between
+    cells.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabKeyNavigation(False)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
@@ -131,12 +139,12 @@ class ListEditor(QWidget):
         self.empty.setObjectName("emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
+        # Tab stops on an empty list too: Ctrl+Enter there adds its first row.
+        self.empty.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
+        # Its keys belong to the stage page, which adds to the list with the focus, or its first.
         self.add_action = self._action(
-            f"Add {noun}",
-            "add",
-            self.add_item,
-            LIST_ADD.sequences(),
+            f"Add {noun}", "add", self.add_item, LIST_ADD.sequences(), bind=False
         )
         self.remove_action = self._action(
             f"Delete {noun}",
@@ -207,10 +215,12 @@ class ListEditor(QWidget):
         slot: Callable[[], None],
         keys: list[QKeySequence],
         on_table: bool = False,
+        bind: bool = True,
     ) -> QAction:
         action = QAction(icon(icon_name), text, self)
-        action.setShortcuts(keys)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        if bind:
+            action.setShortcuts(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.setToolTip(f"{text} ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})")
         action.triggered.connect(slot)
         (self.table if on_table else self).addAction(action)

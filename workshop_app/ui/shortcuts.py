@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from workshop_app.domain.stage import Stage
@@ -158,11 +158,44 @@ def help_html(sections: Sequence[tuple[str, Sequence[Row]]]) -> str:
     return "".join(parts)
 
 
+class ShortcutHelp(QtWidgets.QDialog):
+    """The keyboard shortcuts: one table that scrolls with the arrow keys, in a dialog never
+    taller than the screen it opens on, closed with Escape or Enter.
+
+    Attributes:
+        text: the table, as HTML.
+    """
+
+    def __init__(self, parent: QWidget, sections: Sequence[tuple[str, Sequence[Row]]]) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutHelp")
+        self.setWindowTitle("Keyboard shortcuts")
+        self.text = help_html(sections)
+        browser = QtWidgets.QTextBrowser(self)
+        browser.setObjectName("shortcutText")
+        browser.setHtml(self.text)
+        browser.setOpenLinks(False)
+        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(browser, 1)
+        layout.addWidget(buttons)
+        browser.setFocus()
+        screen = parent.screen().availableGeometry()
+        document = browser.document()
+        document.setTextWidth(min(720, screen.width() * 0.8))
+        chrome = buttons.sizeHint().height() + 3 * layout.spacing() + 40
+        wanted = int(document.size().height()) + chrome
+        self.resize(int(document.textWidth()) + 48, min(wanted, int(screen.height() * 0.85)))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.accept()
+            return
+        super().keyPressEvent(event)
+
+
 def show_help(parent: QWidget, sections: Sequence[tuple[str, Sequence[Row]]]) -> None:
-    """The keyboard shortcuts dialog."""
-    box = QtWidgets.QMessageBox(parent)
-    box.setObjectName("shortcutHelp")
-    box.setWindowTitle("Keyboard shortcuts")
-    box.setTextFormat(Qt.TextFormat.RichText)
-    box.setText(help_html(sections))
-    box.exec()
+    """The keyboard shortcuts dialog, centred on the window."""
+    dialog = ShortcutHelp(parent, sections)
+    dialog.exec()

@@ -4,11 +4,13 @@ and the page's own content below."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from workshop_app.domain.advice import Advice
 from workshop_app.domain.stage import Stage
+from workshop_app.ui.list_editor import ListEditor
 from workshop_app.ui.session import Session
+from workshop_app.ui.shortcuts import LIST_ADD, make_action
 
 
 class AdvicePanel(QFrame):
@@ -77,6 +79,37 @@ class StagePage(QWidget):
         self.body = QVBoxLayout()
         self.body.setSpacing(10)
         outer.addLayout(self.body, 1)
+        # Ctrl+Enter works wherever the focus is on the page (only the page shown answers).
+        self.add_action = make_action(
+            LIST_ADD, self, self.add_to_list, context=Qt.ShortcutContext.WindowShortcut
+        )
+
+    def lists(self) -> list[ListEditor]:
+        """The page's lists that take new rows now: those shown first, then any behind a tab."""
+        ready = [
+            editor
+            for editor in self.findChildren(ListEditor)
+            if editor.isEnabled() and editor.add_action.isEnabled()
+        ]
+        shown = [editor for editor in ready if editor.isVisibleTo(self)]
+        return shown + [editor for editor in ready if editor not in shown]
+
+    def add_to_list(self) -> None:
+        """Ctrl+Enter: a new row in the list that has the focus, or else in the page's first
+        list, brought forward if it is behind a tab (so a page just opened takes its first
+        item without a Tab)."""
+        lists = self.lists()
+        focus = QApplication.focusWidget()
+        inside = [editor for editor in lists if focus is not None and editor.isAncestorOf(focus)]
+        if not (inside or lists):
+            return
+        target = (inside or lists)[0]
+        for tabs in self.findChildren(QTabWidget):
+            for index in range(tabs.count()):
+                tab = tabs.widget(index)
+                if tab is not None and (tab is target or tab.isAncestorOf(target)):
+                    tabs.setCurrentIndex(index)
+        target.add_item()
 
     def show_advice(self, advice: list[Advice]) -> None:
         """Show the stage's open advice and mark the fields it names."""
@@ -92,12 +125,3 @@ class StagePage(QWidget):
 
     def shut_down(self) -> None:
         """Stop any background work before the page goes away (the default has none)."""
-
-
-def split_path(path: str) -> tuple[str, int | None, str]:
-    """``candidates[2].frequency.count`` → (``candidates``, 2, ``frequency.count``)."""
-    head, _, rest = path.partition(".")
-    if "[" in head and head.endswith("]"):
-        key, _, number = head[:-1].partition("[")
-        return key, int(number), rest
-    return head, None, rest

@@ -62,7 +62,14 @@ def _edit(session: Session, text: str, operation: Any, *args: Any) -> Edit:
 
 
 class SetValue(Edit):
-    """Set one field of one item (``key``/``item_id``; ``None`` for workshop and adoption)."""
+    """Set one field of one item (``key``/``item_id``; ``None`` for workshop and adoption).
+
+    A value stepped with the arrow keys (a drop-down's entries, a date's days) is pushed with
+    ``merge``: a run of such steps on one field is one undo step, back to the value before
+    the run, instead of one per key press.
+    """
+
+    MERGE_ID = 1
 
     def __init__(
         self,
@@ -72,9 +79,23 @@ class SetValue(Edit):
         field_path: str,
         value: Any,
         text: str = "",
+        *,
+        merge: bool = False,
     ) -> None:
         step = Step(_operations().set_field, (Part(key), item_id, field_path, value))
         super().__init__(session, text or f"Edit {field_path.replace('_', ' ')}", step)
+        self.target = (Part(key), item_id, field_path)
+        self.merge = merge
+
+    def id(self) -> int:
+        return self.MERGE_ID if self.merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Take in the next step of a run on the same field; the undo keeps this one's."""
+        if not (isinstance(other, SetValue) and other.merge and other.target == self.target):
+            return False
+        self.step = other.step
+        return True
 
 
 def add_item(session: Session, part: Part, item: Any, index: int | None, text: str) -> Edit:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from workshop_app.domain.advice import Advice
+from workshop_app.domain.advice import Advice, split_path
 from workshop_app.domain.changes import Part
 from workshop_app.domain.model import Risk, RiskCategory
 from workshop_app.domain.stage import Stage
@@ -14,7 +14,7 @@ from workshop_app.ui import undo
 from workshop_app.ui.forms import EntityForm
 from workshop_app.ui.list_editor import ListEditor
 from workshop_app.ui.session import Session
-from workshop_app.ui.stage_page import StagePage, split_path
+from workshop_app.ui.stage_page import StagePage
 from workshop_app.ui.table_model import Column
 
 PLAN_FIELDS = [

@@ -52,6 +52,7 @@ class RankTable(QTableView):
     def __init__(self, page: RankPage) -> None:
         super().__init__(page)
         self.page = page
+        self.setTabKeyNavigation(False)  # Tab moves on to the page's buttons; arrows move here
 
     def keyPressEvent(self, event: Any) -> None:
         if event.text() in ("+", "=") and self.state() != QAbstractItemView.State.EditingState:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
-from workshop_app.domain.advice import Advice
+from workshop_app.domain.advice import Advice, split_path
 from workshop_app.domain.model import Stakeholder, StakeholderKind
 from workshop_app.domain.stage import Stage
 from workshop_app.ui.forms import EntityForm
 from workshop_app.ui.list_editor import ListEditor
 from workshop_app.ui.session import Session
-from workshop_app.ui.stage_page import StagePage, split_path
+from workshop_app.ui.stage_page import StagePage
 from workshop_app.ui.table_model import Column
 
 WORKSHOP_FIELDS = [
