@@ -4,7 +4,8 @@
 #   make check   the fast inner loop: lint, then the domain and store tests (no Qt, no PDF)
 #   make lint    ruff, ruff format check, mypy, import-linter contracts
 #   make bench   the benchmarks in bench/ (not part of make test)
-#   make screenshots  every stage of the demo as PNG in docs/screenshots/
+#   make screenshots  every stage of the demo as PNG in docs/screenshots/ (1366×768), and the
+#                     audience view on a 1920×1080 projector in docs/screenshots/audience/
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -47,7 +48,7 @@ bench: debian-core $(STAMP_TEST)
 screenshots: debian-core $(STAMP_RUN)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m workshop_app.ui.screenshots docs/screenshots
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m workshop_app.ui.screenshots \
-		docs/screenshots/presentation --presentation --size 1920x1080
+		docs/screenshots/audience --audience --size 1920x1080
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -58,6 +58,7 @@ class Palette:
             the greyer tint of the printed charter).
         ok_tint … danger_line: status colours; amber for advice, red only for real errors.
         quadrant_start_here … matrix_focus: the friction × frequency matrix on screen.
+        audience_band … audience_blank_text: the audience view on the projector.
 
     A plain class, not a dataclass: this is imported before the first paint, and a frozen
     dataclass of this size costs milliseconds to build. Instances cannot be changed.
@@ -112,6 +113,13 @@ class Palette:
     bubble_parked = _SLATE_200
     bubble_parked_edge = _SLATE_500
     matrix_focus = _ORANGE_700  # the keyboard focus ring on the matrix
+    focus = _ORANGE_700  # the keyboard focus ring on every other control, seen from afar
+
+    # The audience view on the projector: a dark heading band over the light page; the blank
+    # screen is the band's colour.
+    audience_band = _SLATE_900
+    audience_band_muted = _SLATE_300  # the workshop's name on the band
+    audience_blank_text = _SLATE_600  # the app's name on the blank screen
 
 
 PALETTE = Palette()

@@ -13,22 +13,23 @@ from workshop_app.ui.timer import clock as clock_text
 from .conftest import FakeClock
 
 
-def test_presentation_mode_enlarges_type_and_hides_chrome(
+def test_presentation_mode_shows_the_audience_view_and_hides_chrome(
     qtbot: QtBot, demo_window: MainWindow
 ) -> None:
-    normal = QApplication.font().pointSizeF()
     qtbot.keyClick(demo_window, Qt.Key.Key_F11)
     assert demo_window.presenting
     assert demo_window.isFullScreen()
-    assert QApplication.font().pointSizeF() > normal * 1.3
+    assert demo_window.central.currentWidget() is demo_window.audience.presented
     assert not demo_window.menuBar().isVisible()
-    # Still fully usable: stage shortcuts and the rank page work.
+    # The window's keys still work: the stage keys move the room's picture along.
     demo_window.show_stage(Stage.RANK)
     assert demo_window.page_stack.currentWidget() is demo_window.pages[Stage.RANK]
+    assert demo_window.audience.presented is not None
+    assert demo_window.audience.presented.stage is Stage.RANK
     demo_window.leave_present_action.trigger()
     assert not demo_window.presenting
-    assert QApplication.font().pointSizeF() == normal
     assert demo_window.menuBar().isVisible()
+    assert demo_window.central.currentWidget() is not demo_window.audience.presented
 
 
 def test_timer_counts_down_per_stage_and_turns_calm_at_zero(

@@ -1,5 +1,5 @@
-"""The app's look: bundled fonts, and the stylesheet from ``resources/style`` with the palette's
-colours filled in, scaled for the presentation mode."""
+"""The app's look: bundled fonts, and the stylesheets from ``resources/style`` with the palette's
+colours filled in: the app's, and the audience view's scaled to the screen it is on."""
 
 from __future__ import annotations
 
@@ -22,7 +22,10 @@ FONT_FILES = (
 )
 #: The widget skin first, then the app's own components (which may refine it).
 STYLESHEETS = ("widgets.qss", "components.qss")
+#: The audience view's own sheet, sized in pixels as at 1920 × 1080.
+AUDIENCE_STYLESHEET = "audience.qss"
 _POINTS = re.compile(r"(\d+(?:\.\d+)?)pt\b")
+_PIXELS = re.compile(r"(\d+(?:\.\d+)?)px\b")
 
 
 @cache
@@ -46,6 +49,18 @@ def stylesheet(scale: float = 1.0) -> str:
     if scale == 1.0:
         return text
     return _POINTS.sub(lambda match: f"{float(match.group(1)) * scale:.1f}pt", text)
+
+
+@cache
+def _audience_text() -> str:
+    return fill_tokens(resource(f"style/{AUDIENCE_STYLESHEET}").read_text(encoding="utf-8"))
+
+
+def audience_stylesheet(unit: float = 1.0) -> str:
+    """The audience view's stylesheet with every pixel size multiplied by ``unit`` (1.0 on a
+    1920 × 1080 screen), rounded to whole pixels and never under one."""
+    text = _audience_text()
+    return _PIXELS.sub(lambda match: f"{max(1, round(float(match.group(1)) * unit))}px", text)
 
 
 def apply_look(app: QApplication, scale: float = 1.0, base_points: float = 10.5) -> None:

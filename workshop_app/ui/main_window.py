@@ -3,7 +3,8 @@ menus and toolbar, the stage timer and the banner.
 
 The parts live in their own modules: the stage pages (:mod:`~workshop_app.ui.stage_pages`),
 the keyboard help (:mod:`~workshop_app.ui.shortcuts`), the file dialogs
-(:mod:`~workshop_app.ui.file_actions`), the presentation mode
+(:mod:`~workshop_app.ui.file_actions`), the audience screen on a projector
+(:mod:`~workshop_app.ui.audience_screen`) and the presentation mode
 (:mod:`~workshop_app.ui.presentation`), the banner (:mod:`~workshop_app.ui.banner`) and the
 menus and toolbar (:mod:`~workshop_app.ui.window_actions`).
 """
@@ -30,6 +31,7 @@ from workshop_app import APP_NAME, __version__
 from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.stage import Stage
 from workshop_app.ui import file_actions, shortcuts
+from workshop_app.ui.audience_screen import AudienceScreens
 from workshop_app.ui.banner import Banner
 from workshop_app.ui.icons import icon
 from workshop_app.ui.navigator import StageNavigator
@@ -57,6 +59,7 @@ class MainWindow(QMainWindow):
     Attributes:
         session: the open workshop, or None on the welcome screen.
         pages: the session's stage pages, each built the first time it is shown.
+        audience: the audience views (on a second screen, and in the presentation mode).
         presentation: the presentation mode (F11).
         window_actions: the menus' and toolbar's actions.
     """
@@ -106,7 +109,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.central)
 
         self.timer = StageTimer(settings, self, clock)
-        self.presentation = Presentation(self, settings)
+        self.audience = AudienceScreens(self, self.timer, today)
+        self.presentation = Presentation(
+            self, self.central, self.audience, self._focus_current_page
+        )
         self._reports_timer = QTimer(self)
         self._reports_timer.setSingleShot(True)
         self._reports_timer.setInterval(0)
@@ -148,6 +154,7 @@ class MainWindow(QMainWindow):
         self.window_actions.set_workspace(True)
         self._update_title()
         self._update_undo()
+        self.audience.set_session(session)
         self.navigator.setCurrentRow(0)
         # Shown after the first stage's clock runs: the timer then takes the running look as it
         # is polished, instead of asking Qt's style to polish it again before the first paint.
@@ -170,6 +177,8 @@ class MainWindow(QMainWindow):
         return page
 
     def _drop_session(self) -> None:
+        self.presentation.leave()
+        self.audience.set_session(None)
         for page in self.pages.values():
             page.shut_down()
             self.page_stack.removeWidget(page)
@@ -265,7 +274,14 @@ class MainWindow(QMainWindow):
         page = self.pages[stage]
         self.page_stack.setCurrentWidget(page)
         self.timer.start_stage(stage)
-        page.focus_first()
+        self.audience.show_stage(stage)
+        if not self.presenting:  # the page is away; leaving the mode gives it the focus
+            page.focus_first()
+
+    def _focus_current_page(self) -> None:
+        stage = self.current_stage()
+        if stage is not None:
+            self.pages[stage].focus_first()
 
     def step_stage(self, step: int) -> None:
         row = self.navigator.currentRow() + step
@@ -349,7 +365,7 @@ class MainWindow(QMainWindow):
         return self.window_actions.leave_present
 
     def set_presentation(self, on: bool, full_screen: bool = True) -> None:
-        """Full screen, larger type, menus hidden; every shortcut still works."""
+        """The audience view full screen, menus hidden; the window's keys still work."""
         self.presentation.set(on, full_screen)
 
     # ------------------------------------------------------------------ help

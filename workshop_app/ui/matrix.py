@@ -14,10 +14,10 @@ from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEv
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from workshop_app.domain.matrix_layout import MatrixPoint, elide
-from workshop_app.ui.matrix_geometry import MatrixGeometry, PixelBubble
-from workshop_app.ui.matrix_painting import paint_matrix
+from workshop_app.ui.matrix_geometry import MatrixGeometry, MatrixText, PixelBubble
+from workshop_app.ui.matrix_painting import paint_matrix, text_pixels
 
-__all__ = ["EMPTY_HINT", "MatrixPoint", "MatrixWidget", "elide", "tooltip_text"]
+__all__ = ["EMPTY_HINT", "MatrixPoint", "MatrixText", "MatrixWidget", "elide", "tooltip_text"]
 
 EMPTY_HINT = "Add candidates to see them on the matrix"
 
@@ -39,6 +39,7 @@ class MatrixWidget(QWidget):
         self._points: list[MatrixPoint] = []
         self._selected: str | None = None
         self._measured: MatrixGeometry | None = None  # for the size and font it was made at
+        self._text = MatrixText()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setAccessibleName("Friction and frequency matrix")
@@ -51,6 +52,13 @@ class MatrixWidget(QWidget):
             self._selected = None
         self._measured = None
         self.update()
+
+    def set_text(self, text: MatrixText) -> None:
+        """Size the text as ``text`` asks (the audience view's larger labels and key)."""
+        if text != self._text:
+            self._text = text
+            self._measured = None
+            self.update()
 
     def select(self, candidate_id: str | None) -> None:
         """Select a bubble from code (an unknown id clears); never emits ``selectionChanged``."""
@@ -75,6 +83,10 @@ class MatrixWidget(QWidget):
         """The 5 × 5 score cells in widget coordinates (the layout's unit square)."""
         return QRectF(self._geometry().plot)
 
+    def text_pixels(self) -> dict[str, int]:
+        """The pixel size of each kind of text as it is painted at the widget's size."""
+        return text_pixels(self._geometry())
+
     def sizeHint(self) -> QSize:
         return QSize(640, 480)
 
@@ -86,7 +98,9 @@ class MatrixWidget(QWidget):
         """The matrix measured for the widget's size, made again when the size changes."""
         measured = self._measured
         if measured is None or (measured.width, measured.height) != (self.width(), self.height()):
-            measured = MatrixGeometry(self._points, self.width(), self.height(), self.font())
+            measured = MatrixGeometry(
+                self._points, self.width(), self.height(), self.font(), self._text
+            )
             self._measured = measured
         return measured
 

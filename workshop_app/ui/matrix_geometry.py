@@ -17,7 +17,26 @@ from workshop_app.domain.matrix_layout import (
     lay_out,
 )
 
-__all__ = ["MatrixGeometry", "PixelBubble", "PlacedName"]
+__all__ = ["MatrixGeometry", "MatrixText", "PixelBubble", "PlacedName"]
+
+
+@dataclass(frozen=True)
+class MatrixText:
+    """How large the matrix's text is, and whether names stand beside the bubbles.
+
+    The editor's matrix grows its text with the widget. The audience view asks for a size
+    instead, read from the back of a room, and names the bubbles in a key beside the matrix.
+
+    Attributes:
+        labels: the pixel size of names and axis scores; the other text keeps its proportion
+            to them. None: they are 12 pixels at 640 × 480 and grow with the widget.
+        smallest: no text is smaller than this many pixels (rank numbers one pixel less).
+        names: whether the best-ranked bubbles have their name beside them.
+    """
+
+    labels: int | None = None
+    smallest: int = 9
+    names: bool = True
 
 
 @dataclass(frozen=True)
@@ -72,11 +91,14 @@ def _clamp(x: float, y: float, w: float, h: float, bounds: QRectF) -> _Box:
 class MatrixGeometry:
     """Where everything of the matrix goes on a widget of one size and font.
 
-    Sizes are given as at 640 × 480 and grow with :attr:`scale`, for a projector.
+    Sizes are given as at 640 × 480 and grow with :attr:`scale`, for a projector; text grows
+    by :attr:`text_scale` more where :class:`MatrixText` asks for larger labels.
 
     Attributes:
         width, height: the widget's size in pixels.
         scale: how much larger than at 640 × 480 (at least 0.6).
+        text: the text sizes asked for.
+        text_scale: how much larger the text is than ``scale`` alone makes it.
         frame: the tinted area, with the bands above and below that hold the quadrant names.
         plot: the 5 × 5 score cells inside ``frame`` (the layout's unit square).
         layout: the unit layout from :mod:`workshop_app.domain.matrix_layout`.
@@ -84,11 +106,20 @@ class MatrixGeometry:
         names: candidate id → the plate and text of each name shown.
     """
 
-    def __init__(self, points: list[MatrixPoint], width: int, height: int, font: QFont) -> None:
+    def __init__(
+        self,
+        points: list[MatrixPoint],
+        width: int,
+        height: int,
+        font: QFont,
+        text: MatrixText = MatrixText(),
+    ) -> None:
         self.width, self.height = width, height
         self._base_font = QFont(font)
         self._rank_fonts: dict[int, QFont] = {}
         self.scale = s = max(0.6, min(width / 640, height / 480))
+        self.text = text
+        self.text_scale = 1.0 if text.labels is None else text.labels / (12 * s)
         tick = QFontMetricsF(self.font(12))
         title = QFontMetricsF(self.font(13, QFont.Weight.DemiBold))
         band = QFontMetricsF(self.font(15, QFont.Weight.Bold)).height() + 8 * s
@@ -109,9 +140,10 @@ class MatrixGeometry:
 
     # ------------------------------------------------------------------ measures
     def font(self, pixels: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
-        """The widget's font at ``pixels`` (as at 640 × 480), scaled, never under 9 pixels."""
+        """The widget's font at ``pixels`` (as at 640 × 480), scaled, never under
+        :attr:`MatrixText.smallest` pixels."""
         font = QFont(self._base_font)
-        font.setPixelSize(max(9, round(pixels * self.scale)))
+        font.setPixelSize(max(self.text.smallest, round(pixels * self.scale * self.text_scale)))
         font.setWeight(weight)
         return font
 
@@ -151,6 +183,8 @@ class MatrixGeometry:
     # ------------------------------------------------------------------ names
     def _place_names(self) -> dict[str, PlacedName]:
         """Each name goes beside its bubble wherever it covers the fewest names and bubbles."""
+        if not self.text.names:
+            return {}
         s = self.scale
         metrics = QFontMetricsF(self.font(12, QFont.Weight.Medium))
         pad_x, pad_y, gap = 5 * s, 2 * s, 4 * s

@@ -11,7 +11,7 @@ from workshop_app.domain.ranking import Quadrant, Readiness
 from workshop_app.palette import PALETTE, rgb
 from workshop_app.ui.matrix_geometry import MatrixGeometry, PixelBubble
 
-__all__ = ["paint_matrix"]
+__all__ = ["paint_matrix", "text_pixels"]
 
 _Align = Qt.AlignmentFlag
 _P = PALETTE
@@ -47,6 +47,8 @@ _STYLES = {
     ),
     "parked": (QColor(_P.bubble_parked), QColor(_P.bubble_parked_edge), _AXIS_INK, _DASHED, 1.8),
 }
+#: Text sizes in pixels at 640 × 480 (see :meth:`MatrixGeometry.font`).
+_NAME_PX, _TICK_PX, _TITLE_PX, _QUADRANT_PX, _HINT_PX = 12, 12, 13, 15, 17
 #: Below this radius (pixels at 640 × 480) a bubble is a dot: no rank and no blocked mark
 #: (the tooltip still tells all), which also keeps a thousand bubbles quick to paint.
 _DOT = 6.0
@@ -69,14 +71,14 @@ def paint_matrix(
     _paint_axes(painter, geometry)
     for bubble in geometry.bubbles:
         _paint_bubble(painter, geometry, bubble)
-    name_font = geometry.font(12, QFont.Weight.Medium)
+    name_font = geometry.font(_NAME_PX, QFont.Weight.Medium)
     for box, text in geometry.names.values():
         _paint_on_plate(painter, geometry, box, text, name_font)
     ringed = geometry.bubble(selected)
     if ringed is not None:
         _paint_focus_ring(painter, geometry, ringed)
     if hint is not None:
-        font, s = geometry.font(17), geometry.scale
+        font, s = geometry.font(_HINT_PX), geometry.scale
         metrics = QFontMetricsF(font)
         w, h = metrics.horizontalAdvance(hint) + 28 * s, metrics.height() + 16 * s
         centre = geometry.plot.center()
@@ -109,7 +111,7 @@ def _paint_quadrants(painter: QPainter, geometry: MatrixGeometry, focused: bool)
     painter.setPen(QPen(_SPLIT, 2 * s))
     painter.drawLine(QPointF(split.x(), frame.top()), QPointF(split.x(), frame.bottom()))
     painter.drawLine(QPointF(frame.left(), split.y()), QPointF(frame.right(), split.y()))
-    painter.setFont(geometry.font(15, QFont.Weight.Bold))
+    painter.setFont(geometry.font(_QUADRANT_PX, QFont.Weight.Bold))
     painter.setPen(_QUADRANT_INK)
     for area, corner, name in areas:
         painter.drawText(area.adjusted(9 * s, 4 * s, -9 * s, -4 * s), corner, name)
@@ -122,7 +124,7 @@ def _paint_axes(painter: QPainter, geometry: MatrixGeometry) -> None:
     """The scores 1–5 along both axes and the two axis titles (the friction one turned up)."""
     s, plot, frame = geometry.scale, geometry.plot, geometry.frame
     cell_w, cell_h = geometry.cell()
-    tick_font, title_font = geometry.font(12), geometry.font(13, QFont.Weight.DemiBold)
+    tick_font, title_font = geometry.font(_TICK_PX), geometry.font(_TITLE_PX, QFont.Weight.DemiBold)
     tick_h, title_h = QFontMetricsF(tick_font).height(), QFontMetricsF(title_font).height()
     painter.setFont(tick_font)
     painter.setPen(_AXIS_INK)
@@ -148,7 +150,7 @@ def _paint_bubble(painter: QPainter, geometry: MatrixGeometry, bubble: PixelBubb
     """A bubble in its status's style with its rank; a small one is a plain dot."""
     s, r, point = geometry.scale, bubble.radius, bubble.point
     fill, outline, ink, style, width = _STYLES.get(point.status, _STYLES["candidate"])
-    dot = r < _DOT * s
+    dot = _is_dot(geometry, bubble)
     pen = QPen(outline, min(width * s, 0.35 * r) if dot else width * s)
     pen.setStyle(Qt.PenStyle.SolidLine if dot else style)  # a dash is lost on a dot
     painter.setPen(pen)
@@ -158,9 +160,35 @@ def _paint_bubble(painter: QPainter, geometry: MatrixGeometry, bubble: PixelBubb
         return
     if point.readiness == Readiness.BLOCKED.value:
         _paint_blocked(painter, geometry, bubble, QColor(ink))
-    painter.setFont(geometry.rank_font(max(8, round(min(0.95 * r, 26 * s)))))
+    painter.setFont(geometry.rank_font(_rank_pixels(geometry, bubble)))
     painter.setPen(ink)
     painter.drawText(bubble.rect, _Align.AlignCenter, str(point.rank))
+
+
+def _is_dot(geometry: MatrixGeometry, bubble: PixelBubble) -> bool:
+    return bubble.radius < _DOT * geometry.scale
+
+
+def _rank_pixels(geometry: MatrixGeometry, bubble: PixelBubble) -> int:
+    """The size of the rank number in a bubble: as large as the bubble allows, within limits."""
+    largest = 26 * geometry.scale * geometry.text_scale
+    return max(geometry.text.smallest - 1, round(min(0.95 * bubble.radius, largest)))
+
+
+def text_pixels(geometry: MatrixGeometry) -> dict[str, int]:
+    """The pixel size of each kind of text the matrix paints, as painted; rank numbers are
+    the smallest in any bubble large enough to hold one. For tests and the audience view."""
+    sizes = {
+        "axis scores": geometry.font(_TICK_PX).pixelSize(),
+        "axis titles": geometry.font(_TITLE_PX).pixelSize(),
+        "quadrant names": geometry.font(_QUADRANT_PX).pixelSize(),
+    }
+    if geometry.names:
+        sizes["names"] = geometry.font(_NAME_PX).pixelSize()
+    ranks = [_rank_pixels(geometry, b) for b in geometry.bubbles if not _is_dot(geometry, b)]
+    if ranks:
+        sizes["rank numbers"] = min(ranks)
+    return sizes
 
 
 def _paint_blocked(

@@ -1,6 +1,8 @@
 """Render every stage of the demo workshop to PNG files (``make screenshots``).
 
-Runs offscreen: ``python -m workshop_app.ui.screenshots OUT_DIR [--size 1366x768]``.
+Runs offscreen: ``python -m workshop_app.ui.screenshots OUT_DIR [--size 1366x768]`` writes the
+editor; ``--audience --size 1920x1080`` writes what the room sees on the projector for the
+stages it decides on (:data:`AUDIENCE_STAGES`).
 """
 
 from __future__ import annotations
@@ -14,8 +16,55 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
 
+from workshop_app.domain.stage import Stage
 
-def render(folder: Path, width: int, height: int, presentation: bool = False) -> list[Path]:
+#: The stages whose audience view goes into the docs.
+AUDIENCE_STAGES = (Stage.RANK, Stage.METRICS, Stage.FOLLOW_THROUGH)
+
+
+def _slug(stage: Stage) -> str:
+    return stage.value.lower().replace("-", "").replace(" ", "-")
+
+
+def render_audience(folder: Path, width: int, height: int) -> list[Path]:
+    """Write the audience view of each of :data:`AUDIENCE_STAGES` into ``folder``, as the
+    presentation mode shows it on a ``width`` × ``height`` screen."""
+    import datetime as dt
+
+    from workshop_app.store.demo import write_demo
+    from workshop_app.store.workshop_file import WorkshopFile
+    from workshop_app.ui.app import make_application
+    from workshop_app.ui.main_window import STAGES, MainWindow
+    from workshop_app.ui.session import Session
+    from workshop_app.ui.settings import Settings
+
+    app = make_application()
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory() as scratch:
+        settings = Settings.in_file(Path(scratch) / "settings.ini")
+        demo = Path(scratch) / "Demo workshop.workshop"
+        write_demo(demo)
+        # Two weeks after the demo's workshop day, so Follow-through has readings to judge.
+        window = MainWindow(settings, today=lambda: dt.date(2026, 11, 24))
+        window.resize(width, height)
+        window.show()
+        window.set_session(Session(WorkshopFile.open(demo), window))
+        window.set_presentation(True, full_screen=False)
+        window.resize(width, height)
+        view = window.audience.presented
+        assert view is not None
+        for stage in AUDIENCE_STAGES:
+            window.show_stage(stage)
+            app.processEvents()
+            number = STAGES.index(stage) + 1
+            written.append(_grab(view, folder / f"{number}-{_slug(stage)}.png"))
+        window.set_presentation(False)
+        window.close()
+    return written
+
+
+def render(folder: Path, width: int, height: int) -> list[Path]:
     """Write one PNG per stage (and the welcome screen) into ``folder``."""
     from workshop_app.store.demo import write_demo
     from workshop_app.store.workshop_file import WorkshopFile
@@ -42,9 +91,6 @@ def render(folder: Path, width: int, height: int, presentation: bool = False) ->
         window.welcome.refresh()
         written.append(_grab(window, folder / "0-welcome.png"))
         window.set_session(Session(WorkshopFile.open(demo), window))
-        if presentation:
-            window.set_presentation(True, full_screen=False)
-            window.resize(width, height)
         for number, stage in enumerate(STAGES, start=1):
             window.show_stage(stage)
             page = window.pages[stage]
@@ -56,8 +102,7 @@ def render(folder: Path, width: int, height: int, presentation: bool = False) ->
             if isinstance(editor, ListEditor) and editor.model.items():
                 editor.select_id(editor.model.items()[0].id)
             app.processEvents()
-            slug = stage.value.lower().replace("-", "").replace(" ", "-")
-            written.append(_grab(window, folder / f"{number}-{slug}.png"))
+            written.append(_grab(window, folder / f"{number}-{_slug(stage)}.png"))
         window.close()
     return written
 
@@ -83,11 +128,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folder", type=Path)
     parser.add_argument("--size", default="1366x768")
-    parser.add_argument("--presentation", action="store_true")
+    parser.add_argument("--audience", action="store_true", help="the audience view")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     width, height = (int(part) for part in args.size.split("x"))
-    for path in render(args.folder, width, height, args.presentation):
+    if args.audience:
+        written = render_audience(args.folder, width, height)
+    else:
+        written = render(args.folder, width, height)
+    for path in written:
         print(path)
     return 0
 

@@ -9,12 +9,14 @@ from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar, QWidget
 
 from workshop_app import APP_NAME
 from workshop_app.domain.stage import Stage
 from workshop_app.ui import file_actions, shortcuts
+from workshop_app.ui.audience_screen import AudienceScreens
 from workshop_app.ui.icons import icon
+from workshop_app.ui.look import restyle
 from workshop_app.ui.presentation import Presentation
 from workshop_app.ui.settings import Settings
 from workshop_app.ui.stage_pages import STAGES
@@ -27,6 +29,7 @@ class ActionTargets(Protocol):
     settings: Settings
     timer: StageTimer
     presentation: Presentation
+    audience: AudienceScreens
 
     def new_workshop(self) -> None: ...
     def open_dialog(self) -> None: ...
@@ -50,9 +53,10 @@ class WindowActions:
     Attributes:
         new, open, demo, save_as, export, close, quit: the File menu.
         undo, redo: the Edit menu and the toolbar.
-        present, leave_present, timer, next, previous, stages: the View menu.
+        present, leave_present, blank, freeze, timer, next, previous, stages: the View menu.
         shortcuts, about: the Help menu.
-        toolbar: undo, redo, the stage timer and the presentation mode.
+        toolbar: undo, redo, what the audience sees, the stage timer and the presentation mode.
+        audience_state: the toolbar's word on the audience screen (live, blank or frozen).
     """
 
     def __init__(self, window: QMainWindow, commands: ActionTargets) -> None:
@@ -70,7 +74,9 @@ class WindowActions:
         )
         self.quit = self._make("&Quit", window.close, [key(std.Quit)])
         self.undo = self._make("&Undo", c.undo, [key(std.Undo)], "undo")
-        self.redo = self._make("&Redo", c.redo, [key("Ctrl+Shift+Z"), key(std.Redo)], "redo")
+        # Every key this platform gives redo (Ctrl+Shift+Z and Ctrl+Y on Linux desktops).
+        redo_keys = [key("Ctrl+Shift+Z"), key("Ctrl+Y"), *key.keyBindings(std.Redo)]
+        self.redo = self._make("&Redo", c.redo, redo_keys, "redo")
         self.present = self._make(
             "&Presentation mode", c.presentation.toggle, [key(Qt.Key.Key_F11)], "present"
         )
@@ -81,6 +87,17 @@ class WindowActions:
         self.leave_present.setEnabled(False)
         c.presentation.toggled.connect(self.present.setChecked)
         c.presentation.toggled.connect(self.leave_present.setEnabled)
+        self.blank = self._make(
+            "&Blank the audience screen", c.audience.toggle_blank, [key("Ctrl+B")]
+        )
+        self.freeze = self._make(
+            "&Freeze the audience screen", c.audience.toggle_freeze, [key("Ctrl+Shift+B")]
+        )
+        for action in (self.blank, self.freeze):
+            action.setCheckable(True)
+            action.setEnabled(False)
+        self._audience = c.audience
+        c.audience.stateChanged.connect(self._show_audience)
         self.timer = self._make(
             "Pause or run the stage &timer", c.timer.toggle, [key("Ctrl+T")], "timer"
         )
@@ -133,7 +150,7 @@ class WindowActions:
         file_menu.addActions([self.close, self.quit])
         bar.addMenu("&Edit").addActions([self.undo, self.redo])
         view_menu = bar.addMenu("&View")
-        view_menu.addActions([self.present, self.timer])
+        view_menu.addActions([self.present, self.blank, self.freeze, self.timer])
         view_menu.addSeparator()
         view_menu.addActions([self.next, self.previous])
         view_menu.addSeparator()
@@ -152,14 +169,37 @@ class WindowActions:
             spacer.sizePolicy().verticalPolicy().Preferred,
         )
         toolbar.addWidget(spacer)
+        self.audience_state = QLabel(toolbar)
+        self.audience_state.setObjectName("audienceState")
+        self.audience_state.setToolTip(
+            "What the room sees: Ctrl+B blanks the audience screen, Ctrl+Shift+B freezes it"
+        )
+        self._audience_state_action = toolbar.addWidget(self.audience_state)
+        self._audience_state_action.setVisible(False)
         toolbar.addWidget(timer)
         toolbar.addAction(self.present)
         self.window.addToolBar(toolbar)
         return toolbar
 
+    def _show_audience(self) -> None:
+        """Blank and freeze work while the room sees an audience view; the toolbar says what
+        it sees."""
+        audience = self._audience
+        for action, on in ((self.blank, audience.blank), (self.freeze, audience.frozen)):
+            action.setEnabled(audience.showing)
+            action.setChecked(on)
+        text = audience.state_text()
+        self.audience_state.setText(text)
+        state = "blank" if audience.blank else "frozen" if audience.frozen else "live"
+        if self.audience_state.property("state") != state:
+            self.audience_state.setProperty("state", state)
+            restyle(self.audience_state)
+        self._audience_state_action.setVisible(bool(text))
+
     def set_workspace(self, enabled: bool) -> None:
         """Enable what needs an open workshop (or disable it, on the welcome screen)."""
         for action in [
+            self.present,
             self.save_as,
             self.export,
             self.close,
