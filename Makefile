@@ -1,6 +1,7 @@
 # First Workflow — every habit has one entry point.
 #   make run     set up on a fresh machine and open the app on the bundled demo workshop
-#   make test    set up (with the test tools) and run lint and the whole suite headless
+#   make test    set up (with the test tools) and run lint and the whole suite headless, then
+#                the keyboard-only tests once more on a virtual X server
 #   make check   the fast inner loop: lint, then the domain and store tests (no Qt, no PDF)
 #   make lint    ruff, ruff format check, mypy, import-linter contracts
 #   make bench   the benchmarks in bench/ (not part of make test)
@@ -21,16 +22,22 @@ DEBIAN_CORE := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.
 # Qt's xcb platform, for a real window on a desktop.
 DEBIAN_GUI := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxkbcommon-x11-0 libxcb-xinerama0
-# Tools the tests use to look at what we make.
-DEBIAN_TEST := qpdf poppler-utils
+# Tools the tests use to look at what we make, and an X server for the desktop run.
+DEBIAN_TEST := qpdf poppler-utils xvfb xauth
+# The tests that drive the app with the keyboard alone run twice: offscreen with the rest, and
+# on a real X server (Qt's xcb platform under Xvfb), where focus and shortcuts behave as on a
+# desktop, at the most common projector size.
+DESKTOP_TESTS := tests/ui/test_keyboard_workshop.py tests/ui/test_in_the_room.py
 
 .PHONY: run test check lint bench screenshots clean debian-core debian-gui debian-test
 
 run: debian-core debian-gui $(STAMP_RUN)
 	$(BIN)/workshop-app --demo
 
-test: debian-core debian-test $(STAMP_TEST) lint
+test: debian-core debian-gui debian-test $(STAMP_TEST) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb \
+		$(BIN)/python -m pytest -q -p no:cacheprovider $(DESKTOP_TESTS)
 
 # Hypothesis's "check" profile (tests/conftest.py) tries fewer examples per property.
 check: lint

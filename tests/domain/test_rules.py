@@ -288,3 +288,21 @@ def test_text_without_long_words_is_unchanged(text: str) -> None:
 )
 def test_clean_typed_text_fixes_line_ends_and_drops_controls(typed: str, clean: str) -> None:
     assert clean_typed_text(typed) == clean
+
+
+@pytest.mark.parametrize(("reason", "advised"), [("", True), ("  ", True), ("IT is ready", False)])
+def test_choosing_against_the_recommendation_asks_for_a_reason_until_one_is_given(
+    demo_workshop: Workshop, reason: str, advised: bool
+) -> None:
+    from workshop_app.domain.operations import choose
+    from workshop_app.domain.ranking import rank_candidates, recommendation
+    from workshop_app.domain.stage import Stage
+    from workshop_app.domain.stages import stage_reports
+
+    best = recommendation(rank_candidates(demo_workshop.candidates))
+    assert best is not None
+    other = next(c for c in demo_workshop.candidates if c is not best.candidate)
+    choose(demo_workshop, other.id, reason, "2026-11-10T11:00:00")
+    advice = stage_reports(demo_workshop, tool_first_vocabulary())[Stage.RANK].advice
+    asked = [a for a in advice if "note why in the decision" in a.message]
+    assert bool(asked) is advised

@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from tests.ui.driving import activate
 from workshop_app.domain.model import Workshop, WorkshopInfo
 from workshop_app.store.workshop_file import WorkshopFile, write_new_file
 from workshop_app.ui.look import apply_look
@@ -68,6 +69,7 @@ def open_window(
         window.resize(1366, 768)
         window.show()
         qtbot.waitExposed(window)
+        activate(qtbot, window)  # the keyboard goes to it, as on a desktop
         qtbot.waitUntil(lambda: window.reports_ready)  # stage states follow the first paint
         windows.append(window)
         return window

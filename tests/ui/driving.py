@@ -9,9 +9,10 @@ a field cannot be reached, typed into or left with the keyboard.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -25,6 +26,8 @@ from pytestqt.qtbot import QtBot
 
 from workshop_app.ui.forms import CheckList, EntityForm, LongTextEdit
 from workshop_app.ui.list_editor import ListEditor
+from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.settings import Settings
 
 #: More presses than any form needs to reach a field (a date takes one Tab per part).
 MOST_PRESSES = 60
@@ -183,3 +186,31 @@ def fill(qtbot: QtBot, form: EntityForm, **values: Any) -> None:
             pick(qtbot, form, widget, value)
         else:
             type_into(qtbot, form, widget, str(value))
+
+
+def when_modal(kind: type, act: Callable[[object], None]) -> None:
+    """Once a modal of ``kind`` is on screen, act on it through its widgets."""
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind):
+            act(dialog)
+        else:
+            QTimer.singleShot(10, check)
+
+    QTimer.singleShot(0, check)
+
+
+def welcome_window(qtbot: QtBot, settings: Settings) -> MainWindow:
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def activate(qtbot: QtBot, window: QWidget) -> None:
+    """Make ``window`` the active one, as the desktop does when it is shown or a dialog over
+    it closes (the offscreen platform does it only when asked)."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)

@@ -4,11 +4,9 @@ and a file that stops accepting writes mid-session."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from workshop_app.domain.stages import Stage
@@ -16,28 +14,7 @@ from workshop_app.store.workshop_file import WorkshopFile
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.settings import Settings
 
-from .driving import fill
-
-
-def when_modal(kind: type, act: Callable[[object], None]) -> None:
-    """Once a modal of ``kind`` is on screen, act on it through its widgets."""
-
-    def check() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, kind):
-            act(dialog)
-        else:
-            QTimer.singleShot(10, check)
-
-    QTimer.singleShot(0, check)
-
-
-def welcome_window(qtbot: QtBot, settings: Settings) -> MainWindow:
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+from .driving import fill, welcome_window, when_modal
 
 
 def test_welcome_lists_recent_workshops_and_marks_missing_ones(

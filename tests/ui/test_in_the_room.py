@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
+    QLabel,
     QListView,
     QTableView,
     QToolButton,
@@ -17,13 +19,22 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tests.ui.driving import focused, holds_focus, press, reach
+from tests.ui.driving import (
+    activate,
+    focused,
+    holds_focus,
+    press,
+    reach,
+    welcome_window,
+    when_modal,
+)
 from workshop_app.domain.model import Symptom
 from workshop_app.domain.stage import Stage
 from workshop_app.store.workshop_file import WorkshopFile
 from workshop_app.ui.date_field import DateField
 from workshop_app.ui.forms import CheckList
 from workshop_app.ui.main_window import STAGES, MainWindow
+from workshop_app.ui.settings import Settings
 from workshop_app.ui.shortcuts import ShortcutHelp
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -243,16 +254,16 @@ def _pixels(widget: QWidget) -> QImage:
     return widget.grab().toImage()
 
 
-def _differing(a: QImage, b: QImage) -> int:
+def _differing(a: QImage, b: QImage, by: int = 150) -> int:
     """Pixels that change clearly (not a shade of the same colour): the sum of the three
-    channels moves by 150 or more, as from teal to orange or white to dark."""
+    channels moves by ``by`` or more (150: as from teal to orange, or white to dark)."""
     assert a.size() == b.size()
     count = 0
     for y in range(a.height()):
         for x in range(a.width()):
             p, q = a.pixelColor(x, y), b.pixelColor(x, y)
             change = abs(p.red() - q.red()) + abs(p.green() - q.green()) + abs(p.blue() - q.blue())
-            count += change >= 150
+            count += change >= by
     return count
 
 
@@ -302,6 +313,130 @@ def test_the_welcome_screen_shows_which_button_has_the_focus(
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
+    activate(qtbot, window)
     main_button = window.welcome.new_button
     other = window.welcome.open_button
     assert _shows_focus(qtbot, main_button, other) >= 4 * main_button.height()
+
+
+# ---------------------------------------------------------------- 12. the smaller things
+def test_enter_on_new_workshop_asks_where_and_the_title_is_ready_to_be_typed_over(
+    qtbot: QtBot, settings: Settings, tmp_path: Path
+) -> None:
+    settings.set_last_folder(tmp_path)
+    window = welcome_window(qtbot, settings)
+    activate(qtbot, window)
+    assert focused() is window.welcome.new_button
+    target = tmp_path / "Kestrel.workshop"
+
+    def choose_file(dialog: object) -> None:
+        assert isinstance(dialog, QFileDialog)
+        dialog.selectFile(str(target))
+        dialog.accept()
+
+    when_modal(QFileDialog, choose_file)
+    press(qtbot, Qt.Key.Key_Return)
+    assert target.exists()
+    activate(qtbot, window)
+    title = focused()
+    assert title is window.pages[Stage.SETUP].details.widgets["title"]  # type: ignore[attr-defined]
+    qtbot.keyClicks(title, "Kestrel kick-off")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert stored(target)["workshop"]["title"] == "Kestrel kick-off"  # type: ignore[index]
+    assert window.session is not None
+    window.session.close()
+    window.session = None
+
+
+def test_per_day_is_found_by_typing_its_word_and_the_arrows_make_one_undo_step(
+    qtbot: QtBot, demo_window: MainWindow, demo_file: Path
+) -> None:
+    session = demo_window.session
+    assert session is not None
+    start_on_navigator(qtbot, demo_window)
+    go_to(qtbot, Stage.CANDIDATES)
+    editor = demo_window.pages[Stage.CANDIDATES].editor  # type: ignore[attr-defined]
+    combo = editor.form.widgets["frequency.per"]
+    reach(qtbot, editor.form, combo)
+    first = editor.current_id()
+    press(qtbot, Qt.Key.Key_End)
+    assert combo.currentText() == "per year"
+    qtbot.keyClicks(combo, "d")
+    QApplication.processEvents()
+    assert combo.currentText() == "per day"
+    press(qtbot, Qt.Key.Key_Tab)
+    candidate = next(c for c in stored(demo_file)["candidates"] if c["id"] == first)  # type: ignore[union-attr]
+    assert candidate["frequency"]["per"] == "day"
+
+    press(qtbot, Qt.Key.Key_Backtab)
+    assert focused() is combo
+    steps = session.undo_stack.count()
+    for _ in range(3):
+        press(qtbot, Qt.Key.Key_Down)
+    assert combo.currentText() == "per quarter"
+    assert session.undo_stack.count() == steps + 1  # three presses, one step
+    session.undo_stack.undo()
+    assert combo.currentText() == "per day"
+
+
+def test_enter_on_a_name_records_their_sign_off_and_an_export_says_when_it_is_out_of_date(
+    qtbot: QtBot, demo_window: MainWindow, tmp_path: Path
+) -> None:
+    from workshop_app.ui.pages.charter import CharterPage
+    from workshop_app.ui.signoff import SignoffDialog
+
+    session = demo_window.session
+    assert session is not None
+    start_on_navigator(qtbot, demo_window)
+    go_to(qtbot, Stage.CHARTER)
+    page = demo_window.pages[Stage.CHARTER]
+    assert isinstance(page, CharterPage)
+    job = page.export_to(tmp_path / "charter.pdf")
+    assert job is not None
+    qtbot.waitUntil(lambda: page.last_export is not None, timeout=60_000)
+    assert "out of date" not in page.message.text()
+
+    page.signoffs.setFocus()
+    qtbot.waitUntil(lambda: holds_focus(page.signoffs))
+    press(qtbot, Qt.Key.Key_Down)
+    person = session.workshop.stakeholders[page.signoffs.currentIndex().row()]
+    signed_before = len(session.workshop.signoffs)
+
+    def accept(dialog: object) -> None:
+        assert isinstance(dialog, SignoffDialog)
+        assert dialog.person.currentData() == person.id
+        dialog.accept()
+
+    when_modal(SignoffDialog, accept)
+    press(qtbot, Qt.Key.Key_Return)
+    assert len(session.workshop.signoffs) == signed_before + 1 or any(
+        s.stakeholder_id == person.id for s in session.workshop.signoffs
+    )
+    assert "charter.pdf is out of date" in page.message.text()
+    assert page.message.property("warning") is True
+
+
+def test_a_paused_timer_says_so(qtbot: QtBot, demo_window: MainWindow) -> None:
+    timer = demo_window.timer
+    start_on_navigator(qtbot, demo_window)
+    running_look = timer.label.grab().toImage()
+    press(qtbot, Qt.Key.Key_T, CTRL)
+    assert not timer.running
+    assert timer.pause_button.text() == "Resume"
+    paused_look = timer.label.grab().toImage()
+    area = timer.label.width() * timer.label.height()
+    assert _differing(running_look, paused_look, by=30) > area // 2  # another background
+    press(qtbot, Qt.Key.Key_T, CTRL)
+    assert timer.pause_button.text() == "Pause"
+
+
+def test_a_one_line_field_sits_level_with_its_label(demo_window: MainWindow) -> None:
+    form = demo_window.pages[Stage.SETUP].details  # type: ignore[attr-defined]
+    for name in ("title", "location", "facilitator"):
+        field = form.widgets[name]
+        label = next(
+            label for label in form.findChildren(QLabel, "fieldLabel") if label.buddy() is field
+        )
+        field_top = field.mapTo(form, field.rect().topLeft()).y()
+        label_top = label.mapTo(form, label.rect().topLeft()).y()
+        assert abs(field_top - label_top) <= 4, name

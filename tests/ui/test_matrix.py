@@ -10,6 +10,7 @@ from PySide6.QtGui import QHelpEvent, QImage
 from PySide6.QtWidgets import QApplication, QSplitter, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.driving import activate
 from workshop_app.domain.document import workshop_from_document
 from workshop_app.domain.matrix_layout import matrix_points
 from workshop_app.domain.ranking import rank_candidates
@@ -228,8 +229,7 @@ def test_squeezed_as_far_as_a_splitter_goes_every_bubble_can_still_be_clicked(
 
 
 def test_a_click_gives_the_keyboard_to_the_matrix(qtbot: QtBot, matrix: MatrixWidget) -> None:
-    matrix.activateWindow()
-    qtbot.waitActive(matrix)
+    activate(qtbot, matrix)
     matrix.clearFocus()
     qtbot.mouseClick(matrix, Qt.MouseButton.LeftButton, pos=centre(matrix, "stock"))
     assert matrix.hasFocus()

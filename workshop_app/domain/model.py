@@ -103,6 +103,10 @@ class DecisionKind(StrEnum):
     SIGNED = "signed"
 
 
+#: The title of a workshop nobody has named yet.
+UNTITLED = "Untitled workshop"
+
+
 @dataclass
 class WorkshopInfo:
     title: str = ""

@@ -14,7 +14,7 @@ from workshop_app.domain.advice import Advice, metric_advice
 from workshop_app.domain.checkins import MeetingState, meetings
 from workshop_app.domain.document import workshop_to_document
 from workshop_app.domain.gate import gate_gaps
-from workshop_app.domain.model import CandidateStatus, StakeholderKind, Workshop
+from workshop_app.domain.model import CandidateStatus, DecisionKind, StakeholderKind, Workshop
 from workshop_app.domain.progress import Verdict, metric_progress
 from workshop_app.domain.ranking import Readiness, rank_candidates, readiness, recommendation
 from workshop_app.domain.stage import Progress, Stage
@@ -129,6 +129,14 @@ def _candidates(
     return (Progress.COMPLETE if done else Progress.IN_PROGRESS), advice
 
 
+def _choice_reason(workshop: Workshop, candidate_id: str) -> str:
+    """The reason logged when the room last chose this candidate ("" when none was given)."""
+    for decision in reversed(workshop.decisions):
+        if decision.kind == DecisionKind.CHOSEN and decision.candidate_id == candidate_id:
+            return decision.reason.strip()
+    return ""
+
+
 def _rank(workshop: Workshop) -> tuple[Progress, list[Advice]]:
     advice = []
     chosen = workshop.chosen
@@ -146,7 +154,12 @@ def _rank(workshop: Workshop) -> tuple[Progress, list[Advice]]:
                     "show a result within 30 days.",
                 )
             )
-    if len(chosen) == 1 and best is not None and best.candidate is not chosen[0]:
+    if (
+        len(chosen) == 1
+        and best is not None
+        and best.candidate is not chosen[0]
+        and not _choice_reason(workshop, chosen[0].id)
+    ):
         advice.append(
             Advice(
                 "",

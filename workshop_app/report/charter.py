@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from workshop_app.domain.advice import metric_advice
 from workshop_app.domain.gate import gate_gaps
 from workshop_app.domain.model import (
+    UNTITLED,
     CandidateStatus,
     DecisionKind,
     Direction,
@@ -90,7 +91,7 @@ def _place(row: Scored) -> str:
 
 def _running_title(title: str, organization: str, limit: int = 90) -> str:
     """The page header's title: short enough for one line of the margin box."""
-    title = " ".join(title.split()) or "Untitled workshop"
+    title = " ".join(title.split()) or UNTITLED
     organization = " ".join(organization.split())
     if len(title) > limit:
         title = title[: limit - 1].rstrip() + "…"
@@ -229,7 +230,7 @@ def charter_context(
     return {
         "lang": "en",
         "paper": paper,
-        "title": text(info.title) or "Untitled workshop",
+        "title": text(info.title) or UNTITLED,
         "running_title": _running_title(info.title, info.organization),
         "recommendation": text(best.candidate.name) if best is not None else "",
         "organization": text(info.organization),

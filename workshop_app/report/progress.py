@@ -12,7 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from workshop_app.domain.checkins import meetings, next_meeting
-from workshop_app.domain.model import Workshop
+from workshop_app.domain.model import UNTITLED, Workshop
 from workshop_app.domain.progress import metric_progress, overall_progress
 from workshop_app.domain.toolfirst import ToolFirstVocabulary
 from workshop_app.domain.words import in_words
@@ -75,7 +75,7 @@ def progress_context(
     return {
         "lang": "en",
         "paper": paper,
-        "title": text(info.title) or "Untitled workshop",
+        "title": text(info.title) or UNTITLED,
         "organization": text(info.organization),
         "date": long_date(info.date),
         "facilitator": text(info.facilitator),

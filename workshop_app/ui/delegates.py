@@ -94,6 +94,23 @@ class FieldDelegate(QStyledItemDelegate):
             return NumberEdit(parent)
         return QLineEdit(parent)
 
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> None:
+        """A drop-down is as wide as its longest entry, spilling over the next cells (and
+        kept inside the table) when its column is narrower."""
+        super().updateEditorGeometry(editor, option, index)
+        if not isinstance(editor, QComboBox):
+            return
+        rect = editor.geometry()
+        rect.setWidth(max(rect.width(), editor.sizeHint().width()))
+        viewport = editor.parentWidget()
+        room = viewport.width() if viewport is not None else 0
+        if room and rect.right() >= room:
+            rect.moveRight(room - 1)
+        rect.moveLeft(max(rect.left(), 0))
+        editor.setGeometry(rect)
+
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QComboBox):

@@ -15,7 +15,7 @@ from PySide6 import QtCore, QtWidgets
 from PySide6.QtWidgets import QMenu, QWidget
 
 from workshop_app import APP_NAME
-from workshop_app.domain.model import Workshop, WorkshopInfo
+from workshop_app.domain.model import UNTITLED, Workshop, WorkshopInfo
 from workshop_app.store.demo import write_demo
 from workshop_app.store.errors import WorkshopFileError
 from workshop_app.store.lock import WorkshopLocked
@@ -142,7 +142,7 @@ def new_file(parent: QWidget, settings: Settings) -> Path | None:
     if not path:
         return None
     target = with_extension(Path(path))
-    workshop = Workshop(info=WorkshopInfo(title="Untitled workshop", date=today.isoformat()))
+    workshop = Workshop(info=WorkshopInfo(title=UNTITLED, date=today.isoformat()))
     try:
         write_new_file(target, workshop, overwrite=True)
     except WorkshopFileError as exc:

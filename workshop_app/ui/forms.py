@@ -7,12 +7,14 @@ field. Long text fields take Tab to move on, like every other field.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QGridLayout,
     QLabel,
@@ -28,6 +30,7 @@ from workshop_app.domain import lookup
 from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.text import clean_typed_text
 from workshop_app.domain.validation import field_problem
+from workshop_app.ui.combo import WordSearchCombo
 from workshop_app.ui.date_field import DateField
 from workshop_app.ui.delegates import RATING_WORDS, NumberEdit
 from workshop_app.ui.labels import choices
@@ -35,6 +38,9 @@ from workshop_app.ui.look import restyle
 from workshop_app.ui.session import Session
 from workshop_app.ui.table_model import Column
 from workshop_app.ui.undo import SetValue
+
+#: Numbers for runs of arrow-key steps, unique across every form.
+_RUNS = itertools.count(1)
 
 
 def _show_start(line: QLineEdit, text: str) -> None:
@@ -160,10 +166,16 @@ class EntityForm(QWidget):
         self._readers: dict[str, Callable[[], Any]] = {}
         self._writers: dict[str, Callable[[Any], None]] = {}
         self._loading = False
+        # Steps made with the arrows while one field keeps the focus are one undo step.
+        self._run = next(_RUNS)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._new_run)
         grid = QGridLayout(self)
         self.grid = grid
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(8)
+        top = Qt.AlignmentFlag.AlignTop
         for number, column in enumerate(fields):
             widget = self._make_widget(column)
             widget.setObjectName(f"field_{column.field.replace('.', '_')}")
@@ -175,7 +187,10 @@ class EntityForm(QWidget):
             grid.addWidget(
                 title, row, pair * 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
             )
-            grid.addWidget(widget, row, pair * 2 + 1)
+            # A one-line field keeps to the top of its row, beside its label, when the field
+            # next to it (a paragraph, a tick list) makes the row tall.
+            tall = isinstance(widget, LongTextEdit | CheckList)
+            grid.addWidget(widget, row, pair * 2 + 1, Qt.AlignmentFlag(0) if tall else top)
             grid.setColumnStretch(pair * 2 + 1, 1)
         grid.setRowStretch(grid.rowCount(), 1)
         session.changed.connect(self._on_changed)
@@ -194,8 +209,8 @@ class EntityForm(QWidget):
             self._writers[name] = lambda v: long_edit.setPlainText(v or "")
             return long_edit
         if column.kind in ("enum", "rating", "ref"):
-            combo = QComboBox(self)
-            combo.activated.connect(lambda _i: self._commit(name, merge=True))
+            combo = WordSearchCombo(self)
+            combo.activated.connect(lambda _i: self._commit(name, stepped=True))
             self._readers[name] = combo.currentData
             self._writers[name] = lambda v: self._set_combo(column, combo, v)
             return combo
@@ -210,7 +225,7 @@ class EntityForm(QWidget):
         if column.kind == "date":
             date = DateField(self)
             date.editingFinished.connect(lambda: self._commit(name))
-            date.stepped.connect(lambda: self._commit(name, merge=True))
+            date.stepped.connect(lambda: self._commit(name, stepped=True))
             self._readers[name] = date.text_value
             self._writers[name] = date.set_date
             return date
@@ -287,11 +302,14 @@ class EntityForm(QWidget):
         finally:
             self._loading = False
 
+    def _new_run(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        self._run = next(_RUNS)
+
     def _commit_if_stepped(self, name: str, spin: QSpinBox) -> None:
         if not spin.hasFocus():  # wheel or step buttons; typed values commit on leaving
             self._commit(name)
 
-    def _commit(self, name: str, merge: bool = False) -> None:
+    def _commit(self, name: str, stepped: bool = False) -> None:
         if self._loading or (self.item_id is None and not self.singleton):
             return
         value = self._readers[name]()
@@ -313,7 +331,7 @@ class EntityForm(QWidget):
                 name,
                 value,
                 f"Edit {column.title.lower()}",
-                merge=merge,
+                merge=self._run if stepped else 0,
             )
         )
 

@@ -6,20 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
     QSplitter,
     QStackedLayout,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from workshop_app.domain import lookup
 from workshop_app.domain.advice import Advice, split_path
 from workshop_app.domain.changes import Part
 from workshop_app.ui import undo
+from workshop_app.ui.action_bar import ActionBar
 from workshop_app.ui.delegates import FieldDelegate
 from workshop_app.ui.forms import EntityForm
 from workshop_app.ui.icons import icon
@@ -35,16 +34,45 @@ from workshop_app.ui.session import Session
 from workshop_app.ui.shortcuts import LIST_ADD, LIST_DELETE, LIST_DOWN, LIST_SWITCH, LIST_UP
 from workshop_app.ui.table_model import Column, IdRole, ItemTableModel
 
+#: A name column keeps room for this many characters, however narrow its table.
+NAME_CHARACTERS = 24
 
-def fit_columns(table: QTableView, widths: list[int]) -> None:
-    """Give each column at least its wanted width and room for its whole header."""
+
+def fit_columns(table: QTableView, widths: list[int], name_column: int | None = None) -> None:
+    """Give each column at least its wanted width and room for its whole header; the
+    ``name_column`` (the rows' names) takes the room the others leave, and never less than
+    :data:`NAME_CHARACTERS`."""
     header = table.horizontalHeader()
     metrics = header.fontMetrics()
     model = table.model()
     table.setProperty("wantedWidths", widths)
+    table.setProperty("nameColumn", -1 if name_column is None else name_column)
+    if name_column is not None:
+        header.setStretchLastSection(False)
     for number, wanted in enumerate(widths):
         title = str(model.headerData(number, Qt.Orientation.Horizontal) or "")
         table.setColumnWidth(number, max(wanted, metrics.horizontalAdvance(title) + 28))
+    spread_names(table)
+
+
+def spread_names(table: QTableView) -> None:
+    """Widen a table's name column to the room the other columns leave (after a resize)."""
+    column = table.property("nameColumn")
+    widths = table.property("wantedWidths")
+    if column is None or int(column) < 0 or not widths:
+        return
+    column = int(column)
+    header = table.horizontalHeader()
+    others = sum(
+        header.sectionSize(number)
+        for number in range(header.count())
+        if number != column and not header.isSectionHidden(number)
+    )
+    floor = table.fontMetrics().averageCharWidth() * NAME_CHARACTERS + 16
+    spare = table.viewport().width() - others
+    wanted = max(int(widths[column]), floor, spare)
+    if header.sectionSize(column) != wanted:
+        table.setColumnWidth(column, wanted)
 
 
 def refit_tables(root: QWidget) -> None:
@@ -53,7 +81,8 @@ def refit_tables(root: QWidget) -> None:
         widths = table.property("wantedWidths")
         if widths:
             table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
-            fit_columns(table, [int(width) for width in widths])
+            column = int(table.property("nameColumn") or -1)
+            fit_columns(table, [int(width) for width in widths], column if column >= 0 else None)
 
 
 class EntryTable(QTableView):
@@ -68,12 +97,33 @@ class EntryTable(QTableView):
         super().__init__(parent)
         self.setTabKeyNavigation(False)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        spread_names(self)
+
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
             self._edit_next()
+            if self.state() != QAbstractItemView.State.EditingState:
+                self.show_names()
             return
         super().closeEditor(editor, hint)
+        if self.state() != QAbstractItemView.State.EditingState:
+            self.show_names()
+
+    def currentChanged(
+        self,
+        current: QModelIndex | QPersistentModelIndex,
+        previous: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().currentChanged(current, previous)
+        if current.row() != previous.row() and self.state() != QAbstractItemView.State.EditingState:
+            self.show_names()
+
+    def show_names(self) -> None:
+        """Scroll back to the first column, so the rows' names show after a far cell."""
+        self.horizontalScrollBar().setValue(0)
 
     def _edit_next(self) -> None:
         current = self.currentIndex()
@@ -110,6 +160,7 @@ class ListEditor(QWidget):
         *,
         watch: frozenset[Part] = frozenset(),
         keep: Callable[[Any], bool] | None = None,
+        form_width: int = 360,
     ) -> None:
         super().__init__(parent)
         self.session, self.key, self.noun = session, Part(key), noun
@@ -132,7 +183,8 @@ class ListEditor(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        fit_columns(self.table, [column.width for column in columns])
+        names = 0 if columns[0].kind in ("text", "long") and columns[0].width >= 150 else None
+        fit_columns(self.table, [column.width for column in columns], names)
         self.form = EntityForm(session, key, form_fields, self)
 
         self.empty = QLabel(empty_hint, self)
@@ -165,14 +217,14 @@ class ListEditor(QWidget):
         self.switch_action.triggered.connect(self.switch_focus)
         self.addAction(self.switch_action)
 
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
-        for action in (self.add_action, self.remove_action, self.up_action, self.down_action):
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            bar.addWidget(button)
-        bar.addStretch(1)
+        bar = ActionBar(self)
+        for action, short in (
+            (self.add_action, "Add"),
+            (self.remove_action, "Delete"),
+            (self.up_action, "Up"),
+            (self.down_action, "Down"),
+        ):
+            bar.add_action(action, short)
         self.bar = bar
 
         holder = QWidget(self)
@@ -182,14 +234,14 @@ class ListEditor(QWidget):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(bar)
+        left_layout.addWidget(bar)
         left_layout.addWidget(holder, 1)
 
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setMinimumWidth(360)
+        scroll.setMinimumWidth(form_width)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
@@ -321,8 +373,8 @@ class ListEditor(QWidget):
         first.setFocus()
 
     def add_tool(self, widget: QWidget) -> None:
-        """Put another button in the list's toolbar, before the stretch."""
-        self.bar.insertWidget(self.bar.count() - 1, widget)
+        """Put another button in the list's toolbar, after its own."""
+        self.bar.add_widget(widget)
 
     def next_id(self) -> str:
         return lookup.next_id(self.session.workshop, self.key)

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app import APP_NAME, __version__
 from workshop_app.domain.changes import Changes, Part
+from workshop_app.domain.model import UNTITLED
 from workshop_app.domain.stage import Stage
 from workshop_app.ui import file_actions, shortcuts
 from workshop_app.ui.audience_screen import AudienceScreens
@@ -36,6 +37,7 @@ from workshop_app.ui.banner import Banner
 from workshop_app.ui.icons import icon
 from workshop_app.ui.navigator import StageNavigator
 from workshop_app.ui.presentation import Presentation
+from workshop_app.ui.screen_fit import place_window, refit_shown
 from workshop_app.ui.session import Session
 from workshop_app.ui.settings import Settings
 from workshop_app.ui.stage_page import StagePage
@@ -78,7 +80,6 @@ class MainWindow(QMainWindow):
         self.pages = Pages()
         self._reports: dict[Stage, StageReport] = {}
         self.setWindowIcon(icon("app"))
-        self.setMinimumSize(1024, 640)
 
         self.welcome = WelcomePage(settings, self)
         self.welcome.newRequested.connect(self.new_workshop)
@@ -120,11 +121,7 @@ class MainWindow(QMainWindow):
         self._reports_after_paint = False
         self.window_actions = WindowActions(self, self)
         self.toolbar = self.window_actions.toolbar
-        geometry = settings.geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        self._placed: QRect | None = place_window(self, settings.geometry())
         if session is not None:
             self.set_session(session)
         else:
@@ -338,7 +335,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             self.setWindowTitle(APP_NAME)
             return
-        title = self.session.workshop.info.title or "Untitled workshop"
+        title = self.session.workshop.info.title or UNTITLED
         marks = " [read-only]" if self.session.read_only else ""
         marks += " (not saved)" if self.session.unsaved else ""
         self.setWindowTitle(f"{title} — {self.session.path.name}{marks} — {APP_NAME}")
@@ -386,7 +383,28 @@ class MainWindow(QMainWindow):
             "Works fully offline; a workshop is one file.",
         )
 
+    # ------------------------------------------------------------------ keys
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter presses the focused button, as Space does (outside dialogs a button leaves
+        Enter to its parents, so it arrives here)."""
+        button = QtWidgets.QApplication.focusWidget()
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and isinstance(button, QtWidgets.QAbstractButton)
+            and button.isEnabled()
+            and self.isAncestorOf(button)
+        ):
+            button.click()
+            return
+        super().keyPressEvent(event)
+
     # ------------------------------------------------------------------ closing
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        placed, self._placed = self._placed, None
+        if placed is not None:  # the first show: the real frame is known a moment later
+            QTimer.singleShot(0, self, lambda: refit_shown(self, placed))
+
     def _may_close(self) -> bool:
         """True unless changes are not in the file and the facilitator keeps them."""
         unsaved = self.session is not None and self.session.unsaved

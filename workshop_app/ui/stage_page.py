@@ -4,7 +4,20 @@ and the page's own content below."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
 
 from workshop_app.domain.advice import Advice
 from workshop_app.domain.stage import Stage
@@ -13,33 +26,81 @@ from workshop_app.ui.session import Session
 from workshop_app.ui.shortcuts import LIST_ADD, make_action
 
 
+class AdviceLine(QLabel):
+    """One line of text that ends in "…" when it is wider than its room (never clipped)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full(self, text: str) -> None:
+        self.full = text
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = self.contentsRect().width()
+        self.setText(self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, room))
+
+
 class AdvicePanel(QFrame):
-    """The open advice of one stage, one line each; hidden when there is none."""
+    """The open advice of one stage on one line beside the stage's title: how many, the first
+    one, and a button that shows them all. It keeps its place when there is none, so advice
+    coming and going while the facilitator types never moves the page.
+
+    Attributes:
+        lines: the advice shown, one message each.
+        body: the first message (all of them in its tooltip).
+        more: the button that opens every message.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("advicePanel")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.setSpacing(4)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 2, 4, 2)
+        layout.setSpacing(10)
         self.title = QLabel("Advice", self)
         self.title.setObjectName("adviceTitle")
         layout.addWidget(self.title)
-        self.body = QLabel(self)
-        self.body.setWordWrap(True)
-        self.body.setTextFormat(Qt.TextFormat.PlainText)
-        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.body)
+        self.body = AdviceLine(self)
+        layout.addWidget(self.body, 1)
+        self.more = QToolButton(self)
+        self.more.setObjectName("adviceMore")
+        self.more.setText("Read all")
+        self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._all = QLabel()
+        self._all.setObjectName("adviceAll")
+        self._all.setWordWrap(True)
+        self._all.setTextFormat(Qt.TextFormat.PlainText)
+        self._all.setContentsMargins(14, 10, 14, 10)
+        menu = QMenu(self.more)
+        shown = QWidgetAction(menu)
+        shown.setDefaultWidget(self._all)
+        menu.addAction(shown)
+        self.more.setMenu(menu)
+        layout.addWidget(self.more)
         self.lines: list[str] = []
         self.hide()
 
     def set_advice(self, advice: list[Advice]) -> None:
         self.lines = [item.message for item in advice]
         count = len(self.lines)
-        self.title.setText(f"Advice ({count})" if count != 1 else "Advice (1)")
-        shown = self.lines[:6]
-        more = [f"… and {count - 6} more"] if count > 6 else []
-        self.body.setText("\n".join(f"• {line}" for line in shown + more))
+        self.title.setText(f"Advice ({count})")
+        everything = "\n".join(f"• {line}" for line in self.lines)
+        self.body.set_full(self.lines[0] if self.lines else "")
+        self.body.setToolTip(everything)
+        self._all.setText(everything)
+        self._all.setFixedWidth(min(640, max(360, self.width() // 2)))
         self.setVisible(bool(count))
 
 
@@ -71,11 +132,14 @@ class StagePage(QWidget):
         self.hint = QLabel(hint, header)
         self.hint.setObjectName("stageHint")
         self.hint.setWordWrap(True)
-        header_layout.addWidget(self.title)
+        self.advice = AdvicePanel(header)
+        title_row = QHBoxLayout()
+        title_row.setSpacing(24)
+        title_row.addWidget(self.title)
+        title_row.addWidget(self.advice, 1, Qt.AlignmentFlag.AlignVCenter)
+        header_layout.addLayout(title_row)
         header_layout.addWidget(self.hint)
         outer.addWidget(header)
-        self.advice = AdvicePanel(self)
-        outer.addWidget(self.advice)
         self.body = QVBoxLayout()
         self.body.setSpacing(10)
         outer.addLayout(self.body, 1)

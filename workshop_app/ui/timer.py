@@ -57,6 +57,8 @@ class StageTimer(QWidget):
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pause_button = QToolButton(self)
         self.pause_button.setIcon(icon("timer"))
+        self.pause_button.setText("Pause")
+        self.pause_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.pause_button.setToolTip("Pause or start the stage timer (Ctrl+T)")
         self.pause_button.clicked.connect(self.toggle)
         self.reset_button = QToolButton(self)
@@ -155,4 +157,5 @@ class StageTimer(QWidget):
             return
         self.label.setProperty("state", state)
         restyle(self.label)
+        self.pause_button.setText("Resume" if state == "paused" else "Pause")
         self.stateChanged.emit(state)

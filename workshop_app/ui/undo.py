@@ -65,8 +65,9 @@ class SetValue(Edit):
     """Set one field of one item (``key``/``item_id``; ``None`` for workshop and adoption).
 
     A value stepped with the arrow keys (a drop-down's entries, a date's days) is pushed with
-    ``merge``: a run of such steps on one field is one undo step, back to the value before
-    the run, instead of one per key press.
+    a ``merge`` number, the same for every step while the field keeps the focus: such a run
+    on one field is one undo step, back to the value before the run, instead of one per key
+    press. ``merge`` 0 never merges.
     """
 
     MERGE_ID = 1
@@ -80,7 +81,7 @@ class SetValue(Edit):
         value: Any,
         text: str = "",
         *,
-        merge: bool = False,
+        merge: int = 0,
     ) -> None:
         step = Step(_operations().set_field, (Part(key), item_id, field_path, value))
         super().__init__(session, text or f"Edit {field_path.replace('_', ' ')}", step)
@@ -92,7 +93,11 @@ class SetValue(Edit):
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         """Take in the next step of a run on the same field; the undo keeps this one's."""
-        if not (isinstance(other, SetValue) and other.merge and other.target == self.target):
+        if not (
+            isinstance(other, SetValue)
+            and other.merge == self.merge != 0
+            and other.target == self.target
+        ):
             return False
         self.step = other.step
         return True

@@ -36,6 +36,7 @@ from workshop_app.domain.model import SignoffDecision
 from workshop_app.domain.stage import Stage
 from workshop_app.store.interchange import export_text
 from workshop_app.ui import undo
+from workshop_app.ui.look import restyle
 from workshop_app.ui.report_job import ReportJob
 from workshop_app.ui.report_runner import ReportRunner, report_file_name
 from workshop_app.ui.session import Session
@@ -68,6 +69,8 @@ class CharterPage(StagePage):
         )
         self.pending_target: Path | None = None
         self.last_export: Path | None = None
+        self._exported_text: str | None = None  # the document the last export was made from
+        self._exporting_text: str | None = None
         self.stale = True
 
         bar = QHBoxLayout()
@@ -125,7 +128,8 @@ class CharterPage(StagePage):
         self.signoffs.setWordWrap(True)
         self.signoffs.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.signoffs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.signoffs.doubleClicked.connect(lambda _index: self.record_signoff())
+        # Enter or a double click on a name records that person's sign-off.
+        self.signoffs.activated.connect(lambda _index: self.record_signoff())
         self.sign_button = QPushButton("Record sign-off…", self)
         self.sign_button.clicked.connect(self.record_signoff)
         side = QWidget(self)
@@ -170,7 +174,24 @@ class CharterPage(StagePage):
     def _on_changed(self, _changes: Changes) -> None:
         self.stale = True
         self._update_status()
+        self._show_export_state()
         self._debounce.start()
+
+    def _show_export_state(self) -> None:
+        """After an export, say whether the file still matches the workshop."""
+        if self.last_export is None or self._exported_text is None:
+            return
+        name = self.last_export.name
+        outdated = export_text(self.session.workshop) != self._exported_text
+        if outdated:
+            self.message.setText(
+                f"{name} is out of date: the workshop changed after it was exported. "
+                "Export again to give the stakeholders this version."
+            )
+        else:
+            self.message.setText(f"{name} matches the workshop as it is now.")
+        self.message.setProperty("warning", outdated)
+        restyle(self.message)
 
     def _refresh_if_visible(self) -> None:
         if self.isVisible():
@@ -209,7 +230,8 @@ class CharterPage(StagePage):
             target = target.with_name(target.name + ".pdf")
         self.message.setText("Exporting the charter…")
         self.open_folder.hide()
-        return self.runner.start(export_text(self.session.workshop), self.paper_value(), target)
+        self._exporting_text = export_text(self.session.workshop)
+        return self.runner.start(self._exporting_text, self.paper_value(), target)
 
     def _previewed(self, pdf: bytes, notes: list[str]) -> None:
         self._show_preview(pdf)
@@ -217,6 +239,9 @@ class CharterPage(StagePage):
 
     def _exported(self, path: str, size: int) -> None:
         self.last_export = Path(path)
+        self._exported_text = self._exporting_text
+        self.message.setProperty("warning", False)
+        restyle(self.message)
         self.message.setText(f"Exported {self.last_export.name} ({size // 1024} KB).")
         self.open_folder.show()
         self.statusMessage.emit(f"Charter exported to {path}")

@@ -58,6 +58,8 @@ def _list_view(page: QWidget, name: str, model: QAbstractItemModel) -> QListView
     view = QListView(page)
     view.setObjectName(name)
     view.setWordWrap(True)
+    view.setResizeMode(QListView.ResizeMode.Adjust)  # rows wrap to the list's width
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setModel(model)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     return view
@@ -149,6 +151,7 @@ class FollowThroughPage(StagePage):
             "import a CSV file.",
             self,
             keep=self._of_metric,
+            form_width=260,
         )
         right = QWidget(self)
         right_layout = QVBoxLayout(right)

@@ -9,13 +9,11 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QSpinBox,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,9 +24,10 @@ from workshop_app.domain.model import CandidateStatus
 from workshop_app.domain.ranking import Readiness, Scored, recommendation
 from workshop_app.domain.stage import Stage
 from workshop_app.ui import undo
+from workshop_app.ui.action_bar import ActionBar
 from workshop_app.ui.delegates import FieldDelegate
 from workshop_app.ui.dialogs import OverrideDialog, ReasonDialog
-from workshop_app.ui.list_editor import fit_columns
+from workshop_app.ui.list_editor import fit_columns, spread_names
 from workshop_app.ui.matrix import MatrixWidget
 from workshop_app.ui.rank_model import Column, RankModel
 from workshop_app.ui.session import Session
@@ -44,6 +43,7 @@ from workshop_app.ui.table_model import IdRole, ItemRole
 
 Index = QModelIndex | QPersistentModelIndex
 VOTES = Column.VOTES
+CANDIDATE = Column.CANDIDATE
 
 
 class RankTable(QTableView):
@@ -53,6 +53,10 @@ class RankTable(QTableView):
         super().__init__(page)
         self.page = page
         self.setTabKeyNavigation(False)  # Tab moves on to the page's buttons; arrows move here
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        spread_names(self)
 
     def keyPressEvent(self, event: Any) -> None:
         if event.text() in ("+", "=") and self.state() != QAbstractItemView.State.EditingState:
@@ -98,11 +102,8 @@ class RankPage(StagePage):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(32)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        fit_columns(self.table, [36, 200, 50, 50, 50, 60, 112, 50])
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, [36, 160, 50, 50, 50, 60, 96, 50], name_column=CANDIDATE)
         self.details = QLabel(self)
         self.details.setObjectName("rankDetails")
         self.details.setWordWrap(True)
@@ -113,26 +114,22 @@ class RankPage(StagePage):
         self.park_action = make_action(RANK_PARK, self, self.park, icon_name="park")
         self.unpark_action = make_action(RANK_UNPARK, self, self.unpark, icon_name="undo")
         self.override_action = make_action(RANK_OVERRIDE, self, self.override)
-        bar = QHBoxLayout()
-        for action in (
-            self.choose_action,
-            self.park_action,
-            self.unpark_action,
-            self.override_action,
+        bar = ActionBar(self)
+        for action, short in (
+            (self.choose_action, "Choose"),
+            (self.park_action, "Park"),
+            (self.unpark_action, "Back"),
+            (self.override_action, "Override"),
         ):
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            bar.addWidget(button)
+            bar.add_action(action, short)
         votes_hint = QLabel("Votes: + / − on a row", self)
         votes_hint.setObjectName("stageHint")
-        bar.addStretch(1)
-        bar.addWidget(votes_hint)
+        bar.add_widget(votes_hint)
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addLayout(bar)
+        right_layout.addWidget(bar)
         right_layout.addWidget(self.table, 1)
         right_layout.addWidget(self.details)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -140,7 +137,7 @@ class RankPage(StagePage):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([400, 760])
+        self.splitter.setSizes([340, 820])
         self.splitter.setChildrenCollapsible(False)
         self.body.addWidget(self.splitter, 1)
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLineEdit, QVBoxLayout, QWidget
 
 from workshop_app.domain.advice import Advice, split_path
-from workshop_app.domain.model import Stakeholder, StakeholderKind
+from workshop_app.domain.model import UNTITLED, Stakeholder, StakeholderKind
 from workshop_app.domain.stage import Stage
 from workshop_app.ui.forms import EntityForm
 from workshop_app.ui.list_editor import ListEditor
@@ -47,6 +47,10 @@ class SetupPage(StagePage):
             session, "workshop", WORKSHOP_FIELDS, details, singleton=True, columns=2
         )
         details_layout.addWidget(self.details)
+        # The notes scroll within three lines, so the stakeholders keep most of a laptop's
+        # height for their rows.
+        notes = self.details.widgets["notes"]
+        notes.setMaximumHeight(notes.fontMetrics().lineSpacing() * 3 + 18)
         self.body.addWidget(details)
         self.stakeholders = ListEditor(
             session,
@@ -80,4 +84,8 @@ class SetupPage(StagePage):
         self.stakeholders.show_problems(advice)
 
     def focus_first(self) -> None:
-        self.details.widgets["title"].setFocus()
+        """The title; selected while it is still the untitled default, so typing names it."""
+        title = self.details.widgets["title"]
+        title.setFocus()
+        if isinstance(title, QLineEdit) and title.text() == UNTITLED:
+            title.selectAll()
