@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QListView, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.fitting import cut_off, name_column
@@ -139,6 +139,40 @@ def test_no_stage_cuts_off_text(
         _visit(window, stage)
         found += [f"{stage.value}: {line}" for line in cut_off(window)]
     assert found == [], f"{len(found)} cut off at {_ids(screen)}:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=_ids)
+def test_every_entry_of_the_read_only_lists_shows_whole(
+    qtbot: QtBot, demo_window: MainWindow, screen: tuple[int, int]
+) -> None:
+    """The sign-off list and Follow-through's metrics and meetings: each entry is as tall as
+    its text wrapped at the list's width (none elided to one line, none clipped)."""
+    window = _sized(demo_window, qtbot, screen)
+    short: list[str] = []
+    for stage, name in [
+        (Stage.CHARTER, "signoffList"),
+        (Stage.FOLLOW_THROUGH, "metricList"),
+        (Stage.FOLLOW_THROUGH, "meetingList"),
+    ]:
+        _visit(window, stage)
+        view = window.pages[stage].findChild(QListView, name)
+        assert view is not None and view.isVisible()
+        model = view.model()
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            text = str(index.data())
+            shown = view.visualRect(index)
+            width = view.viewport().width()
+            if shown.right() > width:
+                short.append(f"{name}: {text!r} runs {shown.right() - width} px past the edge")
+            needed = view.fontMetrics().boundingRect(
+                QRect(0, 0, width - 20, 100_000),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
+                text,
+            )
+            if shown.height() < needed.height():
+                short.append(f"{name}: {text!r} has {shown.height()} px of {needed.height()}")
+    assert short == []
 
 
 def _editors(window: MainWindow) -> list[ListEditor]:

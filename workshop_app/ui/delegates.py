@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.text import clean_typed_text
+from workshop_app.ui.combo import WordSearchCombo
 from workshop_app.ui.labels import choices
 from workshop_app.ui.table_model import ItemTableModel
 
@@ -73,17 +74,17 @@ class FieldDelegate(QStyledItemDelegate):
         assert isinstance(model, ItemTableModel)
         column = model.column(index.column())
         if column.kind == "enum" and column.enum is not None:
-            combo = QComboBox(parent)
+            combo = WordSearchCombo(parent)
             for text, member in choices(column.enum):
                 combo.addItem(text, member)
             return combo
         if column.kind == "rating":
-            combo = QComboBox(parent)
+            combo = WordSearchCombo(parent)
             for value, text in RATING_WORDS.items():
                 combo.addItem(text, value)
             return combo
         if column.kind == "ref":
-            combo = QComboBox(parent)
+            combo = WordSearchCombo(parent)
             fill_people(combo, model, column.target)
             return combo
         if column.kind == "int":

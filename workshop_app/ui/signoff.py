@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,6 +17,7 @@ from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.model import SignoffDecision
 from workshop_app.domain.text import MEDIUM, clean_typed_text
 from workshop_app.domain.words import in_words
+from workshop_app.ui.combo import WordSearchCombo
 from workshop_app.ui.labels import choices
 from workshop_app.ui.session import Session
 
@@ -70,11 +70,11 @@ class SignoffDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Record a sign-off")
         layout = QFormLayout(self)
-        self.person = QComboBox(self)
+        self.person = WordSearchCombo(self)
         for person in session.workshop.stakeholders:
             self.person.addItem(person.name, person.id)
         self.person.setCurrentIndex(max(self.person.findData(stakeholder_id), 0))
-        self.decision = QComboBox(self)
+        self.decision = WordSearchCombo(self)
         for text, value in choices(SignoffDecision):
             self.decision.addItem(text, value)
         self.comment = QLineEdit(self)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListView,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -42,6 +41,7 @@ from workshop_app.ui.report_runner import ReportRunner, report_file_name
 from workshop_app.ui.session import Session
 from workshop_app.ui.signoff import SignoffDialog, SignoffModel, StakeholderRole
 from workshop_app.ui.stage_page import StagePage
+from workshop_app.ui.wrapping import WrappingList
 
 PAPERS = [("A4", "a4"), ("US Letter", "letter")]
 
@@ -122,12 +122,9 @@ class CharterPage(StagePage):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
-        self.signoffs = QListView(self)
+        self.signoffs = WrappingList(self)  # each name and state whole, wrapped
         self.signoffs.setObjectName("signoffList")
         self.signoffs.setModel(SignoffModel(session, self))
-        self.signoffs.setWordWrap(True)
-        self.signoffs.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.signoffs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Enter or a double click on a name records that person's sign-off.
         self.signoffs.activated.connect(lambda _index: self.record_signoff())
         self.sign_button = QPushButton("Record sign-off…", self)

@@ -138,8 +138,8 @@ class DiagnosePage(StagePage):
         splitter.addWidget(self.prompts)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([320, 820])
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([260, 880])
         splitter.setChildrenCollapsible(False)
         self.body.addWidget(splitter, 1)
         make_action(

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -41,6 +40,7 @@ from workshop_app.ui.report_runner import ReportRunner, report_file_name
 from workshop_app.ui.session import Session
 from workshop_app.ui.stage_page import StagePage
 from workshop_app.ui.table_model import Column, IdRole, ItemRole
+from workshop_app.ui.wrapping import WrappingList
 
 READING_COLUMNS = [
     Column("date", "Date", width=110),
@@ -55,13 +55,9 @@ READING_FIELDS = [
 
 
 def _list_view(page: QWidget, name: str, model: QAbstractItemModel) -> QListView:
-    view = QListView(page)
+    view = WrappingList(page)  # every entry whole, on as many lines as it needs
     view.setObjectName(name)
-    view.setWordWrap(True)
-    view.setResizeMode(QListView.ResizeMode.Adjust)  # rows wrap to the list's width
-    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setModel(model)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     return view
 
 
@@ -111,14 +107,14 @@ class FollowThroughPage(StagePage):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        for title, widget in (
-            ("Metrics of the chosen workflow", self.metrics),
-            ("Check-in meetings", self.meetings),
+        for title, widget, stretch in (
+            ("Metrics of the chosen workflow", self.metrics, 3),
+            ("Check-in meetings", self.meetings, 2),
         ):
             label = QLabel(title, left)
             label.setObjectName("sectionTitle")
             left_layout.addWidget(label)
-            left_layout.addWidget(widget, 1)
+            left_layout.addWidget(widget, stretch)
         left_layout.addWidget(self.meeting_note)
         left_layout.addWidget(self.save_note)
         plan_row = QHBoxLayout()
@@ -162,7 +158,7 @@ class FollowThroughPage(StagePage):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([300, 840])
+        splitter.setSizes([380, 760])  # room for the metrics' names on two lines
         splitter.setChildrenCollapsible(False)
         self.body.addWidget(splitter, 1)
 
