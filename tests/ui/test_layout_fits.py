@@ -17,9 +17,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QListView, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QListView,
+    QStyle,
+    QStyleOptionViewItem,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.ui.fitting import cut_off, name_column
@@ -27,6 +35,7 @@ from workshop_app.domain.model import StakeholderKind
 from workshop_app.domain.stage import Stage
 from workshop_app.ui.list_editor import ListEditor
 from workshop_app.ui.main_window import STAGES, MainWindow
+from workshop_app.ui.wrapping import wrapped_height
 
 ROOT = Path(__file__).parents[2]
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -145,11 +154,12 @@ def test_no_stage_cuts_off_text(
 def test_every_entry_of_the_read_only_lists_shows_whole(
     qtbot: QtBot, demo_window: MainWindow, screen: tuple[int, int]
 ) -> None:
-    """The sign-off list and Follow-through's metrics and meetings: each entry is as tall as
-    its text wrapped at the list's width (none elided to one line, none clipped)."""
+    """The prompts, the sign-off list and Follow-through's metrics and meetings: each entry
+    is as tall as its text wrapped at the list's width (none elided, none clipped)."""
     window = _sized(demo_window, qtbot, screen)
     short: list[str] = []
     for stage, name in [
+        (Stage.DIAGNOSE, "promptList"),
         (Stage.CHARTER, "signoffList"),
         (Stage.FOLLOW_THROUGH, "metricList"),
         (Stage.FOLLOW_THROUGH, "meetingList"),
@@ -158,6 +168,7 @@ def test_every_entry_of_the_read_only_lists_shows_whole(
         view = window.pages[stage].findChild(QListView, name)
         assert view is not None and view.isVisible()
         model = view.model()
+        delegate = view.itemDelegate()
         for row in range(model.rowCount()):
             index = model.index(row, 0)
             text = str(index.data())
@@ -165,13 +176,14 @@ def test_every_entry_of_the_read_only_lists_shows_whole(
             width = view.viewport().width()
             if shown.right() > width:
                 short.append(f"{name}: {text!r} runs {shown.right() - width} px past the edge")
-            needed = view.fontMetrics().boundingRect(
-                QRect(0, 0, width - 20, 100_000),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
-                text,
-            )
-            if shown.height() < needed.height():
-                short.append(f"{name}: {text!r} has {shown.height()} px of {needed.height()}")
+            option = QStyleOptionViewItem()
+            option.initFrom(view)
+            option.rect = shown
+            delegate.initStyleOption(option, index)  # type: ignore[attr-defined]
+            room = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
+            needed = wrapped_height(option, view)
+            if room.height() < needed:
+                short.append(f"{name}: {text!r} has {room.height()} px of {needed}")
     assert short == []
 
 

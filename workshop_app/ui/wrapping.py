@@ -8,28 +8,53 @@ lays its entries out again whenever that width changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
 
-#: The stylesheet's padding of a list entry (``QListView::item``), both sides together, plus
-#: the focus ring's border.
-_ROOM_ACROSS = 2 * 8 + 2 * 2
-_ROOM_DOWN = 2 * 5 + 2 * 2
+#: A height no entry reaches, to measure the room the style leaves around the text.
+_TALL = 100_000
+
+
+def wrapped_height(option: QStyleOptionViewItem, view: QAbstractItemView) -> int:
+    """The height of an entry's text wrapped as the style paints it in ``option.rect``: in
+    the text's part of the entry, less the margin the style keeps on each side of it."""
+    style = view.style()
+    text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    bounds = option.fontMetrics.boundingRect(
+        QRect(0, 0, max(text.width() - 2 * margin, 20), _TALL),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
+        option.text,
+    )
+    return bounds.height()
 
 
 class WrappingDelegate(QStyledItemDelegate):
-    """Sizes each entry to its text wrapped at the width of the list that shows it."""
+    """Sizes each entry to its text wrapped at the width of the list that shows it, and lays
+    the list out again when that width changes."""
 
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self.view = view
+        self._width = -1
+        view.setWordWrap(True)
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        view.setUniformItemSizes(False)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.view.viewport().width() != self._width:
+            self._width = self.view.viewport().width()
+            self.view.scheduleDelayedItemsLayout()
+        return False
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -37,13 +62,13 @@ class WrappingDelegate(QStyledItemDelegate):
         styled = QStyleOptionViewItem(option)
         self.initStyleOption(styled, index)
         width = max(self.view.viewport().width(), 80)
-        text_width = max(width - _ROOM_ACROSS, 40)
-        bounds = styled.fontMetrics.boundingRect(
-            QRect(0, 0, text_width, 100_000),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
-            styled.text,
+        # The room the style keeps around the text of an entry this wide (the stylesheet's
+        # padding, the focus ring), and the text wrapped as the style paints it.
+        styled.rect = QRect(0, 0, width, _TALL)
+        text = self.view.style().subElementRect(
+            QStyle.SubElement.SE_ItemViewItemText, styled, self.view
         )
-        return QSize(width, bounds.height() + _ROOM_DOWN)
+        return QSize(width, wrapped_height(styled, self.view) + _TALL - text.height())
 
 
 class WrappingList(QListView):
@@ -51,14 +76,5 @@ class WrappingList(QListView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.setUniformItemSizes(False)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setItemDelegate(WrappingDelegate(self))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.scheduleDelayedItemsLayout()

@@ -29,6 +29,7 @@ from workshop_app.ui.session import Session
 from workshop_app.ui.shortcuts import DIAGNOSE_PROMPTS, make_action
 from workshop_app.ui.stage_page import StagePage
 from workshop_app.ui.table_model import Column
+from workshop_app.ui.wrapping import WrappingDelegate
 
 PROBLEM_COLUMNS = [
     Column("title", "Problem", width=260),
@@ -72,9 +73,7 @@ class PromptLibrary(QWidget):
         layout.addWidget(title)
         self.tree = QListWidget(self)
         self.tree.setObjectName("promptList")
-        self.tree.setWordWrap(True)
-        self.tree.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))  # every prompt whole
         heading_font = QFont(self.tree.font())
         heading_font.setBold(True)
         for group in prompt_groups():
