@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from workshop_app.domain.stage import Stage
@@ -181,12 +181,28 @@ class ShortcutHelp(QtWidgets.QDialog):
         layout.addWidget(browser, 1)
         layout.addWidget(buttons)
         browser.setFocus()
+        self.browser = browser
+        # Measured on a copy: the browser lays its own document out at its current width.
         screen = parent.screen().availableGeometry()
-        document = browser.document()
-        document.setTextWidth(min(720, screen.width() * 0.8))
-        chrome = buttons.sizeHint().height() + 3 * layout.spacing() + 40
-        wanted = int(document.size().height()) + chrome
-        self.resize(int(document.textWidth()) + 48, min(wanted, int(screen.height() * 0.85)))
+        measure = QTextDocument()
+        measure.setDefaultFont(browser.font())
+        measure.setHtml(self.text)
+        scroll_bar = browser.verticalScrollBar().sizeHint().width()
+        width = min(int(measure.idealWidth()) + 8, int(screen.width() * 0.85) - scroll_bar - 48)
+        measure.setTextWidth(width)
+        chrome = buttons.sizeHint().height() + 3 * layout.spacing() + 48
+        height = min(int(measure.size().height()) + chrome, int(screen.height() * 0.85))
+        self.resize(width + scroll_bar + 48, height)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Centred on the window, but moved inside the screen where the window is not."""
+        super().showEvent(event)
+        area = self.screen().availableGeometry()
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), area.x()), area.x() + area.width() - frame.width())
+        y = min(max(frame.y(), area.y()), area.y() + area.height() - frame.height())
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
