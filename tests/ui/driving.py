@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDateTimeEdit,
+    QDialog,
     QLineEdit,
     QWidget,
 )
@@ -214,3 +215,17 @@ def activate(qtbot: QtBot, window: QWidget) -> None:
     it closes (the offscreen platform does it only when asked)."""
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def answer_with_keys(qtbot: QtBot, kind: type[QDialog], text: str | None = None) -> None:
+    """Once a dialog of ``kind`` is up: type ``text`` where its focus is, then Enter."""
+
+    def act(dialog: object) -> None:
+        assert isinstance(dialog, QDialog)
+        activate(qtbot, dialog)  # as the desktop gives a new dialog the keyboard
+        if text is not None:
+            select_all(qtbot)
+            qtbot.keyClicks(focused(), text)
+        press(qtbot, Qt.Key.Key_Return)
+
+    when_modal(kind, act)

@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.driving import (
     activate,
+    answer_with_keys,
     focused,
     holds_focus,
     press,
@@ -334,13 +335,7 @@ def test_enter_on_new_workshop_asks_where_and_the_title_is_ready_to_be_typed_ove
     activate(qtbot, window)
     assert focused() is window.welcome.new_button
     target = tmp_path / "Kestrel.workshop"
-
-    def choose_file(dialog: object) -> None:
-        assert isinstance(dialog, QFileDialog)
-        dialog.selectFile(str(target))
-        dialog.accept()
-
-    when_modal(QFileDialog, choose_file)
+    answer_with_keys(qtbot, QFileDialog, str(target))  # the path typed where the dialog asks
     press(qtbot, Qt.Key.Key_Return)
     assert target.exists()
     activate(qtbot, window)

@@ -15,12 +15,20 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from tests.pdf_reading import pdf_file
 from tests.ui.conftest import TODAY, FakeClock
-from tests.ui.driving import activate, fill, focused, holds_focus, press, select_all, when_modal
+from tests.ui.driving import (
+    activate,
+    answer_with_keys,
+    fill,
+    focused,
+    holds_focus,
+    press,
+    select_all,
+)
 from workshop_app.domain.stage import Stage
 from workshop_app.ui.dialogs import ReasonDialog
 from workshop_app.ui.list_editor import ListEditor
@@ -41,20 +49,6 @@ def go_to(qtbot: QtBot, stage: Stage) -> None:
 def type_text(qtbot: QtBot, text: str) -> None:
     qtbot.keyClicks(focused(), text)
     QApplication.processEvents()
-
-
-def answer_with_keys(qtbot: QtBot, kind: type[QDialog], text: str | None = None) -> None:
-    """Once a dialog of ``kind`` is up: type ``text`` where its focus is, then Enter."""
-
-    def act(dialog: object) -> None:
-        assert isinstance(dialog, QDialog)
-        activate(qtbot, dialog)  # as the desktop gives a new dialog the keyboard
-        if text is not None:
-            select_all(qtbot)
-            type_text(qtbot, text)
-        press(qtbot, Qt.Key.Key_Return)
-
-    when_modal(kind, act)
 
 
 def add_row(qtbot: QtBot, editor: ListEditor, first_cell: str, **fields: Any) -> str:

@@ -11,12 +11,18 @@ import argparse
 import os
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_app.domain.stage import Stage
+
+if TYPE_CHECKING:
+    from workshop_app.ui.main_window import MainWindow
 
 #: The stages whose audience view goes into the docs.
 AUDIENCE_STAGES = (Stage.RANK, Stage.METRICS, Stage.FOLLOW_THROUGH)
@@ -26,30 +32,50 @@ def _slug(stage: Stage) -> str:
     return stage.value.lower().replace("-", "").replace(" ", "-")
 
 
-def render_audience(folder: Path, width: int, height: int) -> list[Path]:
-    """Write the audience view of each of :data:`AUDIENCE_STAGES` into ``folder``, as the
-    presentation mode shows it on a ``width`` × ``height`` screen."""
+@contextmanager
+def _demo_window(width: int, height: int) -> Iterator[tuple[QApplication, MainWindow, Path]]:
+    """A main window of ``width`` × ``height`` on the welcome screen, and a fresh demo file
+    beside scratch settings; both gone afterwards. The window believes it is two weeks after
+    the demo's workshop day, so Follow-through has readings to judge."""
     import datetime as dt
 
     from workshop_app.store.demo import write_demo
-    from workshop_app.store.workshop_file import WorkshopFile
     from workshop_app.ui.app import make_application
-    from workshop_app.ui.main_window import STAGES, MainWindow
-    from workshop_app.ui.session import Session
+    from workshop_app.ui.main_window import MainWindow
     from workshop_app.ui.settings import Settings
 
     app = make_application()
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
     with tempfile.TemporaryDirectory() as scratch:
         settings = Settings.in_file(Path(scratch) / "settings.ini")
         demo = Path(scratch) / "Demo workshop.workshop"
         write_demo(demo)
-        # Two weeks after the demo's workshop day, so Follow-through has readings to judge.
+        settings.add_recent(demo)
         window = MainWindow(settings, today=lambda: dt.date(2026, 11, 24))
         window.resize(width, height)
         window.show()
-        window.set_session(Session(WorkshopFile.open(demo), window))
+        app.processEvents()
+        try:
+            yield app, window, demo
+        finally:
+            window.close()
+
+
+def _open(window: MainWindow, demo: Path) -> None:
+    from workshop_app.store.workshop_file import WorkshopFile
+    from workshop_app.ui.session import Session
+
+    window.set_session(Session(WorkshopFile.open(demo), window))
+
+
+def render_audience(folder: Path, width: int, height: int) -> list[Path]:
+    """Write the audience view of each of :data:`AUDIENCE_STAGES` into ``folder``, as the
+    presentation mode shows it on a ``width`` × ``height`` screen."""
+    from workshop_app.ui.main_window import STAGES
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    with _demo_window(width, height) as (app, window, demo):
+        _open(window, demo)
         window.set_presentation(True, full_screen=False)
         window.resize(width, height)
         view = window.audience.presented
@@ -60,37 +86,22 @@ def render_audience(folder: Path, width: int, height: int) -> list[Path]:
             number = STAGES.index(stage) + 1
             written.append(_grab(view, folder / f"{number}-{_slug(stage)}.png"))
         window.set_presentation(False)
-        window.close()
     return written
 
 
 def render(folder: Path, width: int, height: int) -> list[Path]:
     """Write one PNG per stage (and the welcome screen) into ``folder``."""
-    from workshop_app.store.demo import write_demo
-    from workshop_app.store.workshop_file import WorkshopFile
-    from workshop_app.ui.app import make_application
     from workshop_app.ui.list_editor import ListEditor
-    from workshop_app.ui.main_window import STAGES, MainWindow
+    from workshop_app.ui.main_window import STAGES
     from workshop_app.ui.pages.charter import CharterPage
     from workshop_app.ui.pages.rank import RankPage
-    from workshop_app.ui.session import Session
-    from workshop_app.ui.settings import Settings
 
-    app = make_application()
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    with tempfile.TemporaryDirectory() as scratch:
-        settings = Settings.in_file(Path(scratch) / "settings.ini")
-        demo = Path(scratch) / "Demo workshop.workshop"
-        write_demo(demo)
-        window = MainWindow(settings)
-        window.resize(width, height)
-        window.show()
-        app.processEvents()
-        settings.add_recent(demo)
+    with _demo_window(width, height) as (app, window, demo):
         window.welcome.refresh()
         written.append(_grab(window, folder / "0-welcome.png"))
-        window.set_session(Session(WorkshopFile.open(demo), window))
+        _open(window, demo)
         for number, stage in enumerate(STAGES, start=1):
             window.show_stage(stage)
             page = window.pages[stage]
@@ -103,7 +114,6 @@ def render(folder: Path, width: int, height: int) -> list[Path]:
                 editor.select_id(editor.model.items()[0].id)
             app.processEvents()
             written.append(_grab(window, folder / f"{number}-{_slug(stage)}.png"))
-        window.close()
     return written
 
 
