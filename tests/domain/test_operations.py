@@ -17,6 +17,9 @@ from workshop_app.domain.gate import is_agreed
 from workshop_app.domain.model import (
     Checkin,
     DecisionKind,
+    Estimate,
+    EstimateFact,
+    Period,
     Risk,
     SignoffDecision,
     Workshop,
@@ -48,6 +51,16 @@ STEPS: dict[str, Step] = {
     "plan_checkin_day": Step(op.plan_checkin_day, (60,)),
     "drop_checkin_day": Step(op.drop_checkin_day, (14,)),
     "note_checkin_day": Step(op.note_checkin_day, (7, "Numbers reviewed")),
+    "add_estimates": Step(
+        op.add_estimates,
+        (
+            [
+                Estimate("c2", EstimateFact.OCCURRENCES, 1, "s1", 35, Period.DAY),
+                Estimate("c2", EstimateFact.OCCURRENCES, 1, None, None, Period.DAY),
+                Estimate("c2", EstimateFact.MINUTES, 1, "s1", 4.5),
+            ],
+        ),
+    ),
 }
 
 
@@ -91,6 +104,12 @@ def test_undo_gives_back_exactly_the_workshop_and_redo_the_change(
         (Step(op.plan_checkin_day, (0,)), "1 to 366"),
         (Step(op.drop_checkin_day, (15,)), "No check-in is planned on day 15"),
         (Step(op.note_checkin_day, (7, "x" * 5001)), "limit is 5000"),
+        (Step(op.add_estimates, ([Estimate("c404", EstimateFact.PAIN, 1, None, 3)],)), "c404"),
+        (
+            Step(op.add_estimates, ([Estimate("c1", EstimateFact.MINUTES, 1, "s1", 0)],)),
+            "Margaret Okafor.*minutes estimate must be more than 0",
+        ),
+        (Step(op.remove_estimate_round, ("c1", 1)), "No round 1 of estimates"),
     ],
 )
 def test_a_refused_operation_changes_nothing(

@@ -30,6 +30,18 @@ def test_export_of_import_gives_back_the_document(tmp_path: Path, demo_document:
     assert export_of(tmp_path / "w.workshop") == demo_document
 
 
+def test_the_demo_without_estimates_exports_byte_for_byte_as_before(
+    tmp_path: Path, demo_document: dict
+) -> None:
+    from workshop_app.paths import resource
+
+    demo = resource("demo/demo_workshop.json")
+    assert "estimates" not in demo_document
+    import_document(demo, tmp_path / "w.workshop")
+    with WorkshopFile.open(tmp_path / "w.workshop", read_only=True) as opened:
+        assert export_text(opened.workshop) == demo.read_text(encoding="utf-8")
+
+
 def test_export_writes_keys_in_the_format_order(demo_file: Path) -> None:
     with WorkshopFile.open(demo_file, read_only=True) as opened:
         text = export_text(opened.workshop)

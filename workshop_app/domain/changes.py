@@ -25,6 +25,7 @@ class Part(StrEnum):
     SIGNOFFS = "signoffs"
     DECISIONS = "decisions"
     CHECKIN_PLAN = "checkin_plan"
+    ESTIMATES = "estimates"
 
     @property
     def singleton(self) -> bool:

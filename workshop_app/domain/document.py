@@ -2,7 +2,8 @@
 
 Reading expects a document that :func:`validate_document` accepted; :func:`workshop_from_document`
 checks it first and raises :class:`InvalidWorkshop` with every issue otherwise. Writing always
-produces every key, in the order of the format, so two exports of one workshop are identical.
+produces every key of the format's first edition, in its order, so two exports of one workshop
+are identical; a list added later (``estimates``) follows them, and only when it is not empty.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from workshop_app.domain import model as m
-from workshop_app.domain.fields import ADOPTION, LISTS, WORKSHOP, FieldSpec
+from workshop_app.domain.fields import ADOPTION, LATER_KEYS, LISTS, WORKSHOP, FieldSpec
 from workshop_app.domain.validation import FORMAT, InvalidWorkshop, validate_document
 
 #: The file name of the interchange document a report PDF carries as an attachment.
@@ -49,7 +50,7 @@ def _write_value(value: Any, spec: FieldSpec) -> Any:
     if spec.kind in ("enums", "refs"):
         return [str(item) for item in value]
     if spec.kind == "enum":
-        return str(value)
+        return None if value is None else str(value)
     return value
 
 
@@ -73,7 +74,8 @@ def workshop_from_document(doc: Any) -> m.Workshop:
 
 
 def workshop_to_document(workshop: m.Workshop) -> dict[str, Any]:
-    """The interchange document of a workshop, every key present, in the format's order."""
+    """The interchange document of a workshop, in the format's order: every key of its first
+    edition, then each later list that has items."""
     doc: dict[str, Any] = {"format": FORMAT, "workshop": _write_object(workshop.info, WORKSHOP)}
     lists = {
         key: [_write_object(item, specs) for item in getattr(workshop, key)]
@@ -85,6 +87,9 @@ def workshop_to_document(workshop: m.Workshop) -> dict[str, Any]:
     doc["adoption"] = adoption
     for key in ("risks", "checkins", "signoffs", "decisions", "checkin_plan"):
         doc[key] = lists[key]
+    for key in LATER_KEYS:
+        if lists[key]:
+            doc[key] = lists[key]
     return doc
 
 

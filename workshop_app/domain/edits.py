@@ -1,7 +1,8 @@
 """Edits of a workshop that keep every reference whole, and can be undone exactly.
 
-Removing a stakeholder clears them from problems, metrics, risks and the adoption plan;
-removing a candidate removes its metrics and their readings. :func:`remove` returns a
+Removing a stakeholder clears them from problems, metrics, risks and the adoption plan, and
+makes their estimates anonymous; removing a candidate removes its metrics, their readings and
+its estimates. :func:`remove` returns a
 :class:`Removal` recording all of it, and :func:`restore` puts everything back in place.
 """
 

@@ -224,6 +224,21 @@ CHECKIN_PLAN = (
     _text("note", LONG),
 )
 
+#: The most rounds of estimates of one fact (a room needs two, rarely three).
+MOST_ROUNDS = 1000
+
+#: The largest count or number of minutes an estimate may give, as for a candidate's facts.
+LARGEST_ESTIMATE = 100_000
+
+ESTIMATE = (
+    _ref("candidate_id", "candidates", required=True),
+    _enum("fact", m.EstimateFact),
+    _int("round", 1, MOST_ROUNDS, required=True),
+    _ref("who", "stakeholders"),
+    _number("value", low=0, high=LARGEST_ESTIMATE),
+    FieldSpec("per", "enum", enum=m.Period),
+)
+
 #: The top-level lists in document order, with the class of their items.
 LISTS: tuple[tuple[str, tuple[FieldSpec, ...], type], ...] = (
     ("stakeholders", STAKEHOLDER, m.Stakeholder),
@@ -236,9 +251,10 @@ LISTS: tuple[tuple[str, tuple[FieldSpec, ...], type], ...] = (
     ("signoffs", SIGNOFF, m.Signoff),
     ("decisions", DECISION, m.Decision),
     ("checkin_plan", CHECKIN_PLAN, m.PlannedCheckin),
+    ("estimates", ESTIMATE, m.Estimate),
 )
 
-#: The top-level keys of a document, in the order the format shows them.
+#: The top-level keys of every document, in the order the format shows them.
 DOCUMENT_KEYS = (
     "format",
     "workshop",
@@ -254,6 +270,10 @@ DOCUMENT_KEYS = (
     "decisions",
     "checkin_plan",
 )
+
+#: Lists added to version 1 later, written after :data:`DOCUMENT_KEYS` and only when they are
+#: not empty, so a workshop that does not use them exports exactly as it did before.
+LATER_KEYS = ("estimates",)
 
 
 def specs_of(key: str) -> tuple[FieldSpec, ...]:

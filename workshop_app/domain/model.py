@@ -103,6 +103,15 @@ class DecisionKind(StrEnum):
     SIGNED = "signed"
 
 
+class EstimateFact(StrEnum):
+    """The facts of a candidate the room can estimate blind: how often it happens (count per
+    period), how many minutes each time, and how painful it is (1–5)."""
+
+    OCCURRENCES = "occurrences"
+    MINUTES = "minutes"
+    PAIN = "pain"
+
+
 #: The title of a workshop nobody has named yet.
 UNTITLED = "Untitled workshop"
 
@@ -268,6 +277,32 @@ class Decision:
 
 
 @dataclass
+class Estimate:
+    """One person's answer in a round of blind estimates of one fact of one candidate.
+
+    Attributes:
+        candidate_id: the candidate estimated.
+        fact: which of its facts.
+        round: 1 for the first round, 2 for the one after the reveal, and so on.
+        who: the stakeholder who answered; None for an anonymous answer (a paper slip).
+        value: the number given; None when they passed.
+        per: for ``occurrences``, the period the count is per (as in the candidate's
+            frequency); None for the other facts.
+    """
+
+    candidate_id: str
+    fact: EstimateFact
+    round: int = 1
+    who: str | None = None
+    value: float | None = None
+    per: Period | None = None
+
+    @property
+    def passed(self) -> bool:
+        return self.value is None
+
+
+@dataclass
 class Workshop:
     """One whole workshop: everything the interchange format carries."""
 
@@ -284,6 +319,8 @@ class Workshop:
     decisions: list[Decision] = field(default_factory=list)
     #: The check-in meetings; empty means the default plan (day 7, 14 and 30).
     checkin_plan: list[PlannedCheckin] = field(default_factory=list)
+    #: Every answer of every blind-estimate round, in the order they were recorded.
+    estimates: list[Estimate] = field(default_factory=list)
 
     def stakeholder(self, stakeholder_id: str | None) -> Stakeholder | None:
         return next((s for s in self.stakeholders if s.id == stakeholder_id), None)

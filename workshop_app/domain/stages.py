@@ -31,6 +31,7 @@ _STAGE_OF_PATH = {
     "problems": Stage.DIAGNOSE,
     "prior_attempts": Stage.DIAGNOSE,
     "candidates": Stage.CANDIDATES,
+    "estimates": Stage.CANDIDATES,
     "decisions": Stage.RANK,
     "metrics": Stage.METRICS,
     "adoption": Stage.ADOPTION,

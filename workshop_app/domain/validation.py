@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from workshop_app.domain.estimates import per_problem, value_problem
 from workshop_app.domain.fields import ADOPTION, LISTS, WORKSHOP, FieldSpec, field_spec
-from workshop_app.domain.model import Workshop
+from workshop_app.domain.model import EstimateFact, Workshop
 from workshop_app.domain.text import text_problem
 
 FORMAT = "first-workflow/1"
@@ -224,6 +225,41 @@ def _is_date(value: str) -> bool:
         return False
 
 
+def _check_estimates(checker: _Checker, doc: Mapping[str, Any]) -> None:
+    """Each answer's value fits its fact, occurrences say their period, and a named person
+    answers once per candidate, fact and round."""
+    facts = {str(fact) for fact in EstimateFact}
+    answered: set[tuple[Any, ...]] = set()
+    estimates = doc.get("estimates")
+    for index, estimate in enumerate(estimates if isinstance(estimates, list) else []):
+        if not isinstance(estimate, Mapping):
+            continue
+        path, fact = f"estimates[{index}]", estimate.get("fact")
+        if fact not in facts:
+            continue
+        problem = value_problem(fact, estimate.get("value"))
+        if problem:
+            checker.add(f"{path}.value", problem)
+        problem = per_problem(fact, estimate.get("per"))
+        if problem:
+            checker.add(f"{path}.per", problem)
+        who, candidate, round_ = (estimate.get(key) for key in ("who", "candidate_id", "round"))
+        if not (isinstance(who, str) and who and isinstance(candidate, str)):
+            continue
+        if isinstance(round_, float) and round_.is_integer():
+            round_ = int(round_)
+        if not isinstance(round_, int) or isinstance(round_, bool):
+            continue
+        key = (candidate, fact, round_, who)
+        if key in answered:
+            checker.add(
+                f"{path}.who",
+                f"{_describe(who)} already answered {fact} of {_describe(candidate)} in round "
+                f"{round_}; keep one answer per person and round",
+            )
+        answered.add(key)
+
+
 def _check_rules(checker: _Checker, doc: Mapping[str, Any]) -> None:
     """Rules that span fields: override reasons, one sign-off each, readings after the day."""
     for index, cand in enumerate(doc.get("candidates") or []):
@@ -282,6 +318,7 @@ def validate_document(doc: Any) -> list[Issue]:
         checker.check_object(doc["adoption"], ADOPTION, "adoption")
     checker.resolve_refs()
     _check_rules(checker, doc)
+    _check_estimates(checker, doc)
     return checker.issues
 
 

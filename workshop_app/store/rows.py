@@ -61,7 +61,7 @@ TABLES: tuple[TableMap, ...] = (
     *(
         TableMap(key, specs, cls, keyed_by_id=specs[0].kind == "id")
         for key, specs, cls in LISTS
-        if key in ("risks", "checkins", "signoffs", "decisions", "checkin_plan")
+        if key in ("risks", "checkins", "signoffs", "decisions", "checkin_plan", "estimates")
     ),
 )
 
@@ -77,7 +77,7 @@ def _flatten(obj: Any, specs: tuple[FieldSpec, ...], prefix: str = "") -> Iterat
         elif spec.kind == "enums":
             yield column, json.dumps([str(item) for item in value])
         elif spec.kind == "enum":
-            yield column, str(value)
+            yield column, None if value is None else str(value)
         else:
             yield column, value
 
@@ -96,10 +96,20 @@ def _unflatten(row: Row, specs: tuple[FieldSpec, ...], cls: type, prefix: str = 
             values[spec.name] = [spec.enum(item) for item in json.loads(row[column])]
         elif spec.kind == "enum":
             assert spec.enum is not None
-            values[spec.name] = spec.enum(row[column])
+            raw = row[column]
+            values[spec.name] = None if raw is None and not spec.required else _member(spec, raw)
         else:
             values[spec.name] = row[column]
     return cls(**values)
+
+
+def _member(spec: FieldSpec, raw: Any) -> Any:
+    assert spec.enum is not None
+    try:
+        return spec.enum(raw)
+    except ValueError:
+        allowed = ", ".join(member.value for member in spec.enum)
+        raise ValueError(f"{spec.name} must be one of {allowed}; got {raw!r}") from None
 
 
 def item_rows(table: TableMap, items: list[Any]) -> dict[Any, Row]:
@@ -136,4 +146,8 @@ def items_of(workshop: m.Workshop, table: TableMap) -> list[Any]:
 
 
 def build_item(table: TableMap, row: Row) -> Any:
-    return _unflatten(row, table.specs, table.cls)
+    """The item a row holds; a value no item can hold is a ``ValueError`` naming the row."""
+    try:
+        return _unflatten(row, table.specs, table.cls)
+    except ValueError as exc:
+        raise ValueError(f"{table.key} ({table.pk} {row.get(table.pk)!r}): {exc}") from None

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 #: "FWKS" — First Workflow workshop file.
 APPLICATION_ID = 0x46574B53
 #: The newest schema this app writes and reads: the version the last of :data:`STEPS` sets.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: The name under which sqlite-utils records the steps applied to a file.
 MIGRATION_SET = "first-workflow"
 
@@ -139,11 +139,29 @@ def add_checkin_plan(db: Executes) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
+def add_estimates(db: Executes) -> None:
+    """Version 3: the answers of blind-estimate rounds. ``who`` is NULL for an anonymous
+    answer and becomes NULL when the stakeholder is removed; ``value`` is NULL for a pass
+    (untyped, like a reading's value, so a whole number stays whole); ``per`` is set for
+    occurrences only. The range and uniqueness rules are the domain's (``check`` names each
+    broken one with its place), as for every other table."""
+    db.execute(
+        "CREATE TABLE estimates (position INTEGER PRIMARY KEY, "
+        "candidate_id TEXT NOT NULL REFERENCES candidates(id) ON DELETE CASCADE, "
+        "fact TEXT NOT NULL, round INTEGER NOT NULL, "
+        "who TEXT REFERENCES stakeholders(id) ON DELETE SET NULL, "
+        "value, per TEXT)"
+    )
+    db.execute("CREATE INDEX estimates_candidate ON estimates(candidate_id)")
+    db.execute("PRAGMA user_version = 3")
+
+
 #: Every step, oldest first, by the name it is recorded under. Add a step at the end (and
 #: raise :data:`SCHEMA_VERSION`); never change one that has shipped.
 STEPS: tuple[tuple[str, Callable[[Executes], None]], ...] = (
     ("0001_workshop_tables", create_v1),
     ("0002_checkin_plan", add_checkin_plan),
+    ("0003_estimates", add_estimates),
 )
 
 #: The table in which sqlite-utils ``Migrations`` records applied steps, as it creates it.

@@ -7,6 +7,7 @@ returns an :class:`Outcome`: the :class:`~workshop_app.domain.changes.Changes` i
 step that takes them back. After every operation the moment the 30-day gate passes is logged.
 """
 
+from workshop_app.domain.operations.estimates import add_estimates, remove_estimate_round
 from workshop_app.domain.operations.follow import (
     add_checkin,
     add_readings,
@@ -30,6 +31,7 @@ __all__ = [
     "Outcome",
     "Step",
     "add_checkin",
+    "add_estimates",
     "add_item",
     "add_readings",
     "choose",
@@ -39,6 +41,7 @@ __all__ = [
     "override_scores",
     "park",
     "plan_checkin_day",
+    "remove_estimate_round",
     "remove_item",
     "set_field",
     "set_votes",

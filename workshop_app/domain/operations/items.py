@@ -85,8 +85,9 @@ def add_item(workshop: Workshop, part: Part, item: Any, index: int | None = None
 @operation
 def remove_item(workshop: Workshop, part: Part, item_id: str) -> Outcome:
     """Take an item out of its list with everything that depends on it: removing a stakeholder
-    clears them from problems, metrics, risks and the adoption plan; removing a candidate takes
-    its metrics and their readings. The undo puts all of it back in place."""
+    clears them from problems, metrics, risks and the adoption plan and makes their estimates
+    anonymous; removing a candidate takes its metrics, their readings and its estimates. The
+    undo puts all of it back in place."""
     try:
         index = edits.index_of(workshop, part, item_id)
     except KeyError:
