@@ -134,13 +134,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_rank(args: argparse.Namespace) -> int:
     from workshop_app.libraries import tool_first_vocabulary
-    from workshop_app.rank_listing import rank_records, rank_table
+    from workshop_app.rank_listing import rank_records, rank_table, robustness_record
 
     with _open_read_only(args.file) as opened:
         workshop = opened.workshop
     records = rank_records(workshop, tool_first_vocabulary())
     if args.json:
-        print(json.dumps({"candidates": records}, ensure_ascii=False, indent=2))
+        listing = {"candidates": records, "robustness": robustness_record(workshop)}
+        print(json.dumps(listing, ensure_ascii=False, indent=2))
     else:
         print(rank_table(workshop, records))
     return EXIT_OK

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
-from workshop_app.domain.model import Workshop
+from workshop_app.domain.draws import Draws
+from workshop_app.domain.margins import Margin, amount_words
+from workshop_app.domain.model import Candidate, Workshop
 from workshop_app.domain.ranking import Scored, rank_candidates, recommendation
+from workshop_app.domain.robustness import Bar, how_sure
 from workshop_app.domain.toolfirst import ToolFirstVocabulary, is_tool_first
 
 
@@ -34,6 +38,78 @@ def rank_record(row: Scored, vocabulary: ToolFirstVocabulary) -> dict[str, Any]:
 def rank_records(workshop: Workshop, vocabulary: ToolFirstVocabulary) -> list[dict[str, Any]]:
     """Every candidate in rank order as records."""
     return [rank_record(row, vocabulary) for row in rank_candidates(workshop.candidates)]
+
+
+def _who(candidate: Candidate | None) -> dict[str, str] | None:
+    return None if candidate is None else {"id": candidate.id, "name": candidate.name}
+
+
+def _number(value: Fraction | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def margin_record(margin: Margin) -> dict[str, Any]:
+    """One margin as JSON-ready values (documented in docs/decisions.md, "How sure is #1")."""
+    return {
+        "candidate_id": margin.candidate.id,
+        "candidate_name": margin.candidate.name,
+        "role": str(margin.role),
+        "fact": str(margin.fact),
+        "direction": str(margin.move),
+        "current": float(margin.current),
+        "threshold": float(margin.threshold),
+        "threshold_exact": str(margin.threshold),
+        "inclusive": margin.inclusive,
+        "relative_change": _number(margin.relative),
+        "change": amount_words(margin),
+        "takes_first": margin.takes_first.id,
+        "spread": _number(margin.spread),
+        "fragile": margin.fragile,
+    }
+
+
+def _bar_record(bar: Bar) -> dict[str, Any]:
+    return {
+        "candidate_id": bar.candidate.id,
+        "role": str(bar.role),
+        "fact": str(bar.fact),
+        "down": None if bar.down is None else _number(bar.down.relative),
+        "up": None if bar.up is None else _number(bar.up.relative),
+        "fragile": bar.fragile,
+    }
+
+
+def _draws_record(draws: Draws | None) -> dict[str, Any] | None:
+    if draws is None:
+        return None
+    return {
+        "count": draws.count,
+        "first": draws.first,
+        "share": round(draws.share, 4),
+        "seed": draws.seed,
+        "drawn_candidates": draws.drawn,
+    }
+
+
+def robustness_record(workshop: Workshop) -> dict[str, Any] | None:
+    """How sure the ranking is of #1 as JSON-ready values; None when there is no #1."""
+    result = how_sure(workshop)
+    if result is None:
+        return None
+    return {
+        "leader": _who(result.leader),
+        "chosen": result.chosen,
+        "first": result.first,
+        "runner_up": _who(result.runner_up),
+        "rivals": [rival.id for rival in result.rivals],
+        "sentence": result.sentence,
+        "summary": result.summary,
+        "margins": [margin_record(margin) for margin in result.margins],
+        "tornado": [_bar_record(bar) for bar in result.bars],
+        "estimated": result.estimated,
+        "fragile": [{"candidate_id": m.candidate.id, "fact": str(m.fact)} for m in result.fragile],
+        "draws": _draws_record(result.draws),
+    }
 
 
 def _clip(text: str, width: int) -> str:

@@ -104,12 +104,12 @@ def _frequency_band(scaled: Fraction | float, denominator: int) -> int:
     return next(score for low, score, _words in FREQUENCY_BANDS if scaled >= low * denominator)
 
 
-def minutes_score(minutes: float) -> int:
+def minutes_score(minutes: Fraction | float) -> int:
     """1–5 from minutes of effort per occurrence: ≥240 → 5, ≥60 → 4, ≥15 → 3, ≥5 → 2, else 1."""
     return next(score for low, score in MINUTES_BANDS if minutes >= low)
 
 
-def friction_score(minutes: float, pain: int) -> int:
+def friction_score(minutes: Fraction | float, pain: int) -> int:
     """The mean of the minutes score and the pain rating, rounded half up."""
     total = minutes_score(minutes) + pain
     return (total + 1) // 2
