@@ -27,6 +27,7 @@ from workshop_app.domain.words import in_words
 from workshop_app.report.formatting import hours, long_date, number, sentence, text
 from workshop_app.report.making import ReportKind, check_paper, make_report
 from workshop_app.report.matrix import matrix_geometry
+from workshop_app.report.sureness import sureness_context
 from workshop_app.report.templates import render
 
 if TYPE_CHECKING:  # WeasyPrint is imported only when a PDF is made
@@ -242,6 +243,7 @@ def charter_context(
         "gaps": [text(gap) for gap in gaps],
         "generated": long_date((today or dt.date.today()).isoformat()),
         "chosen": chosen_context,
+        "how_sure": sureness_context(workshop),
         "targets": _metrics(workshop, the_one.id) if the_one else [],
         "metric_advice": advice,
         "problems": [
