@@ -284,4 +284,7 @@ class AudienceView(QWidget):
         if isinstance(board, RankBoard) and board.isVisibleTo(self):
             sizes["matrix"] = min(board.matrix.text_pixels().values())
             sizes["smallest"] = min(sizes["smallest"], sizes["matrix"])
+            if board.sure_chart.isVisibleTo(self):
+                sizes["chart"] = QFontInfo(board.sure_chart.font()).pixelSize()
+                sizes["smallest"] = min(sizes["smallest"], sizes["chart"])
         return sizes

@@ -1,5 +1,6 @@
 """The audience view's boards for the stages the room decides on: Rank (the matrix, the ranked
-list and the recommendation), Metrics (a card per metric) and Follow-through (the verdicts).
+list, the recommendation and how sure the ranking is of its #1), Metrics (a card per metric)
+and Follow-through (the verdicts).
 
 Every number and verdict comes from the domain (:mod:`~workshop_app.domain.ranking`,
 :mod:`~workshop_app.domain.progress`, :mod:`~workshop_app.domain.checkins`); the boards only
@@ -11,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from workshop_app.domain.changes import Part
 from workshop_app.domain.checkins import MeetingState, next_meeting
@@ -19,6 +20,7 @@ from workshop_app.domain.matrix_layout import matrix_points
 from workshop_app.domain.model import Candidate, CandidateStatus, Direction, Metric, Workshop
 from workshop_app.domain.progress import Verdict, metric_progress, overall_progress
 from workshop_app.domain.ranking import Readiness, Scored, rank_candidates, recommendation
+from workshop_app.domain.robustness import how_sure
 from workshop_app.domain.stage import Stage
 from workshop_app.domain.words import in_words
 from workshop_app.ui.audience_parts import (
@@ -35,6 +37,7 @@ from workshop_app.ui.audience_parts import (
     tag,
 )
 from workshop_app.ui.matrix import MatrixText, MatrixWidget
+from workshop_app.ui.robustness_chart import RobustnessChart
 
 #: Readiness → the colour of its tag.
 READINESS_TONE = {
@@ -51,6 +54,8 @@ VERDICT_TONE = {
 }
 #: The pixel size of the matrix's names and scores on a 1920 × 1080 screen.
 MATRIX_LABELS = 22
+#: The pixel size of the words of the "how sure is #1" chart on a 1920 × 1080 screen.
+CHART_LABELS = 22
 
 
 def the_chosen(workshop: Workshop) -> Candidate | None:
@@ -79,16 +84,28 @@ def rank_row(row: Scored) -> Row:
 
 
 class RankBoard(Board):
-    """The friction × frequency matrix with rank numbers, the ranked list as its key, and the
-    recommendation above both."""
+    """The friction × frequency matrix with rank numbers, the ranked list as its key, and
+    above both the recommendation, how sure the ranking is of its #1 and its tornado chart."""
 
     stage = Stage.RANK
-    parts = frozenset({Part.CANDIDATES})
+    parts = frozenset({Part.CANDIDATES, Part.ESTIMATES})
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.strip = label("", "audienceStrip", self)
-        self.column.addWidget(self.strip)
+        self.sure = label("", "audienceSure", self)
+        self.sure_chart = RobustnessChart(self)
+        self.sure_chart.setObjectName("audienceSureChart")
+        self.sure_chart.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        words = QVBoxLayout()
+        words.setSpacing(12)
+        words.addWidget(self.strip)
+        words.addWidget(self.sure)
+        words.addStretch(1)
+        self._top = QHBoxLayout()
+        self._top.addLayout(words, 3)
+        self._top.addWidget(self.sure_chart, 2, Qt.AlignmentFlag.AlignTop)
+        self.column.addLayout(self._top)
         self.matrix = MatrixWidget(self)
         self.matrix.setObjectName("audienceMatrix")
         self.matrix.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -104,8 +121,10 @@ class RankBoard(Board):
     def set_unit(self, unit: float) -> None:
         super().set_unit(unit)
         self._columns.setSpacing(round(40 * unit))
+        self._top.setSpacing(round(40 * unit))
         labels = round(MATRIX_LABELS * unit)
         self.matrix.set_text(MatrixText(labels=labels, smallest=labels - 1, names=False))
+        self.sure_chart.set_pixel_size(round(CHART_LABELS * unit))
 
     def fill(self, workshop: Workshop, today: dt.date) -> None:
         rows = rank_candidates(workshop.candidates)
@@ -121,6 +140,11 @@ class RankBoard(Board):
                 f"{best.hours_per_month:,.0f} hours a month at stake."
             )
         self.strip.setText(f"{text}\n{chosen_words(workshop)}")
+        sure = how_sure(workshop)
+        self.sure.setText("" if sure is None else f"How sure: {sure.summary}")
+        self.sure.setHidden(sure is None)
+        self.sure_chart.set_robustness(sure)
+        self.sure_chart.setHidden(sure is None)
         self.ranked.set_rows(
             [rank_row(row) for row in rows],
             "The ranked list fills as candidates are added.",

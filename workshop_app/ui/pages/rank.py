@@ -1,14 +1,16 @@
-"""Rank: the friction × frequency matrix and the ranked table, kept in step; votes; the room
-chooses one workflow and parks the rest with a reason."""
+"""Rank: the friction × frequency matrix and the ranked table, kept in step; votes; how sure
+the ranking is of its #1; the room chooses one workflow and parks the rest with a reason."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QSpinBox,
@@ -18,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.fields import MOST_VOTES
 from workshop_app.domain.matrix_layout import matrix_points
 from workshop_app.domain.model import CandidateStatus
 from workshop_app.domain.ranking import Readiness, Scored, recommendation
+from workshop_app.domain.robustness import how_sure
 from workshop_app.domain.stage import Stage
 from workshop_app.ui import undo
 from workshop_app.ui.action_bar import ActionBar
@@ -30,6 +34,7 @@ from workshop_app.ui.dialogs import OverrideDialog, ReasonDialog
 from workshop_app.ui.list_editor import fit_columns, spread_names
 from workshop_app.ui.matrix import MatrixWidget
 from workshop_app.ui.rank_model import Column, RankModel
+from workshop_app.ui.robustness_chart import RobustnessChart
 from workshop_app.ui.session import Session
 from workshop_app.ui.shortcuts import (
     RANK_CHOOSE,
@@ -80,10 +85,36 @@ class RankPage(StagePage):
             parent,
         )
         self.model = RankModel(session, self)
-        self.recommended = QLabel(self)
-        self.recommended.setObjectName("recommendation")
+        # The recommendation and how sure the ranking is of its #1, in one box; the tornado
+        # chart beside it.
+        banner = QFrame(self)
+        banner.setObjectName("recommendation")
+        banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        words = QVBoxLayout(banner)
+        words.setContentsMargins(0, 0, 0, 0)
+        self.recommended = QLabel(banner)
+        self.recommended.setObjectName("recommendationText")
         self.recommended.setWordWrap(True)
-        self.body.addWidget(self.recommended)
+        self.how_sure = QLabel(banner)
+        self.how_sure.setObjectName("howSure")
+        self.how_sure.setWordWrap(True)
+        self.how_sure.setTextFormat(Qt.TextFormat.PlainText)
+        words.addWidget(self.recommended)
+        words.addWidget(self.how_sure)
+        words.addStretch(1)
+        self.sure_chart = RobustnessChart(self)
+        self.sure_chart.setObjectName("howSureChart")
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addWidget(banner, 3)
+        top.addWidget(self.sure_chart, 2, Qt.AlignmentFlag.AlignTop)
+        self.body.addLayout(top)
+        # Recomputed once the events of a change are handled, so typing never waits for it.
+        self._sure_timer = QTimer(self)
+        self._sure_timer.setSingleShot(True)
+        self._sure_timer.setInterval(0)
+        self._sure_timer.timeout.connect(self.refresh_how_sure)
+        session.changed.connect(self._on_changed)
 
         self.matrix = MatrixWidget(self)
         self.matrix.setObjectName("matrix")
@@ -147,6 +178,7 @@ class RankPage(StagePage):
         self.model.reranked.connect(self._after_rerank)
         self._kept: str | None = None
         self._after_rerank()
+        self.refresh_how_sure()
 
     # ------------------------------------------------------------------ selection sync
     def current(self) -> Scored | None:
@@ -204,6 +236,21 @@ class RankPage(StagePage):
         if chosen:
             text += f"  Chosen: {', '.join(c.name for c in chosen)}."
         self.recommended.setText(text)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(Part.CANDIDATES, Part.ESTIMATES):
+            self._sure_timer.start()
+
+    def refresh_how_sure(self) -> None:
+        """Show how sure the ranking is of its #1, as the domain answers it."""
+        sure = how_sure(self.session.workshop)
+        self.how_sure.setText(
+            "How sure: no #1 yet." if sure is None else f"How sure: {sure.summary}"
+        )
+        self.sure_chart.set_robustness(sure)
+
+    def shut_down(self) -> None:
+        self._sure_timer.stop()
 
     def _update_details(self, row: Scored | None) -> None:
         if row is None:
