@@ -25,9 +25,30 @@ from workshop_app.domain.model import (
     Workshop,
 )
 from workshop_app.domain.operations import Outcome, Step
+from workshop_app.domain.operations.step import nothing
 from workshop_app.store.workshop_file import UndeclaredChange, WorkshopFile
 
 AT = "2026-11-10T12:00:00"
+
+#: A round of minutes about c2 (median 12), recorded before an estimate is adopted from it.
+MINUTES_ROUND = [
+    Estimate("c2", EstimateFact.MINUTES, 1, "s1", 6),
+    Estimate("c2", EstimateFact.MINUTES, 1, "s2", 12),
+    Estimate("c2", EstimateFact.MINUTES, 1, None, 20),
+]
+
+
+def _undo_both(workshop: Workshop, later: Step, earlier: Step) -> Outcome:
+    redo_later = later(workshop)
+    return Outcome.made(redo_later | earlier(workshop), Step(nothing))
+
+
+def _round_then_adopt(workshop: Workshop, value: float, reason: str) -> Outcome:
+    """Record the minutes round, then adopt from it: the demo has no rounds of its own."""
+    recorded = op.add_estimates(workshop, copy.deepcopy(MINUTES_ROUND))
+    adopted = op.adopt_estimate(workshop, "c2", EstimateFact.MINUTES, value, reason, 1, AT)
+    return Outcome.made(recorded | adopted, Step(_undo_both, (adopted.undo, recorded.undo)))
+
 
 #: name → a step on the demo workshop that changes something.
 STEPS: dict[str, Step] = {
@@ -61,6 +82,8 @@ STEPS: dict[str, Step] = {
             ],
         ),
     ),
+    "adopt_estimate": Step(_round_then_adopt, (12, "")),
+    "adopt_estimate_not_the_median": Step(_round_then_adopt, (15, "Rush orders take longer")),
 }
 
 
@@ -110,6 +133,10 @@ def test_undo_gives_back_exactly_the_workshop_and_redo_the_change(
             "Margaret Okafor.*minutes estimate must be more than 0",
         ),
         (Step(op.remove_estimate_round, ("c1", 1)), "No round 1 of estimates"),
+        (
+            Step(op.adopt_estimate, ("c1", EstimateFact.PAIN, 4, "", 1, AT)),
+            "Round 1 of pain estimates for .* has no answer",
+        ),
     ],
 )
 def test_a_refused_operation_changes_nothing(

@@ -66,3 +66,23 @@ def test_numbers_dates_and_hours_as_people_write_them() -> None:
     assert [number(60), number(23.5), number(1200), number(None)] == ["60", "23.5", "1,200", "—"]
     assert [hours(424.4), hours(63)] == ["424", "63.0"]
     assert [long_date("2026-11-10"), long_date("soon")] == ["10 November 2026", "soon"]
+
+
+def test_an_adopted_estimate_is_in_the_decision_log_with_its_figures() -> None:
+    from workshop_app.domain import operations as op
+    from workshop_app.domain.model import Estimate, EstimateFact
+
+    workshop = Workshop(candidates=[cand("a", "Alpha")])
+    op.add_estimates(
+        workshop,
+        [Estimate("a", EstimateFact.MINUTES, 1, None, v) for v in (15, 22, 40)],
+    )
+    op.adopt_estimate(workshop, "a", EstimateFact.MINUTES, 22, "", 1, "2026-11-10T14:30:00")
+    context = charter_context(workshop, tool_first_vocabulary(), today=TODAY)
+    assert context["decisions"][-1] == {
+        "at": "2026-11-10 14:30",
+        "kind": "Estimate adopted",
+        "candidate": "Alpha",
+        "reason": "Minutes each: 22 minutes from round 1 (3 numbers; 15 to 40 minutes, "
+        "median 22). Median taken.",
+    }

@@ -3,6 +3,7 @@ both paper sizes, and the validators (qpdf, pdfua)."""
 
 from __future__ import annotations
 
+import copy
 import json
 import shutil
 import subprocess
@@ -163,3 +164,18 @@ def test_pdfua_reports_no_errors(a4: Rendered, tmp_path: Path) -> None:
     )
     assert "errors=0" in result.stdout, result.stdout
     assert result.returncode in (0, 2), result.stdout
+
+
+def test_an_adopted_estimate_is_printed_in_the_decision_log(demo: Workshop) -> None:
+    from workshop_app.domain import operations as op
+    from workshop_app.domain.model import Estimate, EstimateFact
+
+    workshop = copy.deepcopy(demo)
+    op.add_estimates(
+        workshop, [Estimate("c2", EstimateFact.MINUTES, 1, None, v) for v in (3, 4, 15)]
+    )
+    op.adopt_estimate(workshop, "c2", EstimateFact.MINUTES, 4, "", 1, "2026-11-10T14:30:00")
+    text = " ".join(page_texts(charter_pdf(workshop).pdf)[-1].split())
+    assert "2026-11-10 14:30 Estimate adopted" in text
+    assert "Minutes each: 4 minutes from round 1 (3 numbers; 3 to 15 minutes, median 4; the" in text
+    assert "room disagreed). Median taken." in text

@@ -101,6 +101,8 @@ class DecisionKind(StrEnum):
     OVERRIDE = "override"
     GATE_PASSED = "gate_passed"
     SIGNED = "signed"
+    #: The room settled one fact of a candidate from a round of blind estimates.
+    ESTIMATED = "estimated"
 
 
 class EstimateFact(StrEnum):

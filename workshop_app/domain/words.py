@@ -18,6 +18,7 @@ _WORDS = {
     "creative_control": "Creative control",
     "changes_requested": "Changes requested",
     "gate_passed": "Gate passed",
+    "estimated": "Estimate adopted",
     "day": "per day",
     "week": "per week",
     "month": "per month",

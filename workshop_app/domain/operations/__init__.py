@@ -7,7 +7,11 @@ returns an :class:`Outcome`: the :class:`~workshop_app.domain.changes.Changes` i
 step that takes them back. After every operation the moment the 30-day gate passes is logged.
 """
 
-from workshop_app.domain.operations.estimates import add_estimates, remove_estimate_round
+from workshop_app.domain.operations.estimates import (
+    add_estimates,
+    adopt_estimate,
+    remove_estimate_round,
+)
 from workshop_app.domain.operations.follow import (
     add_checkin,
     add_readings,
@@ -34,6 +38,7 @@ __all__ = [
     "add_estimates",
     "add_item",
     "add_readings",
+    "adopt_estimate",
     "choose",
     "drop_checkin_day",
     "move_item",

@@ -1,4 +1,5 @@
-"""Operations of blind estimates: record a round's answers at once, take a round back out.
+"""Operations of blind estimates: record a round's answers at once, take a round back out, and
+adopt a value for the candidate's fact from a round (logged with the round's figures).
 
 A round is identified by its candidate and number (and, when a round asked one fact only, that
 fact). The answers keep their order in ``workshop.estimates``; each undo puts them back at the
@@ -9,11 +10,27 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
+from fractions import Fraction
+from typing import Any
 
+from workshop_app.domain import edits
 from workshop_app.domain.changes import Changes, Part, Refused
-from workshop_app.domain.estimates import answer_key, per_problem, value_problem
+from workshop_app.domain.estimates import (
+    answer_key,
+    per_problem,
+    shown,
+    summarise,
+    value_problem,
+)
 from workshop_app.domain.fields import ESTIMATE
-from workshop_app.domain.model import Estimate, EstimateFact, Period, Workshop
+from workshop_app.domain.model import (
+    Decision,
+    DecisionKind,
+    Estimate,
+    EstimateFact,
+    Period,
+    Workshop,
+)
 from workshop_app.domain.operations.step import Outcome, Step, nothing, operation
 from workshop_app.domain.validation import field_problem
 
@@ -119,3 +136,88 @@ def remove_estimate_round(
         what = f"{fact} estimates" if fact is not None else "estimates"
         raise Refused(f"No round {round_number} of {what} is recorded for {candidate.name}.")
     return _take_out(workshop, places)
+
+
+#: The candidate's field each fact sets, and its name in the decision log.
+_FACT_FIELDS = {
+    EstimateFact.OCCURRENCES: ("frequency.count", "Occurrences"),
+    EstimateFact.MINUTES: ("minutes_per_occurrence", "Minutes each"),
+    EstimateFact.PAIN: ("pain", "Pain"),
+}
+
+
+def _put_fact(
+    workshop: Workshop, candidate_id: str, path: str, value: Any, log: list[Decision]
+) -> Outcome:
+    """Set one fact of a candidate and the whole decision log; the undo puts both back."""
+    old = edits.get_value(workshop, Part.CANDIDATES, candidate_id, path)
+    old_log = list(workshop.decisions)
+    edits.set_value(workshop, Part.CANDIDATES, candidate_id, path, value)
+    workshop.decisions[:] = log
+    changed = Changes.of(Part.CANDIDATES, candidate_id) | Changes.of(Part.DECISIONS)
+    return Outcome.made(changed, Step(_put_fact, (candidate_id, path, old, old_log)))
+
+
+def _typed_value(fact: EstimateFact, value: Any) -> Any:
+    """The value as the candidate keeps it: pain a whole number (``4.0`` becomes ``4``)."""
+    if fact == EstimateFact.PAIN and isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+@operation
+def adopt_estimate(
+    workshop: Workshop,
+    candidate_id: str,
+    fact: EstimateFact,
+    value: float,
+    reason: str,
+    round_number: int,
+    at: str,
+) -> Outcome:
+    """Take ``value`` as the candidate's ``fact`` after round ``round_number`` and log it.
+
+    Occurrences set the count in the candidate's own period (the round's answers are converted
+    to it), minutes the minutes each time, pain the pain; the value follows the rules of typing
+    it into the candidate. The log entry (``estimated``) records the round's figures. A value
+    other than the round's median (as the room saw it, to two decimals) needs a reason.
+    """
+    candidate = workshop.candidate(candidate_id)
+    if candidate is None:
+        raise Refused(f"no candidate has the id {candidate_id!r}")
+    if fact not in set(EstimateFact):
+        raise Refused(f"{fact!r} is not a fact the room estimates (occurrences, minutes, pain)")
+    fact = EstimateFact(fact)
+    path, label = _FACT_FIELDS[fact]
+    summary = summarise(workshop, candidate_id, fact, round_number)
+    if summary is None:
+        raise Refused(
+            f"Round {round_number} of {fact} estimates for {candidate.name} has no answer with "
+            "a number to adopt from."
+        )
+    if isinstance(value, bool):
+        raise Refused(f"{label} must be a number, got {value!r}")
+    problem = field_problem(workshop, "candidates", path, value)
+    if problem:
+        raise Refused(f"{label} {problem}.")
+    given = Fraction(str(value))
+    reason = reason.strip()
+    unit = summary.unit
+    head = f"{label}: {shown(given)}{unit} from round {round_number} ({summary.figures()})"
+    if shown(given) == shown(summary.median):
+        text = f"{head}. Median taken." + (f" {reason}" if reason else "")
+    elif not reason:
+        raise Refused(
+            f"{shown(given)}{unit} is not the median of round {round_number} "
+            f"({shown(summary.median)}{unit}): say why the room takes another value."
+        )
+    else:
+        text = (
+            f"{head}; {shown(given)} taken instead of the median {shown(summary.median)}: {reason}"
+        )
+    for field, checked in (("at", at), ("reason", text)):
+        problem = field_problem(workshop, "decisions", field, checked)
+        if problem:
+            raise Refused(f"The decision log entry's {field} {problem}.")
+    log = [*workshop.decisions, Decision(at, DecisionKind.ESTIMATED, candidate_id, text)]
+    return _put_fact(workshop, candidate_id, path, _typed_value(fact, value), log)
