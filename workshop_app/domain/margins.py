@@ -241,6 +241,19 @@ def percent_words(relative: Fraction) -> str:
     return f"{int(hundredths * 10) / 10:.1f}%"
 
 
+def bar_words(margin: Margin) -> str:
+    """A tornado bar's label, the same on screen and in the charter: ``–85%``, ``+572%``,
+    ``–4 points``, ``from 0 to 3`` (an en dash for minus: the bundled font has no U+2212)."""
+    sign = "\u2013" if margin.move is Move.DOWN else "+"
+    relative = margin.relative
+    if relative is None:  # the value in use is 0: any share of it is no change at all
+        return f"from 0 to {float(margin.threshold):g}"
+    if margin.fact is Fact.PAIN:
+        points = int(margin.distance)
+        return f"{sign}{points} point{'s' if points != 1 else ''}"
+    return f"{sign}{percent_words(relative)}"
+
+
 def amount_words(margin: Margin) -> str:
     """``at least 35% lower``, ``more than 60% higher``, ``at least 2 points lower``."""
     way = "lower" if margin.move is Move.DOWN else "higher"

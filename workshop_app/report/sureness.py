@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from workshop_app.domain.draws import Fact
-from workshop_app.domain.margins import FACT_WORDS, Margin, Move, Role
+from workshop_app.domain.margins import FACT_WORDS, Margin, Move, Role, bar_words
 from workshop_app.domain.model import Workshop
 from workshop_app.domain.robustness import Bar, Robustness, how_sure
 from workshop_app.report.formatting import text
@@ -56,20 +55,6 @@ def _reach(margin: Margin | None) -> float | None:
     return min(float(relative) / FULL, 1.0)
 
 
-def _amount(margin: Margin) -> str:
-    """A bar's label: ``–85%``, ``+572%``, ``–4 pts`` (an en dash for the minus sign: the
-    bundled font has no U+2212)."""
-    sign = "\u2013" if margin.move is Move.DOWN else "+"
-    if margin.fact is Fact.PAIN:
-        points = int(margin.distance)
-        return f"{sign}{points} pt{'s' if points != 1 else ''}"
-    relative = margin.relative
-    if relative is None:
-        return f"{sign}from 0"
-    percent = int(relative * 100)
-    return f"{sign}{percent:,}%" if percent >= 1 else f"{sign}<1%"
-
-
 def tornado_geometry(found: Robustness) -> Context | None:
     """Plain coordinates of the tornado chart: one row per fact of #1 and of the runner-up,
     a bar to the left for a fall that changes #1 and to the right for a rise, the shorter
@@ -107,7 +92,7 @@ def tornado_geometry(found: Robustness) -> Context | None:
                 {
                     "x": round(left, 1),
                     "width": round(width, 1),
-                    "label": _amount(margin),
+                    "label": bar_words(margin),
                     "label_x": round(label_x, 1),
                     "anchor": anchor,
                     "inside": inside,

@@ -14,8 +14,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from workshop_app.domain.draws import Fact
-from workshop_app.domain.margins import Move, percent_words
+from workshop_app.domain.margins import bar_words
 from workshop_app.domain.robustness import Bar, Margin, Robustness, Role
 from workshop_app.palette import PALETTE
 
@@ -73,16 +72,10 @@ def role_words(robustness: Robustness, role: Role) -> str:
 def side(margin: Margin | None) -> Side | None:
     if margin is None:
         return None
-    sign = "−" if margin.move is Move.DOWN else "+"
     relative = margin.relative
     if relative is None:  # the value in use is 0: any share of it is no change at all
-        return Side(1.0, True, f"from 0 to {float(margin.threshold):g}")
-    if margin.fact is Fact.PAIN:
-        points = int(margin.distance)
-        text = f"{sign}{points} point{'s' if points != 1 else ''}"
-    else:
-        text = f"{sign}{percent_words(relative)}"
-    return Side(min(float(relative), 1.0), relative > 1, text)
+        return Side(1.0, True, bar_words(margin))
+    return Side(min(float(relative), 1.0), relative > 1, bar_words(margin))
 
 
 def chart_rows(robustness: Robustness | None) -> list[ChartRow]:
