@@ -75,16 +75,6 @@ def spread_names(table: QTableView) -> None:
         table.setColumnWidth(column, wanted)
 
 
-def refit_tables(root: QWidget) -> None:
-    """Fit every table under ``root`` again (after the type size changed)."""
-    for table in root.findChildren(QTableView):
-        widths = table.property("wantedWidths")
-        if widths:
-            table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
-            column = int(table.property("nameColumn") or -1)
-            fit_columns(table, [int(width) for width in widths], column if column >= 0 else None)
-
-
 class EntryTable(QTableView):
     """A table for fast entry: Enter commits a cell and opens the next one.
 

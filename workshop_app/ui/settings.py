@@ -28,7 +28,7 @@ DEFAULT_MINUTES: dict[Stage, int] = {
 
 
 class Settings:
-    """Recent files, window geometry, last folder, timer minutes and presentation scale."""
+    """Recent files, window geometry, last folder and timer minutes."""
 
     def __init__(self, store: QSettings | None = None) -> None:
         self.store = store if store is not None else QSettings()
@@ -76,13 +76,6 @@ class Settings:
 
     def set_stage_minutes(self, stage: Stage, minutes: int) -> None:
         self.store.setValue(f"timer/{stage.name.lower()}", int(minutes))
-
-    def presentation_scale(self) -> float:
-        try:
-            scale = float(str(self.store.value("presentation/scale", 1.45)))
-        except (TypeError, ValueError):
-            return 1.45
-        return min(max(scale, 1.1), 2.5)
 
     def sync(self) -> None:
         self.store.sync()
