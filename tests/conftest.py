@@ -70,3 +70,33 @@ def demo_file(tmp_path: Path, demo_workshop: Workshop) -> Path:
     path = tmp_path / "demo.workshop"
     write_new_file(path, demo_workshop)
     return path
+
+
+def without_its_round(document: dict[str, Any]) -> dict[str, Any]:
+    """The demo as it was before it held a round of blind estimates: no ``estimates`` key and
+    no ``estimated`` entry in its log (for tests about a workshop without estimates)."""
+    plain = copy.deepcopy(document)
+    plain.pop("estimates", None)
+    plain["decisions"] = [d for d in plain["decisions"] if d["kind"] != "estimated"]
+    return plain
+
+
+@pytest.fixture
+def plain_demo_document(demo_document: dict[str, Any]) -> dict[str, Any]:
+    """The demo without its round of blind estimates."""
+    return without_its_round(demo_document)
+
+
+@pytest.fixture
+def plain_demo_workshop(plain_demo_document: dict[str, Any]) -> Workshop:
+    return workshop_from_document(plain_demo_document)
+
+
+@pytest.fixture
+def plain_demo_file(tmp_path: Path, plain_demo_workshop: Workshop) -> Path:
+    """The demo without its round of blind estimates, in a real workshop file."""
+    from workshop_app.store.workshop_file import write_new_file
+
+    path = tmp_path / "demo.workshop"
+    write_new_file(path, plain_demo_workshop)
+    return path

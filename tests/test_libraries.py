@@ -4,6 +4,7 @@ and carries ranges and metrics that the workshop's own field rules would accept.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from typing import Any
 
@@ -18,6 +19,7 @@ from workshop_app.libraries import (
     TypicalRange,
     WorkflowExample,
     tool_first_vocabulary,
+    workflow_example,
     workflow_examples,
 )
 from workshop_app.paths import resource
@@ -41,6 +43,21 @@ def test_the_library_loads_once_and_in_file_order() -> None:
 def test_every_area_has_at_least_five_examples() -> None:
     counts = Counter(example.area for example in EXAMPLES)
     assert {area: counts[area] for area in ExampleArea if counts[area] < 5} == {}
+
+
+def test_ids_are_unique_stable_names_of_their_area() -> None:
+    """A candidate keeps the id of the example it came from: ids are unique, short enough
+    for the candidate's field, and never change once shipped."""
+    ids = [example.id for example in EXAMPLES]
+    assert len(set(ids)) == len(ids)
+    workshop = Workshop()
+    for example in EXAMPLES:
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)+", example.id), example.id
+        assert example.id.split("-")[0] in example.area.value.replace("customer_", "")
+        assert field_problem(workshop, "candidates", "example", example.id) is None
+    assert ids[0] == "sales-lead-follow-up" and ids[-1] == "it-security-questionnaires"
+    assert workflow_example("service-returns-refunds") is EXAMPLES[9]
+    assert workflow_example("no-such-example") is None and workflow_example(None) is None
 
 
 def test_names_are_unique() -> None:

@@ -136,6 +136,7 @@ class WorkflowExample:
     """An example first workflow to offer a stuck room.
 
     Attributes:
+        id: a stable name for it (``sales-lead-follow-up``), kept on a candidate added from it.
         area: the part of the company it comes from.
         name: the process it improves, never a tool.
         description: what happens today and what the workflow would do.
@@ -145,6 +146,7 @@ class WorkflowExample:
         metrics: suggested metrics, at least one adoption and one outcome metric.
     """
 
+    id: str
     area: ExampleArea
     name: str
     description: str
@@ -158,6 +160,7 @@ class WorkflowExample:
         """Build one example from its JSON object; a wrong value raises ``ValueError``."""
         frequency = data["frequency"]
         return cls(
+            id=data["id"],
             area=ExampleArea(data["area"]),
             name=data["name"],
             description=data["description"],
@@ -185,3 +188,9 @@ def workflow_examples() -> tuple[WorkflowExample, ...]:
     and IT, in the library's order (grouped by area)."""
     examples = _read_json("libraries/workflow_examples.json")["examples"]
     return tuple(WorkflowExample.from_mapping(example) for example in examples)
+
+
+def workflow_example(example_id: str | None) -> WorkflowExample | None:
+    """The example with this id; None for None or an id the library does not have (a file
+    from a later library, say)."""
+    return next((example for example in workflow_examples() if example.id == example_id), None)

@@ -8,7 +8,13 @@ from typing import Any
 from workshop_app.domain.draws import Draws
 from workshop_app.domain.margins import Margin, amount_words
 from workshop_app.domain.model import Candidate, Workshop
-from workshop_app.domain.ranking import Scored, rank_candidates, recommendation
+from workshop_app.domain.ranking import (
+    Awaiting,
+    Scored,
+    awaiting_estimates,
+    rank_candidates,
+    recommendation,
+)
 from workshop_app.domain.robustness import Bar, how_sure
 from workshop_app.domain.toolfirst import ToolFirstVocabulary, is_tool_first
 
@@ -20,6 +26,8 @@ def rank_record(row: Scored, vocabulary: ToolFirstVocabulary) -> dict[str, Any]:
         "rank": row.rank,
         "id": candidate.id,
         "name": candidate.name,
+        "estimated": True,
+        "missing": [],
         "frequency_score": row.frequency_score,
         "friction_score": row.friction_score,
         "priority": row.priority,
@@ -35,9 +43,37 @@ def rank_record(row: Scored, vocabulary: ToolFirstVocabulary) -> dict[str, Any]:
     }
 
 
+def awaiting_record(row: Awaiting, vocabulary: ToolFirstVocabulary) -> dict[str, Any]:
+    """A candidate awaiting estimates as JSON-ready values: no rank, no scores."""
+    candidate = row.candidate
+    return {
+        "rank": None,
+        "id": candidate.id,
+        "name": candidate.name,
+        "estimated": False,
+        "missing": [str(fact) for fact in row.missing],
+        "frequency_score": None,
+        "friction_score": None,
+        "priority": None,
+        "hours_per_month": None,
+        "readiness": str(row.readiness),
+        "readiness_reasons": list(row.readiness_reasons),
+        "quadrant": None,
+        "votes": candidate.votes,
+        "status": str(candidate.status),
+        "tool_first": is_tool_first(candidate, vocabulary),
+        "overridden": candidate.overrides.any,
+        "reason": row.reason,
+    }
+
+
 def rank_records(workshop: Workshop, vocabulary: ToolFirstVocabulary) -> list[dict[str, Any]]:
-    """Every candidate in rank order as records."""
-    return [rank_record(row, vocabulary) for row in rank_candidates(workshop.candidates)]
+    """Every candidate as records: the ranked ones in rank order, then those awaiting
+    estimates (``"estimated": false``, no rank and no scores) in list order."""
+    candidates = workshop.candidates
+    return [rank_record(row, vocabulary) for row in rank_candidates(candidates)] + [
+        awaiting_record(row, vocabulary) for row in awaiting_estimates(candidates)
+    ]
 
 
 def _who(candidate: Candidate | None) -> dict[str, str] | None:
@@ -139,6 +175,13 @@ def rank_table(workshop: Workshop, records: list[dict[str, Any]], name_width: in
     body = []
     for record in records:
         marks = ("*" if record["overridden"] else "") + ("!" if record["tool_first"] else "")
+        if not record["estimated"]:
+            marks += "?"
+            name, none = _clip(record["name"], name_width) + marks, "-"
+            readiness, votes, status = record["readiness"], str(record["votes"]), record["status"]
+            awaiting = "awaiting estimates"
+            body.append((none, name, none, none, none, none, readiness, awaiting, votes, status))
+            continue
         body.append(
             (
                 str(record["rank"]),
@@ -173,6 +216,12 @@ def rank_table(workshop: Workshop, records: list[dict[str, Any]], name_width: in
         lines.append("* a score is overridden by the facilitator (reason in --json)")
     if any(record["tool_first"] for record in records):
         lines.append("! names a tool, not a process: recast it as the work it should improve")
+    waiting = [record for record in records if not record["estimated"]]
+    if waiting:
+        lines.append(
+            f"? awaiting estimates ({len(waiting)}): not ranked until the room estimates its "
+            "occurrences, minutes and pain"
+        )
     best = recommendation(rank_candidates(workshop.candidates))
     if best is not None:
         lines.append(

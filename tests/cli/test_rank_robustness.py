@@ -17,8 +17,8 @@ def robustness_of(path: Path) -> dict[str, Any]:
     return found
 
 
-def test_rank_json_says_how_sure_the_demo_is_of_its_first(demo_file: Path) -> None:
-    found = robustness_of(demo_file)
+def test_rank_json_says_how_sure_the_demo_is_of_its_first(plain_demo_file: Path) -> None:
+    found = robustness_of(plain_demo_file)
     assert found["leader"]["id"] == "c1" and found["chosen"] and found["first"]
     assert found["runner_up"] == {"id": "c6", "name": "Resolve supplier invoice mismatches"}
     assert found["rivals"] == ["c6", "c2", "c7", "c4", "c8"]
@@ -100,3 +100,13 @@ def test_rank_json_without_a_first_has_no_robustness(
     result = run("rank", tmp_path / "w.workshop", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["robustness"] is None
+
+
+def test_the_demos_round_of_minutes_gives_draws_and_a_verdict(demo_file: Path) -> None:
+    found = robustness_of(demo_file)
+    assert found["estimated"] and found["fragile"] == []
+    assert found["draws"]["count"] == 2000 and found["draws"]["share"] == 1.0
+    minutes = next(
+        m for m in found["margins"] if m["candidate_id"] == "c1" and m["fact"] == "minutes"
+    )
+    assert minutes["spread"] == 16 and minutes["fragile"] is False  # 8 to 24 minutes

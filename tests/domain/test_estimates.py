@@ -60,13 +60,15 @@ def test_a_document_with_estimates_round_trips_exactly(demo_document: dict) -> N
     assert type(back["estimates"][0]["value"]) is int  # 50 stays 50, 12.5 stays 12.5
 
 
-def test_a_document_without_estimates_reads_none_and_writes_no_key(demo_document: dict) -> None:
-    workshop = workshop_from_document(demo_document)
+def test_a_document_without_estimates_reads_none_and_writes_no_key(
+    plain_demo_document: dict,
+) -> None:
+    workshop = workshop_from_document(plain_demo_document)
     assert workshop.estimates == []
     assert "estimates" not in workshop_to_document(workshop)
-    assert workshop_to_document(workshop_from_document({**demo_document, "estimates": []})) == (
-        demo_document
-    )
+    assert workshop_to_document(
+        workshop_from_document({**plain_demo_document, "estimates": []})
+    ) == (plain_demo_document)
 
 
 def _one(**changes: Any) -> list[dict[str, Any]]:
@@ -145,28 +147,31 @@ def estimated(demo_document: dict) -> Workshop:
     return workshop_from_document(with_estimates(demo_document, estimates))
 
 
-def test_a_round_is_recorded_at_once_and_undone_exactly(demo_workshop: Workshop) -> None:
-    before = document(demo_workshop)
+def test_a_round_is_recorded_at_once_and_undone_exactly(plain_demo_workshop: Workshop) -> None:
+    before = document(plain_demo_workshop)
     answers = [
         Estimate("c3", PAIN, 1, "s1", 4),
         Estimate("c3", PAIN, 1, "s2", None),
         Estimate("c3", PAIN, 1, None, 2),
         Estimate("c3", OCC, 1, "s1", 20, Period.WEEK),
     ]
-    outcome = op.add_estimates(demo_workshop, answers)
+    outcome = op.add_estimates(plain_demo_workshop, answers)
     assert outcome.lists == {Part.ESTIMATES}
-    assert estimates_of(demo_workshop, "c3", PAIN, 1) == answers[:3]
-    assert (rounds_of(demo_workshop, "c3"), next_round(demo_workshop, "c3", PAIN)) == ([1], 2)
+    assert estimates_of(plain_demo_workshop, "c3", PAIN, 1) == answers[:3]
+    assert (rounds_of(plain_demo_workshop, "c3"), next_round(plain_demo_workshop, "c3", PAIN)) == (
+        [1],
+        2,
+    )
     answers[0].value = 1  # the workshop keeps its own copies
-    assert demo_workshop.estimates[0].value == 4
-    outcome.undo(demo_workshop)
-    assert document(demo_workshop) == before
+    assert plain_demo_workshop.estimates[0].value == 4
+    outcome.undo(plain_demo_workshop)
+    assert document(plain_demo_workshop) == before
 
 
-def test_recorded_answers_take_the_model_types(demo_workshop: Workshop) -> None:
+def test_recorded_answers_take_the_model_types(plain_demo_workshop: Workshop) -> None:
     raw = Estimate("c3", "occurrences", 1, "s1", 3, "day")  # type: ignore[arg-type]
-    op.add_estimates(demo_workshop, [raw])
-    kept = demo_workshop.estimates[0]
+    op.add_estimates(plain_demo_workshop, [raw])
+    kept = plain_demo_workshop.estimates[0]
     assert kept.fact is OCC and kept.per is Period.DAY
 
 

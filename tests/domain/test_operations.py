@@ -15,10 +15,14 @@ from workshop_app.domain.changes import Changes, Part, Refused
 from workshop_app.domain.document import workshop_to_document
 from workshop_app.domain.gate import is_agreed
 from workshop_app.domain.model import (
+    Candidate,
     Checkin,
     DecisionKind,
     Estimate,
     EstimateFact,
+    Frequency,
+    Metric,
+    MetricKind,
     Period,
     Risk,
     SignoffDecision,
@@ -29,6 +33,14 @@ from workshop_app.domain.operations.step import nothing
 from workshop_app.store.workshop_file import UndeclaredChange, WorkshopFile
 
 AT = "2026-11-10T12:00:00"
+
+
+def _from_example_then_estimate(workshop: Workshop) -> Outcome:
+    """Add a candidate with empty facts, then type its pain: the undo gives None back."""
+    added = op.add_candidate_from_example(workshop, FROM_EXAMPLE, EXAMPLE_METRICS)
+    typed = op.set_field(workshop, Part.CANDIDATES, "c99", "pain", 4)
+    return Outcome.made(added | typed, Step(_undo_both, (typed.undo, added.undo)))
+
 
 #: A round of minutes about c2 (median 12), recorded before an estimate is adopted from it.
 MINUTES_ROUND = [
@@ -50,8 +62,27 @@ def _round_then_adopt(workshop: Workshop, value: float, reason: str) -> Outcome:
     return Outcome.made(recorded | adopted, Step(_undo_both, (adopted.undo, recorded.undo)))
 
 
+#: A candidate as "Add from examples" makes it: no facts yet, the example's id, two metrics.
+FROM_EXAMPLE = Candidate(
+    "c99",
+    "Triage and route incoming customer service emails",
+    description="Emails are sorted by hand.",
+    frequency=Frequency(None, Period.DAY),
+    minutes_per_occurrence=None,
+    pain=None,
+    example="service-email-triage",
+)
+EXAMPLE_METRICS = [
+    Metric("m99", "c99", "Emails routed by the new workflow", MetricKind.ADOPTION, "%"),
+    Metric("m100", "c99", "Hours to first reply", MetricKind.OUTCOME, "h", method="Inbox"),
+]
+
 #: name → a step on the demo workshop that changes something.
 STEPS: dict[str, Step] = {
+    "add_candidate_from_example": Step(
+        op.add_candidate_from_example, (FROM_EXAMPLE, EXAMPLE_METRICS)
+    ),
+    "set_field_of_an_unestimated_fact": Step(_from_example_then_estimate, ()),
     "set_field": Step(op.set_field, (Part.CANDIDATES, "c2", "frequency.count", 41)),
     "set_field_singleton": Step(op.set_field, (Part.WORKSHOP, None, "title", "Renamed")),
     "add_item": Step(op.add_item, (Part.RISKS, Risk("r99", "Nobody reads the report"), 0)),
@@ -100,7 +131,7 @@ def test_undo_gives_back_exactly_the_workshop_and_redo_the_change(
     after = document(demo_workshop)
     assert after != before
     assert isinstance(outcome, Outcome) and outcome
-    changed = {key for key in before if before[key] != after[key]}
+    changed = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
     assert changed <= {str(part) for part in outcome.lists}
 
     redo = outcome.undo(demo_workshop)
@@ -132,10 +163,43 @@ def test_undo_gives_back_exactly_the_workshop_and_redo_the_change(
             Step(op.add_estimates, ([Estimate("c1", EstimateFact.MINUTES, 1, "s1", 0)],)),
             "Margaret Okafor.*minutes estimate must be more than 0",
         ),
-        (Step(op.remove_estimate_round, ("c1", 1)), "No round 1 of estimates"),
+        (Step(op.remove_estimate_round, ("c1", 5)), "No round 5 of estimates"),
         (
             Step(op.adopt_estimate, ("c1", EstimateFact.PAIN, 4, "", 1, AT)),
             "Round 1 of pain estimates for .* has no answer",
+        ),
+        (
+            Step(op.set_field, (Part.CANDIDATES, "c2", "minutes_per_occurrence", None)),
+            "not emptied again",
+        ),
+        (
+            Step(op.add_candidate_from_example, (Candidate("c1", "Again"), [])),
+            "already has an item with the id 'c1'",
+        ),
+        (
+            Step(
+                op.add_candidate_from_example,
+                (FROM_EXAMPLE, [Metric("m1", "c99", "Taken id", MetricKind.ADOPTION)]),
+            ),
+            "already has an item with the id 'm1'",
+        ),
+        (
+            Step(
+                op.add_candidate_from_example,
+                (FROM_EXAMPLE, [Metric("m99", "c1", "Someone else's", MetricKind.ADOPTION)]),
+            ),
+            "belongs to 'c1'",
+        ),
+        (
+            Step(op.add_candidate_from_example, (Candidate("c99", "Bad", pain=9), [])),
+            "pain must be 1 to 5",
+        ),
+        (
+            Step(
+                op.add_candidate_from_example,
+                (FROM_EXAMPLE, [Metric("m99", "c99", "", MetricKind.ADOPTION)]),
+            ),
+            "Metric 1's name is required",
         ),
     ],
 )

@@ -108,8 +108,8 @@ def test_the_demo_margins_are_exact(demo_workshop: Workshop) -> None:
     assert relatives == sorted(relatives)  # type: ignore[type-var]
 
 
-def test_the_demo_sentence_and_tornado(demo_workshop: Workshop) -> None:
-    result = how_sure(demo_workshop)
+def test_the_demo_sentence_and_tornado(plain_demo_workshop: Workshop) -> None:
+    result = how_sure(plain_demo_workshop)
     assert result is not None
     assert result.sentence == (
         "Draft quotes from emailed quote requests stays #1 unless its pain rating is at least "
@@ -323,7 +323,7 @@ def test_the_draws_sentence() -> None:
     a, b = two_close()
     result = sure(a, b, ranges={"b": {"occurrences": (15, 45)}})
     assert result.draws is not None
-    assert result.summary.startswith(result.sentence + " A is #1 in ")
+    assert result.summary.startswith(result.sentence + " It is #1 in ")
     assert result.summary.endswith("% of 2,000 draws within the room's estimates.")
 
 
@@ -355,8 +355,8 @@ def test_ranges_from_the_room_estimates() -> None:
     assert result is not None and result.draws is not None
 
 
-def test_a_workshop_without_estimates_has_no_ranges(demo_workshop: Workshop) -> None:
-    assert ranges_from_estimates(demo_workshop) == {}
+def test_a_workshop_without_estimates_has_no_ranges(plain_demo_workshop: Workshop) -> None:
+    assert ranges_from_estimates(plain_demo_workshop) == {}
 
 
 @pytest.mark.parametrize("draws", [0])

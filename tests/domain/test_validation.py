@@ -180,9 +180,24 @@ def test_tabs_newlines_and_text_at_the_limit_are_allowed() -> None:
 
 def test_a_missing_workshop_or_required_field_is_required() -> None:
     doc = minimal()
-    del doc["workshop"], doc["candidates"][0]["pain"], doc["candidates"][0]["frequency"]
-    required = ["workshop", "candidates[0].frequency", "candidates[0].pain"]
+    del doc["workshop"], doc["candidates"][0]["governance"], doc["candidates"][0]["frequency"]
+    required = ["workshop", "candidates[0].frequency", "candidates[0].governance"]
     assert messages(doc) == [f"{path}: is required" for path in required]
+
+
+def test_the_facts_the_room_estimates_may_be_null_or_absent() -> None:
+    """A candidate awaiting estimates: occurrences, minutes and pain not given yet."""
+    doc = minimal()
+    candidate = doc["candidates"][0]
+    candidate["frequency"]["count"] = None
+    del candidate["minutes_per_occurrence"]
+    candidate["pain"] = None
+    assert validate_document(doc) == []
+    candidate["frequency"]["count"], candidate["pain"] = 0, 0
+    assert messages(doc) == [
+        "candidates[0].frequency.count: must be more than 0, got 0",
+        "candidates[0].pain: must be 1 to 5, got 0",
+    ]
 
 
 def test_a_duplicate_id_is_used_twice() -> None:
@@ -255,7 +270,7 @@ def test_a_huge_whole_number_is_an_issue_not_a_crash(path: tuple[Any, ...], wher
 def test_the_demo_round_trips_exactly(demo_document: dict) -> None:
     expected = copy.deepcopy(demo_document)
     back = document.workshop_to_document(document.workshop_from_document(demo_document))
-    assert back == expected and list(back) == list(DOCUMENT_KEYS)
+    assert back == expected and list(back) == [*DOCUMENT_KEYS, "estimates"]
 
 
 def test_normalize_fills_defaults_for_absent_optional_keys() -> None:

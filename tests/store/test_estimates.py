@@ -16,7 +16,8 @@ from workshop_app.domain.document import workshop_to_document
 from workshop_app.domain.model import Estimate, EstimateFact, Period
 from workshop_app.domain.operations import Step
 from workshop_app.store.interchange import export_text, import_document
-from workshop_app.store.schema import MIGRATIONS
+from workshop_app.store.schema import MIGRATIONS, SCHEMA_VERSION
+from workshop_app.store.tables import STEPS
 from workshop_app.store.workshop_file import Schema, WorkshopFile
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "version2.workshop"
@@ -62,11 +63,12 @@ def test_a_version_two_file_is_backed_up_then_upgraded_to_three(tmp_path: Path) 
     assert _version(backup) == 2 and "estimates" not in _tables(backup)
     with WorkshopFile.open(backup, read_only=True, schema=version_two) as kept:
         assert workshop_to_document(kept.workshop) == expected
-    assert _version(copy) == 3 and "estimates" in _tables(copy)
+    assert _version(copy) == SCHEMA_VERSION and "estimates" in _tables(copy)
     conn = sqlite3.connect(copy)
     steps = [row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
     conn.close()
-    assert steps == ["0001_workshop_tables", "0002_checkin_plan", "0003_estimates"]
+    assert steps[:3] == ["0001_workshop_tables", "0002_checkin_plan", "0003_estimates"]
+    assert len(steps) == len(STEPS)  # and every later step
     # The upgraded file takes estimates like a new one.
     with WorkshopFile.open(copy) as opened:
         opened.change(Step(op.add_estimates, (ROUND,)))
@@ -79,16 +81,16 @@ def test_a_version_one_file_is_brought_through_both_steps(tmp_path: Path) -> Non
     shutil.copyfile(FIXTURE.with_name("version1.workshop"), copy)
     with WorkshopFile.open(copy) as opened:
         opened.change(Step(op.add_estimates, (ROUND[:1],)))
-    assert _version(copy) == 3
+    assert _version(copy) == SCHEMA_VERSION
     with WorkshopFile.open(copy, read_only=True) as again:
         assert again.workshop.estimates == ROUND[:1]
 
 
-def test_a_round_is_written_and_read_back_exactly(demo_file: Path) -> None:
-    with WorkshopFile.open(demo_file) as opened:
+def test_a_round_is_written_and_read_back_exactly(plain_demo_file: Path) -> None:
+    with WorkshopFile.open(plain_demo_file) as opened:
         outcome, written = opened.change(Step(op.add_estimates, (ROUND,)))
         assert written == Changes.of(Part.ESTIMATES) and outcome.covers(written)
-    with WorkshopFile.open(demo_file, read_only=True) as again:
+    with WorkshopFile.open(plain_demo_file, read_only=True) as again:
         kept = again.workshop.estimates
     assert kept == ROUND
     assert type(kept[0].value) is int and type(kept[1].value) is float
@@ -96,10 +98,10 @@ def test_a_round_is_written_and_read_back_exactly(demo_file: Path) -> None:
     assert kept[3].per is None and kept[2].value is None and kept[2].who is None
 
 
-def test_removals_and_their_undo_keep_file_and_memory_in_step(demo_file: Path) -> None:
+def test_removals_and_their_undo_keep_file_and_memory_in_step(plain_demo_file: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # an undeclared change would fail here
-        with WorkshopFile.open(demo_file) as opened:
+        with WorkshopFile.open(plain_demo_file) as opened:
             opened.change(Step(op.add_estimates, (ROUND,)))
             before = workshop_to_document(opened.workshop)
             steps = [
@@ -116,24 +118,24 @@ def test_removals_and_their_undo_keep_file_and_memory_in_step(demo_file: Path) -
             for undo in reversed(undos):
                 opened.change(undo)
             assert workshop_to_document(opened.workshop) == before
-    with WorkshopFile.open(demo_file, read_only=True) as again:
+    with WorkshopFile.open(plain_demo_file, read_only=True) as again:
         assert workshop_to_document(again.workshop) == before
 
 
-def test_removing_a_stakeholder_keeps_their_figures_on_disk(demo_file: Path) -> None:
-    with WorkshopFile.open(demo_file) as opened:
+def test_removing_a_stakeholder_keeps_their_figures_on_disk(plain_demo_file: Path) -> None:
+    with WorkshopFile.open(plain_demo_file) as opened:
         opened.change(Step(op.add_estimates, (ROUND,)))
         opened.change(Step(op.remove_item, (Part.STAKEHOLDERS, "s2")))
-    with WorkshopFile.open(demo_file, read_only=True) as again:
+    with WorkshopFile.open(plain_demo_file, read_only=True) as again:
         kept = again.workshop.estimates
     assert [e.value for e in kept] == [e.value for e in ROUND]
     assert [e.who for e in kept] == ["s1", None, None, None, None, None]
 
 
 def test_estimates_travel_through_the_interchange_both_ways(
-    tmp_path: Path, demo_file: Path
+    tmp_path: Path, plain_demo_file: Path
 ) -> None:
-    with WorkshopFile.open(demo_file) as opened:
+    with WorkshopFile.open(plain_demo_file) as opened:
         opened.change(Step(op.add_estimates, (ROUND,)))
         text = export_text(opened.workshop)
     document = json.loads(text)

@@ -30,20 +30,25 @@ def test_export_of_import_gives_back_the_document(tmp_path: Path, demo_document:
     assert export_of(tmp_path / "w.workshop") == demo_document
 
 
-def test_the_demo_without_estimates_exports_byte_for_byte_as_before(
-    tmp_path: Path, demo_document: dict
-) -> None:
+def test_the_demo_exports_byte_for_byte_as_bundled(tmp_path: Path) -> None:
     from workshop_app.paths import resource
 
     demo = resource("demo/demo_workshop.json")
-    assert "estimates" not in demo_document
     import_document(demo, tmp_path / "w.workshop")
     with WorkshopFile.open(tmp_path / "w.workshop", read_only=True) as opened:
         assert export_text(opened.workshop) == demo.read_text(encoding="utf-8")
 
 
-def test_export_writes_keys_in_the_format_order(demo_file: Path) -> None:
-    with WorkshopFile.open(demo_file, read_only=True) as opened:
+def test_a_document_without_estimates_exports_without_the_key(
+    tmp_path: Path, plain_demo_document: dict
+) -> None:
+    source = write_json(tmp_path / "in.json", plain_demo_document)
+    import_document(source, tmp_path / "w.workshop")
+    assert "estimates" not in export_of(tmp_path / "w.workshop")
+
+
+def test_export_writes_keys_in_the_format_order(plain_demo_file: Path) -> None:
+    with WorkshopFile.open(plain_demo_file, read_only=True) as opened:
         text = export_text(opened.workshop)
     assert list(json.loads(text)) == [
         "format",

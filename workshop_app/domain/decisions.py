@@ -78,10 +78,16 @@ def _after_change(workshop: Workshop, at: str, was_agreed: bool) -> list[Decisio
 
 
 def choose(workshop: Workshop, candidate_id: str, reason: str, at: str) -> list[Decision]:
-    """Make one candidate THE workflow; a previously chosen one goes back to the candidates."""
+    """Make one candidate THE workflow; a previously chosen one goes back to the candidates.
+    A candidate that awaits estimates cannot be chosen: it has no place in the ranking yet."""
     target = _candidate(workshop, candidate_id)
     if target.status is CandidateStatus.CHOSEN:
         return []
+    if not target.estimated:
+        raise DecisionRefused(
+            f"{target.name or target.id} awaits estimates: estimate its occurrences, minutes "
+            "and pain first"
+        )
     was_agreed = is_agreed(workshop)
     added: list[Decision] = []
     for other in workshop.chosen:

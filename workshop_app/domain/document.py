@@ -55,7 +55,11 @@ def _write_value(value: Any, spec: FieldSpec) -> Any:
 
 
 def _write_object(obj: Any, specs: tuple[FieldSpec, ...]) -> dict[str, Any]:
-    return {spec.name: _write_value(getattr(obj, spec.name), spec) for spec in specs}
+    return {
+        spec.name: _write_value(getattr(obj, spec.name), spec)
+        for spec in specs
+        if not (spec.later and getattr(obj, spec.name) is None)
+    }
 
 
 def workshop_from_document(doc: Any) -> m.Workshop:

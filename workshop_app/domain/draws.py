@@ -16,7 +16,12 @@ from enum import StrEnum
 from fractions import Fraction
 
 from workshop_app.domain.model import Candidate, Period, Workshop
-from workshop_app.domain.ranking import FREQUENCY_BANDS, MINUTES_BANDS, PER_MONTH
+from workshop_app.domain.ranking import (
+    FREQUENCY_BANDS,
+    MINUTES_BANDS,
+    PER_MONTH,
+    estimated_facts,
+)
 
 #: How many draws: the share is then within about ±2 points of its limit (95% of the time,
 #: at worst at a share of one half), and 1,000 candidates still draw in well under 0.5 s.
@@ -42,12 +47,14 @@ Ranges = Mapping[str, Mapping[str, tuple[Number, Number]]]
 
 
 def fact_value(candidate: Candidate, fact: Fact) -> Fraction:
-    """The exact value of one fact in use: the count in its own period, the minutes, the pain."""
+    """The exact value of one fact in use: the count in its own period, the minutes, the pain
+    (of an estimated candidate: one awaiting estimates raises ``AwaitsEstimates``)."""
+    count, minutes, pain = estimated_facts(candidate)
     if fact is Fact.OCCURRENCES:
-        return Fraction(candidate.frequency.count)
+        return Fraction(count)
     if fact is Fact.MINUTES:
-        return Fraction(candidate.minutes_per_occurrence)
-    return Fraction(candidate.pain)
+        return Fraction(minutes)
+    return Fraction(pain)
 
 
 def fact_range(ranges: Ranges, candidate_id: str, fact: Fact) -> tuple[Fraction, Fraction] | None:
@@ -89,25 +96,30 @@ def _exact_text(value: Number) -> str:
 def facts_seed(candidates: Sequence[Candidate], ranges: Ranges) -> int:
     """A seed that depends only on what the ranking reads and on the ranges: a SHA-256 of a
     canonical text (ids sorted, numbers as exact fractions), never Python's ``hash()``, which
-    changes from run to run."""
+    changes from run to run. Candidates awaiting estimates are not ranked, so they are left
+    out: adding one changes nothing."""
     facts = sorted(
         [
             candidate.id,
             candidate.name,
-            _exact_text(candidate.frequency.count),
+            _exact_text(count),
             str(candidate.frequency.per),
-            _exact_text(candidate.minutes_per_occurrence),
-            candidate.pain,
+            _exact_text(minutes),
+            pain,
             candidate.votes,
             str(candidate.status),
             candidate.overrides.friction,
             candidate.overrides.frequency,
         ]
         for candidate in candidates
+        if candidate.estimated
+        for count, minutes, pain in (estimated_facts(candidate),)
     )
+    waiting = {candidate.id for candidate in candidates if not candidate.estimated}
     spans = sorted(
         [candidate_id, str(fact), _exact_text(low), _exact_text(high)]
         for candidate_id, facts_of in ranges.items()
+        if candidate_id not in waiting
         for fact, (low, high) in facts_of.items()
     )
     text = json.dumps([facts, spans], ensure_ascii=True, separators=(",", ":"))

@@ -40,6 +40,8 @@ class FieldSpec:
         target: the list a reference points into (``stakeholders``, ``candidates``…).
         nested: the fields of an embedded object, with ``cls`` building it.
         default: the value used when an optional field is absent.
+        later: a field added to version 1 after its first edition: written only when it has
+            a value, so a document that does not use it exports exactly as before.
     """
 
     name: str
@@ -54,6 +56,7 @@ class FieldSpec:
     nested: tuple[FieldSpec, ...] = ()
     cls: type | None = None
     default: Any = None
+    later: bool = False
 
 
 def _id() -> FieldSpec:
@@ -134,8 +137,10 @@ PRIOR_ATTEMPT = (
     FieldSpec("stall_signs", "enums", enum=m.StallSign, default=()),
 )
 
+#: The three facts the room estimates may be null: not estimated yet (the candidate then
+#: awaits estimates and is not ranked).
 FREQUENCY = (
-    _number("count", required=True, above_zero=True, high=100_000),
+    _number("count", above_zero=True, high=100_000),
     _enum("per", m.Period),
 )
 
@@ -151,9 +156,9 @@ CANDIDATE = (
     _text("description", LONG),
     _refs("problem_ids", "problems"),
     FieldSpec("frequency", "object", required=True, nested=FREQUENCY, cls=m.Frequency),
-    _number("minutes_per_occurrence", required=True, low=0, high=100_000),
+    _number("minutes_per_occurrence", low=0, high=100_000),
     _int("people", 1, 100_000, default=1),
-    _int("pain", 1, 5, required=True),
+    _int("pain", 1, 5),
     _int("handoffs", 0, 1000, default=0),
     _enum("data_readiness", m.DataReadiness),
     _enum("integration_effort", m.Level),
@@ -163,6 +168,8 @@ CANDIDATE = (
     _enum("status", m.CandidateStatus, m.CandidateStatus.CANDIDATE),
     _text("parked_reason", MEDIUM),
     FieldSpec("overrides", "object", nested=OVERRIDES, cls=m.Overrides),
+    #: The id of the library example the candidate was added from (null when none).
+    FieldSpec("example", "text", limit=LABEL, later=True),
 )
 
 METRIC = (

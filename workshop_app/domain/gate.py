@@ -7,7 +7,7 @@ unmet condition is one line the room can act on.
 from __future__ import annotations
 
 from workshop_app.domain.model import CandidateStatus, Metric, MetricKind, StakeholderKind, Workshop
-from workshop_app.domain.ranking import Readiness, readiness
+from workshop_app.domain.ranking import Readiness, missing_words, readiness
 
 
 def _complete(metric: Metric) -> bool:
@@ -32,6 +32,10 @@ def gate_gaps(workshop: Workshop) -> list[str]:
         verdict, reasons = readiness(chosen[0])
         if verdict is Readiness.BLOCKED:
             gaps.append(f"The chosen workflow is blocked: {'; '.join(reasons[:1])}.")
+        if not chosen[0].estimated:
+            gaps.append(
+                f"The chosen workflow awaits estimates: estimate its {missing_words(chosen[0])}."
+            )
     adoption = workshop.adoption
     if workshop.stakeholder(adoption.champion_id) is None:
         gaps.append("No champion is named.")

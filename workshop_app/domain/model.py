@@ -166,7 +166,10 @@ class PriorAttempt:
 
 @dataclass
 class Frequency:
-    count: float = 1
+    """How often the work happens: ``count`` times per ``per``; a count of None is not
+    estimated yet."""
+
+    count: float | None = 1
     per: Period = Period.WEEK
 
 
@@ -185,14 +188,22 @@ class Overrides:
 
 @dataclass
 class Candidate:
+    """A candidate workflow and the facts the ranking reads.
+
+    The three facts the room estimates (``frequency.count``, ``minutes_per_occurrence`` and
+    ``pain``) may be None: not estimated yet. Such a candidate *awaits estimates*: it is not
+    scored or ranked until all three have a value. ``example`` is the id of the library
+    example it was added from, if any (its typical ranges are shown as hints, never as values).
+    """
+
     id: str
     name: str = ""
     description: str = ""
     problem_ids: list[str] = field(default_factory=list)
     frequency: Frequency = field(default_factory=Frequency)
-    minutes_per_occurrence: float = 0
+    minutes_per_occurrence: float | None = 0
     people: int = 1
-    pain: int = 3
+    pain: int | None = 3
     handoffs: int = 0
     data_readiness: DataReadiness = DataReadiness.PARTIAL
     integration_effort: Level = Level.MEDIUM
@@ -202,6 +213,22 @@ class Candidate:
     status: CandidateStatus = CandidateStatus.CANDIDATE
     parked_reason: str = ""
     overrides: Overrides = field(default_factory=Overrides)
+    example: str | None = None
+
+    @property
+    def unestimated(self) -> tuple[EstimateFact, ...]:
+        """The facts not estimated yet, in the order the room estimates them."""
+        values = {
+            EstimateFact.OCCURRENCES: self.frequency.count,
+            EstimateFact.MINUTES: self.minutes_per_occurrence,
+            EstimateFact.PAIN: self.pain,
+        }
+        return tuple(fact for fact, value in values.items() if value is None)
+
+    @property
+    def estimated(self) -> bool:
+        """Whether all three facts the ranking reads have a value."""
+        return not self.unestimated
 
 
 @dataclass

@@ -3,6 +3,8 @@
 Everything here follows PRODUCT.md's ranking model and is meant to be explained in the room:
 each number comes with the rule that produced it, and each rank with the reason for its place.
 Thresholds are compared with exact fractions so 20 occurrences a month is never 19.999….
+A candidate whose occurrences, minutes or pain are not estimated yet *awaits estimates*: it is
+neither scored nor ranked, and is listed after the ranked ones (:func:`awaiting_estimates`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from workshop_app.domain.model import (
     Candidate,
     CandidateStatus,
     DataReadiness,
+    EstimateFact,
     Level,
     Period,
 )
@@ -88,9 +91,43 @@ class TieBreak:
         return f"{side} {self.neighbour.name} on the same priority: {self.detail}"
 
 
+class AwaitsEstimates(ValueError):
+    """A fact the ranking needs is not estimated yet."""
+
+
+def estimated_facts(candidate: Candidate) -> tuple[float, float, int]:
+    """The count (in its own period), minutes each time and pain of a candidate; raises
+    :class:`AwaitsEstimates` when any of them is not estimated yet."""
+    count, minutes, pain = (
+        candidate.frequency.count,
+        candidate.minutes_per_occurrence,
+        candidate.pain,
+    )
+    if count is None or minutes is None or pain is None:
+        raise AwaitsEstimates(f"{candidate.name or candidate.id} awaits estimates")
+    return count, minutes, pain
+
+
+#: The facts in the room's words, for "estimate its occurrences, minutes and pain first".
+FACT_NAMES = {
+    EstimateFact.OCCURRENCES: "occurrences",
+    EstimateFact.MINUTES: "minutes",
+    EstimateFact.PAIN: "pain",
+}
+
+
+def missing_words(candidate: Candidate) -> str:
+    """The facts a candidate still needs, in words: ``occurrences, minutes and pain``."""
+    names = [FACT_NAMES[fact] for fact in candidate.unestimated]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def occurrences_per_month(candidate: Candidate) -> Fraction:
     """How often the work happens in a month (21 working days, 52/12 weeks)."""
-    return Fraction(candidate.frequency.count) * PER_MONTH[candidate.frequency.per]
+    count = estimated_facts(candidate)[0]
+    return Fraction(count) * PER_MONTH[candidate.frequency.per]
 
 
 def frequency_score(per_month: Fraction | float) -> int:
@@ -115,16 +152,20 @@ def friction_score(minutes: Fraction | float, pain: int) -> int:
     return (total + 1) // 2
 
 
-def _scaled_per_month(candidate: Candidate) -> tuple[float, int]:
+def _scaled_per_month(count: float, per: Period) -> tuple[float, int]:
     """Occurrences per month as (count × numerator, denominator) of the period's ratio."""
-    ratio = PER_MONTH[candidate.frequency.per]
-    return candidate.frequency.count * ratio.numerator, ratio.denominator
+    ratio = PER_MONTH[per]
+    return count * ratio.numerator, ratio.denominator
 
 
-def hours_per_month(candidate: Candidate) -> float:
-    """Hours of human effort at stake each month: occurrences × minutes / 60."""
-    scaled, denominator = _scaled_per_month(candidate)
-    return scaled * candidate.minutes_per_occurrence / (denominator * 60)
+def hours_per_month(candidate: Candidate) -> float | None:
+    """Hours of human effort at stake each month: occurrences × minutes / 60; None while the
+    candidate awaits estimates of either."""
+    count, minutes = candidate.frequency.count, candidate.minutes_per_occurrence
+    if count is None or minutes is None:
+        return None
+    scaled, denominator = _scaled_per_month(count, candidate.frequency.per)
+    return scaled * minutes / (denominator * 60)
 
 
 def readiness(candidate: Candidate) -> tuple[Readiness, list[str]]:
@@ -250,9 +291,10 @@ class _Row:
 
 
 def _row(candidate: Candidate) -> _Row:
-    scaled, denominator = _scaled_per_month(candidate)
+    count, minutes, pain = estimated_facts(candidate)
+    scaled, denominator = _scaled_per_month(count, candidate.frequency.per)
     per_month = scaled / denominator
-    computed_friction = friction_score(candidate.minutes_per_occurrence, candidate.pain)
+    computed_friction = friction_score(minutes, pain)
     computed_frequency = _frequency_band(scaled, denominator)
     return _Row(
         candidate,
@@ -261,7 +303,7 @@ def _row(candidate: Candidate) -> _Row:
         candidate.overrides.friction or computed_friction,
         candidate.overrides.frequency or computed_frequency,
         per_month,
-        scaled * candidate.minutes_per_occurrence / (denominator * 60),
+        scaled * minutes / (denominator * 60),
     )
 
 
@@ -287,8 +329,12 @@ def _rank_reason(row: _Row, tie_break: TieBreak | None) -> str:
 
 
 def rank_candidates(candidates: list[Candidate]) -> list[Scored]:
-    """Every candidate, highest priority first, ties broken by hours, then votes, then name."""
-    rows = sorted((_row(candidate) for candidate in candidates), key=lambda row: row.key)
+    """Every estimated candidate, highest priority first, ties broken by hours, then votes,
+    then name. A candidate awaiting estimates is left out (see :func:`awaiting_estimates`)."""
+    rows = sorted(
+        (_row(candidate) for candidate in candidates if candidate.estimated),
+        key=lambda row: row.key,
+    )
     ranked: list[Scored] = []
     for index, row in enumerate(rows):
         verdict, reasons = readiness(row.candidate)
@@ -325,3 +371,46 @@ def recommendation(ranked: list[Scored]) -> Scored | None:
         ),
         None,
     )
+
+
+@dataclass(frozen=True)
+class Awaiting:
+    """A candidate the ranking leaves out until the room has estimated its facts.
+
+    Attributes:
+        candidate: the candidate itself (not a copy).
+        missing: the facts not estimated yet.
+        readiness, readiness_reasons: the 30-day verdict, which needs none of those facts.
+        reason: one sentence on why it is not ranked.
+    """
+
+    candidate: Candidate
+    missing: tuple[EstimateFact, ...]
+    readiness: Readiness
+    readiness_reasons: tuple[str, ...]
+    reason: str
+
+
+#: What the ranking says in place of a rank or a score.
+AWAITING = "awaiting estimates"
+
+
+def awaiting_estimates(candidates: list[Candidate]) -> list[Awaiting]:
+    """The candidates that await estimates, in list order: shown after the ranked ones."""
+    waiting: list[Awaiting] = []
+    for candidate in candidates:
+        if candidate.estimated:
+            continue
+        verdict, reasons = readiness(candidate)
+        waiting.append(
+            Awaiting(
+                candidate,
+                candidate.unestimated,
+                verdict,
+                tuple(reasons),
+                f"not ranked: its {missing_words(candidate)} "
+                f"{'is' if candidate.unestimated == (EstimateFact.PAIN,) else 'are'} "
+                "not estimated yet",
+            )
+        )
+    return waiting

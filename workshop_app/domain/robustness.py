@@ -104,17 +104,18 @@ class Robustness:
         """The sentence, then the draws' share when there are estimates."""
         if self.draws is None:
             return self.sentence
-        return f"{self.sentence} {describe_draws(self.draws, self.leader.name)}"
+        return f"{self.sentence} {describe_draws(self.draws, 'It')}"
 
 
 def leader_of(candidates: Sequence[Candidate]) -> tuple[Candidate, bool] | None:
     """#1 for the question: the chosen candidate when exactly one is chosen, else the
     recommendation (the highest-ranked candidate neither parked nor blocked, as
     :func:`~workshop_app.domain.ranking.recommendation` picks it, compared in exact
-    fractions); with whether it was chosen. None when there is neither."""
+    fractions); with whether it was chosen. None when there is neither, or when the chosen
+    one awaits estimates (nothing can be measured of it)."""
     chosen = [c for c in candidates if c.status is CandidateStatus.CHOSEN]
     if len(chosen) == 1:
-        return chosen[0], True
+        return (chosen[0], True) if chosen[0].estimated else None
     in_play = [exact_facts(c) for c in rivals_of(candidates, None, include_parked=False)]
     best = min(in_play, key=lambda exact: exact.key(), default=None)
     return None if best is None else (best.candidate, False)
@@ -124,11 +125,13 @@ def rivals_of(
     candidates: Sequence[Candidate], leader: Candidate | None, include_parked: bool
 ) -> list[Candidate]:
     """Every candidate that could take #1 from the leader: not blocked (the recommendation
-    never picks a blocked one), and not parked unless ``include_parked``."""
+    never picks a blocked one), not parked unless ``include_parked``, and estimated (one
+    awaiting estimates is not ranked at all)."""
     return [
         c
         for c in candidates
         if c is not leader
+        and c.estimated
         and (include_parked or c.status is not CandidateStatus.PARKED)
         and readiness(c)[0] is not Readiness.BLOCKED
     ]

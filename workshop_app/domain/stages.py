@@ -14,9 +14,21 @@ from workshop_app.domain.advice import Advice, metric_advice
 from workshop_app.domain.checkins import MeetingState, meetings
 from workshop_app.domain.document import workshop_to_document
 from workshop_app.domain.gate import gate_gaps
-from workshop_app.domain.model import CandidateStatus, DecisionKind, StakeholderKind, Workshop
+from workshop_app.domain.model import (
+    CandidateStatus,
+    DecisionKind,
+    EstimateFact,
+    StakeholderKind,
+    Workshop,
+)
 from workshop_app.domain.progress import Verdict, metric_progress
-from workshop_app.domain.ranking import Readiness, rank_candidates, readiness, recommendation
+from workshop_app.domain.ranking import (
+    Readiness,
+    missing_words,
+    rank_candidates,
+    readiness,
+    recommendation,
+)
 from workshop_app.domain.stage import Progress, Stage
 from workshop_app.domain.toolfirst import ToolFirstVocabulary, is_tool_first, recast_hint
 from workshop_app.domain.validation import Issue, validate_document
@@ -38,6 +50,14 @@ _STAGE_OF_PATH = {
     "risks": Stage.ADOPTION,
     "signoffs": Stage.CHARTER,
     "checkins": Stage.FOLLOW_THROUGH,
+}
+
+
+#: The field of a candidate that holds each fact the room estimates.
+_FACT_PATHS = {
+    EstimateFact.OCCURRENCES: "frequency.count",
+    EstimateFact.MINUTES: "minutes_per_occurrence",
+    EstimateFact.PAIN: "pain",
 }
 
 
@@ -124,6 +144,14 @@ def _candidates(
                     f"{candidate.name}: link it to the problem it solves.",
                 )
             )
+        if not candidate.estimated:
+            advice.append(
+                Advice(
+                    f"candidates[{index}].{_FACT_PATHS[candidate.unestimated[0]]}",
+                    f"{candidate.name} awaits estimates: estimate its "
+                    f"{missing_words(candidate)} (it is not ranked until then).",
+                )
+            )
     if not workshop.candidates:
         return Progress.EMPTY, advice
     done = len(workshop.candidates) >= 2 and not advice
@@ -145,6 +173,24 @@ def _rank(workshop: Workshop) -> tuple[Progress, list[Advice]]:
     best = recommendation(ranked)
     if len(chosen) > 1:
         advice.append(Advice("", "More than one workflow is chosen: keep exactly one."))
+    waiting = [c.name for c in workshop.candidates if not c.estimated]
+    if waiting:
+        named = ", ".join(waiting[:3]) + (
+            f" and {len(waiting) - 3} more" if len(waiting) > 3 else ""
+        )
+        advice.append(
+            Advice(
+                "",
+                (
+                    f"1 candidate awaits estimates and is not ranked ({named}): estimate its "
+                    if len(waiting) == 1
+                    else f"{len(waiting)} candidates await estimates and are not ranked "
+                    f"({named}): estimate their "
+                )
+                + "occurrences, minutes and pain in Candidates, or in a round of blind "
+                "estimates on the Rank page.",
+            )
+        )
     for candidate in chosen:
         verdict, reasons = readiness(candidate)
         if verdict is Readiness.BLOCKED:

@@ -20,7 +20,14 @@ from workshop_app.domain.model import (
     StakeholderKind,
     Workshop,
 )
-from workshop_app.domain.ranking import Scored, rank_candidates, recommendation
+from workshop_app.domain.ranking import (
+    Awaiting,
+    Scored,
+    awaiting_estimates,
+    missing_words,
+    rank_candidates,
+    recommendation,
+)
 from workshop_app.domain.schedule import checkin_dates
 from workshop_app.domain.toolfirst import ToolFirstVocabulary, is_tool_first
 from workshop_app.domain.words import in_words
@@ -76,6 +83,39 @@ def _ranking(rows: list[Scored], vocabulary: ToolFirstVocabulary) -> list[Contex
                 "place": _place(row),
                 "override": override,
                 "tool_first": is_tool_first(candidate, vocabulary),
+            }
+        )
+    return out
+
+
+#: What the charter prints for a fact the room has not estimated yet.
+NOT_ESTIMATED = "not estimated"
+
+
+def _awaiting(rows: list[Awaiting]) -> list[Context]:
+    """The candidates left out of the ranking until the room estimates them: each fact as
+    given, or "not estimated"."""
+    out = []
+    for row in rows:
+        candidate = row.candidate
+        count, minutes, pain = (
+            candidate.frequency.count,
+            candidate.minutes_per_occurrence,
+            candidate.pain,
+        )
+        out.append(
+            {
+                "id": candidate.id,
+                "name": text(candidate.name),
+                "missing": missing_words(candidate),
+                "occurrences": NOT_ESTIMATED
+                if count is None
+                else f"{number(count)} a {candidate.frequency.per}",
+                "minutes": NOT_ESTIMATED if minutes is None else f"{number(minutes)} min",
+                "pain": NOT_ESTIMATED if pain is None else f"{pain} of 5",
+                "readiness": str(row.readiness),
+                "votes": candidate.votes,
+                "status": str(candidate.status),
             }
         )
     return out
@@ -191,6 +231,7 @@ def charter_context(
     """Everything the charter template shows, in the order of the charter."""
     info = workshop.info
     rows = rank_candidates(workshop.candidates)
+    waiting = awaiting_estimates(workshop.candidates)
     gaps = gate_gaps(workshop)
     chosen = workshop.chosen
     the_one = chosen[0] if len(chosen) == 1 else None
@@ -265,6 +306,7 @@ def charter_context(
             for a in workshop.prior_attempts
         ],
         "ranking": _ranking(rows, vocabulary),
+        "awaiting": _awaiting(waiting),
         "matrix": matrix_geometry(rows),
         "parked": [
             {
@@ -276,11 +318,22 @@ def charter_context(
             }
             for row in rows
             if row.candidate.status is CandidateStatus.PARKED
+        ]
+        + [
+            {
+                "name": text(row.candidate.name),
+                "reason": text(row.candidate.parked_reason),
+                "priority": None,
+                "hours": None,
+                "readiness": str(row.readiness),
+            }
+            for row in waiting
+            if row.candidate.status is CandidateStatus.PARKED
         ],
         "undecided": [
-            text(row.candidate.name)
-            for row in rows
-            if row.candidate.status is CandidateStatus.CANDIDATE
+            text(candidate.name)
+            for candidate in [row.candidate for row in rows] + [row.candidate for row in waiting]
+            if candidate.status is CandidateStatus.CANDIDATE
         ],
         "checkins": [{"label": p.label, "date": long_date(p.date.isoformat())} for p in planned],
         "stakeholders": [

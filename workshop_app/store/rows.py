@@ -98,6 +98,8 @@ def _unflatten(row: Row, specs: tuple[FieldSpec, ...], cls: type, prefix: str = 
             assert spec.enum is not None
             raw = row[column]
             values[spec.name] = None if raw is None and not spec.required else _member(spec, raw)
+        elif spec.later and column not in row:
+            values[spec.name] = spec.default  # a column added later: an older file has none
         else:
             values[spec.name] = row[column]
     return cls(**values)

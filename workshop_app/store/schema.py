@@ -24,11 +24,23 @@ for _name, _step in STEPS:
 
 def migrate(conn: sqlite3.Connection, migrations: Migrations | None = None) -> list[str]:
     """Bring an open file up to the last step of ``migrations`` (the app's own by default);
-    returns the names of the steps applied."""
+    returns the names of the steps applied.
+
+    Foreign keys are off while the steps run (and back as they were after): a step that
+    rebuilds a table drops the old one, which with them on would delete its rows first and
+    cascade into every table that refers to it. The pragma cannot change inside a
+    transaction, so it is set here, around the steps; each step checks its references before
+    it commits (``conn`` in autocommit mode, as the app opens files).
+    """
     steps = MIGRATIONS if migrations is None else migrations
     db = Database(conn)
     pending = [step.name for step in steps.pending(db)]
     if pending:
-        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        steps.apply(db)
+        enforced = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+        conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            steps.apply(db)
+        finally:
+            conn.execute(f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
     return pending

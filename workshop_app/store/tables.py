@@ -19,7 +19,7 @@ from typing import Any, Protocol
 #: "FWKS" — First Workflow workshop file.
 APPLICATION_ID = 0x46574B53
 #: The newest schema this app writes and reads: the version the last of :data:`STEPS` sets.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: The name under which sqlite-utils records the steps applied to a file.
 MIGRATION_SET = "first-workflow"
 
@@ -156,12 +156,71 @@ def add_estimates(db: Executes) -> None:
     db.execute("PRAGMA user_version = 3")
 
 
+#: Version 4's candidates: version 1's columns and constraints exactly, except that the three
+#: facts the room estimates may be NULL (not estimated yet), and the example it came from.
+_V4_CANDIDATES = """
+CREATE TABLE candidates_v4 (
+    id TEXT PRIMARY KEY, position INTEGER NOT NULL,
+    name TEXT NOT NULL, description TEXT NOT NULL,
+    frequency_count, frequency_per TEXT NOT NULL,
+    minutes_per_occurrence, people INTEGER NOT NULL, pain INTEGER,
+    handoffs INTEGER NOT NULL, data_readiness TEXT NOT NULL,
+    integration_effort TEXT NOT NULL, governance TEXT NOT NULL, appetite INTEGER NOT NULL,
+    votes INTEGER NOT NULL, status TEXT NOT NULL, parked_reason TEXT NOT NULL,
+    overrides_friction INTEGER, overrides_frequency INTEGER, overrides_reason TEXT NOT NULL,
+    example TEXT
+)
+"""
+#: The columns version 3's candidates table has, in its order (all are copied).
+_V3_CANDIDATE_COLUMNS = (
+    "id, position, name, description, frequency_count, frequency_per, "
+    "minutes_per_occurrence, people, pain, handoffs, data_readiness, integration_effort, "
+    "governance, appetite, votes, status, parked_reason, overrides_friction, "
+    "overrides_frequency, overrides_reason"
+)
+
+
+def allow_unestimated(db: Executes) -> None:
+    """Version 4: a candidate's occurrences, minutes and pain may be NULL (it awaits the room's
+    estimates), and ``example`` keeps the id of the library example it was added from.
+
+    SQLite cannot drop a NOT NULL constraint in place, so the table is rebuilt (SQLite's own
+    procedure: a new table, the rows copied, the old one dropped, the new one renamed) with
+    every other column and constraint as it was, and its index made again. Dropping a parent
+    table with foreign keys on would first delete its rows and so cascade into metrics, links,
+    estimates and the decision log: :func:`workshop_app.store.schema.migrate` turns them off
+    around the steps (they cannot be switched inside a transaction), and this step refuses to
+    run on rows with them on. A new, empty file is laid out with them on, harmlessly. The
+    references are checked again before the step commits.
+    """
+    enforced = bool(db.execute("PRAGMA foreign_keys").fetchone()[0])
+    has_rows = db.execute("SELECT EXISTS (SELECT 1 FROM candidates)").fetchone()[0]
+    if enforced and has_rows:
+        raise RuntimeError(
+            "candidates cannot be rebuilt with foreign keys on: dropping the old table "
+            "would delete every metric, link and estimate of its rows"
+        )
+    db.execute(_V4_CANDIDATES)
+    db.execute(
+        f"INSERT INTO candidates_v4 ({_V3_CANDIDATE_COLUMNS}, example) "
+        f"SELECT {_V3_CANDIDATE_COLUMNS}, NULL FROM candidates"
+    )
+    db.execute("DROP TABLE candidates")
+    db.execute("ALTER TABLE candidates_v4 RENAME TO candidates")
+    db.execute("CREATE INDEX candidates_position ON candidates(position)")
+    broken = db.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"the rebuilt candidates table breaks {len(broken)} reference(s)")
+    db.execute("PRAGMA user_version = 4")
+
+
 #: Every step, oldest first, by the name it is recorded under. Add a step at the end (and
 #: raise :data:`SCHEMA_VERSION`); never change one that has shipped.
 STEPS: tuple[tuple[str, Callable[[Executes], None]], ...] = (
     ("0001_workshop_tables", create_v1),
     ("0002_checkin_plan", add_checkin_plan),
     ("0003_estimates", add_estimates),
+    ("0004_unestimated_candidates", allow_unestimated),
 )
 
 #: The table in which sqlite-utils ``Migrations`` records applied steps, as it creates it.

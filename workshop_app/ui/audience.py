@@ -38,6 +38,7 @@ from workshop_app import APP_NAME
 from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.stage import Stage
 from workshop_app.ui.audience_boards import FollowThroughBoard, MetricsBoard, RankBoard
+from workshop_app.ui.audience_estimates import EstimatesBoard
 from workshop_app.ui.audience_parts import Board, label
 from workshop_app.ui.audience_summaries import (
     AdoptionBoard,
@@ -46,6 +47,7 @@ from workshop_app.ui.audience_summaries import (
     DiagnoseBoard,
     SetupBoard,
 )
+from workshop_app.ui.estimation_round import RoundPicture
 from workshop_app.ui.look import audience_stylesheet, restyle
 from workshop_app.ui.session import Session
 from workshop_app.ui.timer import StageTimer, clock
@@ -94,6 +96,8 @@ class AudienceView(QWidget):
         self.unit = 0.0
         self._stale = True
         self.boards: dict[Stage, Board] = {}
+        self.picture: RoundPicture | None = None
+        self.round_board: EstimatesBoard | None = None
         self.setObjectName("audience")
         self.setWindowTitle(f"{APP_NAME} — audience")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -173,6 +177,13 @@ class AudienceView(QWidget):
         if self.live and self.isVisible():
             self._refresh_soon.start()
 
+    def show_picture(self, picture: RoundPicture | None) -> None:
+        """Show a round of blind estimates instead of the stage's board (None: the board)."""
+        self.picture = picture
+        self._stale = True
+        if self.live and self.isVisible():
+            self.refresh()
+
     def refresh(self) -> None:
         """Show the workshop as it is now on the current stage's board."""
         self._stale = False
@@ -184,6 +195,15 @@ class AudienceView(QWidget):
         self.workshop.setText(
             " · ".join(part for part in (info.title, info.organization) if part.strip())
         )
+        if self.picture is not None:
+            if self.round_board is None:
+                self.round_board = EstimatesBoard(self._body)
+                self.round_board.set_unit(self.unit)
+                self._body.addWidget(self.round_board)
+            self.round_board.set_picture(self.picture)
+            self._body.setCurrentWidget(self.round_board)
+            self._show_clock()
+            return
         board = self.boards.get(self.stage)
         if board is None:
             board = self.boards[self.stage] = BOARDS[self.stage](self._body)
@@ -239,8 +259,9 @@ class AudienceView(QWidget):
         across, down = round(64 * unit), round(26 * unit)
         self._band_row.setContentsMargins(across, down, across, down)
         self._column.setSpacing(round(32 * unit))
-        for board in self.boards.values():
-            board.set_unit(unit)
+        for board in [*self.boards.values(), self.round_board]:
+            if board is not None:
+                board.set_unit(unit)
         self._stale = True
         if self.live and self.isVisible():
             self._refresh_soon.start()

@@ -19,7 +19,15 @@ from workshop_app.domain.checkins import MeetingState, next_meeting
 from workshop_app.domain.matrix_layout import matrix_points
 from workshop_app.domain.model import Candidate, CandidateStatus, Direction, Metric, Workshop
 from workshop_app.domain.progress import Verdict, metric_progress, overall_progress
-from workshop_app.domain.ranking import Readiness, Scored, rank_candidates, recommendation
+from workshop_app.domain.ranking import (
+    AWAITING,
+    Awaiting,
+    Readiness,
+    Scored,
+    awaiting_estimates,
+    rank_candidates,
+    recommendation,
+)
 from workshop_app.domain.robustness import how_sure
 from workshop_app.domain.stage import Stage
 from workshop_app.domain.words import in_words
@@ -83,6 +91,11 @@ def rank_row(row: Scored) -> Row:
     return Row(row.candidate.name, str(row.rank), "", str(row.priority), word, word_tone, tone)
 
 
+def waiting_row(row: Awaiting) -> Row:
+    """A candidate awaiting estimates, after the ranked ones: no rank and no priority."""
+    return Row(row.candidate.name, "–", "", "", AWAITING, "", "muted")
+
+
 class RankBoard(Board):
     """The friction × frequency matrix with rank numbers, the ranked list as its key, and
     above both the recommendation, how sure the ranking is of its #1 and its tornado chart."""
@@ -128,9 +141,13 @@ class RankBoard(Board):
 
     def fill(self, workshop: Workshop, today: dt.date) -> None:
         rows = rank_candidates(workshop.candidates)
+        waiting = awaiting_estimates(workshop.candidates)
         self.matrix.set_points(matrix_points(rows))
+        self.matrix.set_waiting(len(waiting))
         best = recommendation(rows)
-        if not rows:
+        if not rows and waiting:
+            text = "No candidate is estimated yet, so none is ranked."
+        elif not rows:
             text = "No candidates yet: they are added in the Candidates stage."
         elif best is None:
             text = "No recommendation: every candidate in play is blocked or parked."
@@ -146,7 +163,7 @@ class RankBoard(Board):
         self.sure_chart.set_robustness(sure)
         self.sure_chart.setHidden(sure is None)
         self.ranked.set_rows(
-            [rank_row(row) for row in rows],
+            [rank_row(row) for row in rows] + [waiting_row(row) for row in waiting],
             "The ranked list fills as candidates are added.",
             ("candidate", "candidates"),
         )

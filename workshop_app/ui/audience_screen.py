@@ -69,6 +69,7 @@ class AudienceScreens(QObject):
         self.projector: AudienceView | None = None
         self.presented: AudienceView | None = None
         self.blank = self.frozen = False
+        self.picture: object = None
         self._watched_window = False
         self._place_soon = QTimer(self)
         self._place_soon.setSingleShot(True)
@@ -88,6 +89,7 @@ class AudienceScreens(QObject):
                 view.deleteLater()
         self.projector = self.presented = None
         self.blank = self.frozen = False
+        self.picture = None
         self.session = session
         self.stateChanged.emit()
         if session is not None:
@@ -97,6 +99,13 @@ class AudienceScreens(QObject):
         self.stage = stage
         for view in self.views():
             view.show_stage(stage)
+
+    def show_picture(self, picture: object) -> None:
+        """Show a round of blind estimates (a ``RoundPicture``) instead of the stage's board
+        on every view, and on views made later; None goes back to the board."""
+        self.picture = picture
+        for view in self.views():
+            view.show_picture(picture)  # type: ignore[arg-type]
 
     def views(self) -> list[AudienceView]:
         return [view for view in (self.projector, self.presented) if view is not None]
@@ -124,6 +133,7 @@ class AudienceScreens(QObject):
         view = AudienceView(self.session, self.timer, self._today, parent)
         if self.stage is not None:
             view.stage = view.wanted = self.stage
+        view.picture = self.picture  # type: ignore[assignment]
         view.set_blank(self.blank)
         view.set_frozen(self.frozen)
         return view

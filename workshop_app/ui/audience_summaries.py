@@ -105,6 +105,13 @@ class DiagnoseBoard(Board):
         )
 
 
+def _at_stake(hours: float | None) -> str:
+    """``12 hours a month at stake``; ``awaiting estimates`` before the room has given them."""
+    if hours is None:
+        return "awaiting estimates"
+    return f"{plural(round(hours), 'hour', 'hours')} a month at stake"
+
+
 class CandidatesBoard(Board):
     """The candidate workflows with the hours each puts at stake."""
 
@@ -119,11 +126,7 @@ class CandidatesBoard(Board):
 
     def fill(self, workshop: Workshop, today: dt.date) -> None:
         rows = [
-            Row(
-                c.name,
-                str(n),
-                detail=f"{plural(round(hours_per_month(c)), 'hour', 'hours')} a month at stake",
-            )
+            Row(c.name, str(n), detail=_at_stake(hours_per_month(c)))
             for n, c in enumerate(workshop.candidates, start=1)
         ]
         half = 5 if len(rows) <= 10 else 8

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QDoubleValidator
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QDoubleValidator, QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
@@ -35,7 +35,14 @@ def parse_number(text: str) -> float | int | None:
 
 
 class NumberEdit(QLineEdit):
-    """A line edit for an optional number: empty means "not set"."""
+    """A line edit for an optional number: empty means "not set".
+
+    Signals:
+        left(): the focus left the field, whatever its text (``editingFinished`` is not
+            emitted for an empty one, which the validator finds incomplete).
+    """
+
+    left = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +50,10 @@ class NumberEdit(QLineEdit):
         validator.setNotation(QDoubleValidator.Notation.StandardNotation)
         self.setValidator(validator)
         self.setPlaceholderText("not set")
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
 
     def value(self) -> float | int | None:
         try:

@@ -129,7 +129,8 @@ class CheckList(QListWidget):
         super().focusInEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if plain and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             current = self.currentItem()
             if current is not None:
                 current.setCheckState(
@@ -232,8 +233,10 @@ class EntityForm(QWidget):
         if column.kind == "number":
             number = NumberEdit(self)
             number.editingFinished.connect(lambda: self._commit(name))
+            if column.extra.get("keeps_value"):  # emptied and left: the value comes back
+                number.left.connect(lambda: self._commit(name))
             self._readers[name] = number.value
-            self._writers[name] = number.set_value
+            self._writers[name] = lambda v: self._show_number(column, number, v)
             return number
         if column.kind in ("refs", "enums"):
             checks = CheckList(self)
@@ -259,6 +262,17 @@ class EntityForm(QWidget):
         items = getattr(self.session.workshop, column.target)
         return [(getattr(i, "name", None) or getattr(i, "title", i.id), i.id) for i in items]
 
+    def _empty_hint(self, column: Column, default: str) -> str:
+        """What an empty field says: the column's hint for the current item (a typical range),
+        else ``default``."""
+        hint = column.extra.get("empty_hint")
+        words = hint(self._current()) if callable(hint) else ""
+        return str(words or default)
+
+    def _show_number(self, column: Column, number: NumberEdit, value: Any) -> None:
+        number.set_value(value)
+        number.setPlaceholderText(self._empty_hint(column, "not set"))
+
     def _set_combo(self, column: Column, combo: QComboBox, value: Any) -> None:
         combo.clear()
         if column.kind == "enum" and column.enum is not None:
@@ -267,6 +281,10 @@ class EntityForm(QWidget):
         elif column.kind == "rating":
             for number, text in RATING_WORDS.items():
                 combo.addItem(text, number)
+            # A rating not given yet (a fact awaiting estimates) selects nothing.
+            combo.setPlaceholderText(self._empty_hint(column, "not estimated"))
+            combo.setCurrentIndex(combo.findData(value) if value is not None else -1)
+            return
         else:
             for text, item_id in [("—", None), *self._options(column)]:
                 combo.addItem(text, item_id)
@@ -318,6 +336,11 @@ class EntityForm(QWidget):
             self.mark(name, None)
             return
         column = next(c for c in self.fields if c.field == name)
+        if value is None and column.extra.get("keeps_value"):
+            # An estimated fact is not emptied again from the form: the value comes back.
+            self._writers[name](current)
+            self.mark(name, f"{column.title}: type the new value; it cannot be emptied again.")
+            return
         problem = field_problem(self.session.workshop, self.key, name, value)
         if problem:
             self.mark(name, f"{column.title}: {problem}. The value was not saved.")

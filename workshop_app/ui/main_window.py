@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         assert self.session is not None
         page = PAGE_FACTORIES[stage](self.session, self.page_stack, self.today)
         page.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        page.roomPicture.connect(self.audience.show_picture)
         report = self._reports.get(stage)
         if report is not None:
             page.show_advice(list(report.advice))

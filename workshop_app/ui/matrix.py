@@ -37,6 +37,7 @@ class MatrixWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._points: list[MatrixPoint] = []
+        self._waiting = 0
         self._selected: str | None = None
         self._measured: MatrixGeometry | None = None  # for the size and font it was made at
         self._text = MatrixText()
@@ -52,6 +53,21 @@ class MatrixWidget(QWidget):
             self._selected = None
         self._measured = None
         self.update()
+
+    def set_waiting(self, count: int) -> None:
+        """Say under the matrix how many candidates await estimates (and so are not placed)."""
+        if count != self._waiting:
+            self._waiting = count
+            self._measured = None
+            self.update()
+
+    def note(self) -> str:
+        """The line under the matrix: how many candidates are not placed, or ""."""
+        if not self._waiting:
+            return ""
+        if self._waiting == 1:
+            return "Not placed: 1 candidate awaits estimates"
+        return f"Not placed: {self._waiting} candidates await estimates"
 
     def set_text(self, text: MatrixText) -> None:
         """Size the text as ``text`` asks (the audience view's larger labels and key)."""
@@ -99,7 +115,7 @@ class MatrixWidget(QWidget):
         measured = self._measured
         if measured is None or (measured.width, measured.height) != (self.width(), self.height()):
             measured = MatrixGeometry(
-                self._points, self.width(), self.height(), self.font(), self._text
+                self._points, self.width(), self.height(), self.font(), self._text, self.note()
             )
             self._measured = measured
         return measured

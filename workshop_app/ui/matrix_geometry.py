@@ -17,7 +17,10 @@ from workshop_app.domain.matrix_layout import (
     lay_out,
 )
 
-__all__ = ["MatrixGeometry", "MatrixText", "PixelBubble", "PlacedName"]
+__all__ = ["NOTE_PX", "MatrixGeometry", "MatrixText", "PixelBubble", "PlacedName"]
+
+#: The pixel size (at 640 × 480) of the note under the matrix.
+NOTE_PX = 13
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,7 @@ class MatrixGeometry:
         layout: the unit layout from :mod:`workshop_app.domain.matrix_layout`.
         bubbles: every bubble in paint order, largest first.
         names: candidate id → the plate and text of each name shown.
+        note: a line under the axis title (how many candidates await estimates), or "".
     """
 
     def __init__(
@@ -113,8 +117,10 @@ class MatrixGeometry:
         height: int,
         font: QFont,
         text: MatrixText = MatrixText(),
+        note: str = "",
     ) -> None:
         self.width, self.height = width, height
+        self.note = note
         self._base_font = QFont(font)
         self._rank_fonts: dict[int, QFont] = {}
         self.scale = s = max(0.6, min(width / 640, height / 480))
@@ -125,6 +131,8 @@ class MatrixGeometry:
         band = QFontMetricsF(self.font(15, QFont.Weight.Bold)).height() + 8 * s
         left = 10 * s + title.height() + 8 * s + tick.horizontalAdvance("5") + 8 * s
         bottom = 6 * s + tick.height() + 4 * s + title.height() + 10 * s
+        if note:  # a line of its own below the axis title
+            bottom += QFontMetricsF(self.font(NOTE_PX)).height() + 4 * s
         top, right = 10 * s, 14 * s
         self.frame = QRectF(left, top, width - left - right, height - top - bottom)
         self.plot = plot = self.frame.adjusted(0, band, 0, -band)

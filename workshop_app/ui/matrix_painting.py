@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from workshop_app.domain.matrix_layout import SCORES, score_position
 from workshop_app.domain.ranking import Quadrant, Readiness
 from workshop_app.palette import PALETTE, rgb
-from workshop_app.ui.matrix_geometry import MatrixGeometry, PixelBubble
+from workshop_app.ui.matrix_geometry import NOTE_PX, MatrixGeometry, PixelBubble
 
 __all__ = ["paint_matrix", "text_pixels"]
 
@@ -138,6 +138,16 @@ def _paint_axes(painter: QPainter, geometry: MatrixGeometry) -> None:
     title_top = frame.bottom() + 10 * s + tick_h
     x_title = QRectF(plot.left(), title_top, plot.width(), title_h)
     painter.drawText(x_title, _Align.AlignCenter, geometry.layout.x_title)
+    if geometry.note:
+        note_font = geometry.font(NOTE_PX, QFont.Weight.Medium)
+        painter.setFont(note_font)
+        note_h = QFontMetricsF(note_font).height()
+        painter.drawText(
+            QRectF(0, title_top + title_h + 4 * s, geometry.width, note_h),
+            _Align.AlignCenter,
+            geometry.note,
+        )
+        painter.setFont(title_font)
     painter.save()
     painter.translate(10 * s, plot.center().y())
     painter.rotate(-90)

@@ -1,5 +1,6 @@
 """The ranked table's model: the candidates in rank order, re-ranked after every change, with a
-column per score and the dot votes editable in place."""
+column per score and the dot votes editable in place; after them, the candidates that await
+estimates, without a rank or scores."""
 
 from __future__ import annotations
 
@@ -19,7 +20,13 @@ from PySide6.QtGui import QColor, QFont
 from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.fields import MOST_VOTES
 from workshop_app.domain.model import CandidateStatus
-from workshop_app.domain.ranking import Scored, rank_candidates
+from workshop_app.domain.ranking import (
+    AWAITING,
+    Awaiting,
+    Scored,
+    awaiting_estimates,
+    rank_candidates,
+)
 from workshop_app.palette import PALETTE
 from workshop_app.ui import undo
 from workshop_app.ui.icons import icon
@@ -81,6 +88,17 @@ def _cell(row: Scored, column: Column) -> str:
     return str(candidate.votes)
 
 
+def _waiting_cell(row: Awaiting, column: Column) -> str:
+    """A candidate awaiting estimates: its name says so; no rank and no scores."""
+    if column is Column.CANDIDATE:
+        return f"{row.candidate.name} — {AWAITING}"
+    if column is Column.READINESS:
+        return str(row.readiness)
+    if column is Column.VOTES:
+        return str(row.candidate.votes)
+    return "–"
+
+
 def _tooltip(row: Scored, column: Column) -> str | None:
     candidate = row.candidate
     if column is Column.READINESS:
@@ -116,10 +134,19 @@ class RankModel(QAbstractTableModel):
         super().__init__(parent)
         self.session = session
         self.rows: list[Scored] = rank_candidates(session.workshop.candidates)
+        #: The candidates that await estimates, listed after the ranked rows.
+        self.waiting: list[Awaiting] = awaiting_estimates(session.workshop.candidates)
         session.changed.connect(self._on_changed)
 
+    def row_item(self, row: int) -> Scored | Awaiting:
+        """The ranked row, or (past the ranked ones) the candidate awaiting estimates."""
+        return self.rows[row] if row < len(self.rows) else self.waiting[row - len(self.rows)]
+
+    def _ids(self) -> list[str]:
+        return [row.candidate.id for row in self.rows] + [w.candidate.id for w in self.waiting]
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.rows) + len(self.waiting)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
@@ -136,12 +163,15 @@ class RankModel(QAbstractTableModel):
         return None
 
     def row_of(self, candidate_id: str | None) -> int:
-        return next((n for n, row in enumerate(self.rows) if row.candidate.id == candidate_id), -1)
+        return next((n for n, cid in enumerate(self._ids()) if cid == candidate_id), -1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
+        item = self.row_item(index.row())
+        if isinstance(item, Awaiting):
+            return self._waiting_data(item, Column(index.column()), role)
+        row = item
         column = Column(index.column())
         status = row.candidate.status
         if role == Qt.ItemDataRole.DisplayRole:
@@ -170,6 +200,27 @@ class RankModel(QAbstractTableModel):
             return row
         return None
 
+    def _waiting_data(self, row: Awaiting, column: Column, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _waiting_cell(row, column)
+        if role == Qt.ItemDataRole.EditRole and column is Column.VOTES:
+            return row.candidate.votes
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.candidate.name}: {row.reason}; estimate them in Candidates."
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBERS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return PARKED_TEXT
+        if role == IdRole:
+            return row.candidate.id
+        if role == ItemRole:
+            return row
+        return None
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
         if index.isValid() and index.column() == Column.VOTES and not self.session.read_only:
@@ -181,7 +232,7 @@ class RankModel(QAbstractTableModel):
             return False
         if role != Qt.ItemDataRole.EditRole:
             return False
-        candidate = self.rows[index.row()].candidate
+        candidate = self.row_item(index.row()).candidate
         votes = max(0, min(int(value), MOST_VOTES))
         if votes == candidate.votes:
             return False
@@ -192,10 +243,11 @@ class RankModel(QAbstractTableModel):
         if not changes.touches(Part.CANDIDATES):
             return
         rows = rank_candidates(self.session.workshop.candidates)
-        before = [row.candidate.id for row in self.rows]
-        after = [row.candidate.id for row in rows]
+        waiting = awaiting_estimates(self.session.workshop.candidates)
+        before = self._ids()
+        after = [row.candidate.id for row in rows] + [w.candidate.id for w in waiting]
         if before == after:
-            self.rows = rows
+            self.rows, self.waiting = rows, waiting
             touched = changes.ids.get(Part.CANDIDATES)
             changed = [n for n, cid in enumerate(after) if touched is None or cid in touched]
             if changed:
@@ -206,7 +258,7 @@ class RankModel(QAbstractTableModel):
             self.layoutAboutToBeChanged.emit()
             moved_to = {cid: n for n, cid in enumerate(after)}
             old = self.persistentIndexList()
-            self.rows = rows
+            self.rows, self.waiting = rows, waiting
             new = [
                 self.index(moved_to[before[index.row()]], index.column())
                 if index.row() < len(before)
@@ -217,6 +269,6 @@ class RankModel(QAbstractTableModel):
             self.layoutChanged.emit()
         else:
             self.beginResetModel()
-            self.rows = rows
+            self.rows, self.waiting = rows, waiting
             self.endResetModel()
         self.reranked.emit()

@@ -59,16 +59,18 @@ LIST_BINDINGS = (LIST_ADD, LIST_DELETE, LIST_UP, LIST_DOWN, LIST_SWITCH)
 # ---------------------------------------------------------------- the stage pages
 DIAGNOSE_PROMPTS = Binding("Go to the prompts", ("Alt+P",))
 CANDIDATES_FROM_PROBLEM = Binding("Add from problem", ("Ctrl+Shift+F",))
+CANDIDATES_FROM_EXAMPLES = Binding("Add from examples…", ("Ctrl+Shift+X",))
 RANK_CHOOSE = Binding("Choose this workflow", ("Ctrl+Shift+C",))
 RANK_PARK = Binding("Park…", ("Ctrl+Shift+P",))
 RANK_UNPARK = Binding("Back in play", ("Ctrl+Shift+U",))
 RANK_OVERRIDE = Binding("Override scores…", ("Ctrl+Shift+O",))
+RANK_ESTIMATE = Binding("Blind estimates…", ("Ctrl+Shift+E",))
 
 #: The actions each stage page makes from its bindings.
 PAGE_BINDINGS: dict[Stage, tuple[Binding, ...]] = {
     Stage.DIAGNOSE: (DIAGNOSE_PROMPTS,),
-    Stage.CANDIDATES: (CANDIDATES_FROM_PROBLEM,),
-    Stage.RANK: (RANK_CHOOSE, RANK_PARK, RANK_UNPARK, RANK_OVERRIDE),
+    Stage.CANDIDATES: (CANDIDATES_FROM_PROBLEM, CANDIDATES_FROM_EXAMPLES),
+    Stage.RANK: (RANK_CHOOSE, RANK_PARK, RANK_UNPARK, RANK_OVERRIDE, RANK_ESTIMATE),
 }
 
 #: Keys that widgets handle themselves (there is no action to read them from).
@@ -133,6 +135,21 @@ def binding_rows(bindings: Iterable[Binding]) -> list[Row]:
     return [(keys_text(binding.sequences()), _words(binding.text)) for binding in bindings]
 
 
+#: The keys of a round of blind estimates (ui/estimation.py), which handles them itself.
+ROUND_KEYS: tuple[Row, ...] = (
+    ("Ctrl+Enter", "Start the round; hand a sheet in"),
+    ("Space", "On a cover: open the next person's sheet (or the next slip)"),
+    ("S", "On a cover: skip a person who is not in the room"),
+    ("Enter", "On a sheet: the next field; from the last, hand the sheet in"),
+    ("R", "Reveal the answers, once everyone has answered"),
+    ("Up / Down", "After the reveal: the previous or next fact"),
+    ("M", "Take the median as the candidate's fact"),
+    ("V", "Take another value, with a reason"),
+    ("N", "Ask again: the next round"),
+    ("Esc", "Stop the round (typed answers are dropped), or close after the reveal"),
+)
+
+
 def page_sections() -> list[tuple[str, list[Row]]]:
     """The help of every list and every stage page, whether or not it is built yet."""
     sections = [("In every list", [*binding_rows(LIST_BINDINGS), *TYPING_KEYS])]
@@ -140,6 +157,7 @@ def page_sections() -> list[tuple[str, list[Row]]]:
         rows = [*PAGE_KEYS.get(stage, ()), *binding_rows(PAGE_BINDINGS.get(stage, ()))]
         if rows:
             sections.append((stage.value, rows))
+    sections.append(("In a round of blind estimates", list(ROUND_KEYS)))
     return sections
 
 

@@ -109,9 +109,13 @@ class StagePage(QWidget):
 
     Signals:
         statusMessage(str): a short message for the status bar (a refused edit, a result).
+        roomPicture(object): what the audience view shows instead of the stage's board while
+            the page runs something with the room (a round of blind estimates), or None to
+            go back to the board.
     """
 
     statusMessage = Signal(str)
+    roomPicture = Signal(object)
 
     def __init__(
         self, session: Session, stage: Stage, hint: str, parent: QWidget | None = None

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from workshop_app.domain.changes import Part, Step
-from workshop_app.domain.model import Checkin, SignoffDecision
+from workshop_app.domain.model import Checkin, Estimate, EstimateFact, SignoffDecision
 from workshop_app.ui.session import Session
 
 
@@ -105,6 +105,13 @@ class SetValue(Edit):
 
 def add_item(session: Session, part: Part, item: Any, index: int | None, text: str) -> Edit:
     return _edit(session, text, _operations().add_item, part, item, index)
+
+
+def add_candidate_from_example(
+    session: Session, candidate: Any, metrics: list[Any], text: str
+) -> Edit:
+    """The candidate and its suggested metrics, added (and undone) as one step."""
+    return _edit(session, text, _operations().add_candidate_from_example, candidate, metrics)
 
 
 def remove_item(session: Session, part: Part, item_id: str, text: str) -> Edit:
@@ -197,4 +204,30 @@ def drop_checkin_day(session: Session, day: int) -> Edit:
 def note_checkin_day(session: Session, day: int, note: str) -> Edit:
     return _edit(
         session, f"Notes of the day-{day} check-in", _operations().note_checkin_day, day, note
+    )
+
+
+def add_estimates(session: Session, estimates: list[Estimate], text: str) -> Edit:
+    return _edit(session, text, _operations().add_estimates, estimates)
+
+
+def adopt_estimate(
+    session: Session,
+    candidate_id: str,
+    fact: EstimateFact,
+    value: float,
+    reason: str,
+    round_number: int,
+    name: str,
+) -> Edit:
+    return _edit(
+        session,
+        f"Take {name} from round {round_number}",
+        _operations().adopt_estimate,
+        candidate_id,
+        fact,
+        value,
+        reason,
+        round_number,
+        _now(),
     )

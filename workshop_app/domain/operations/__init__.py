@@ -12,6 +12,7 @@ from workshop_app.domain.operations.estimates import (
     adopt_estimate,
     remove_estimate_round,
 )
+from workshop_app.domain.operations.examples import add_candidate_from_example
 from workshop_app.domain.operations.follow import (
     add_checkin,
     add_readings,
@@ -34,6 +35,7 @@ from workshop_app.domain.operations.step import Outcome, Step
 __all__ = [
     "Outcome",
     "Step",
+    "add_candidate_from_example",
     "add_checkin",
     "add_estimates",
     "add_item",

@@ -31,12 +31,29 @@ def _put(workshop: Workshop, part: Part, item_id: str | None, field: str, value:
     return Outcome.made(changed, Step(_put, (part, item_id, field, old)))
 
 
+#: A candidate's facts the room estimates: once given a value, they keep one.
+_ESTIMATED_FACTS = frozenset({"frequency.count", "minutes_per_occurrence", "pain"})
+
+
 @operation
 def set_field(
     workshop: Workshop, part: Part, item_id: str | None, field: str, value: Any
 ) -> Outcome:
     """Set one (possibly nested, ``frequency.count``) field of one item; ``item_id`` is None for
-    the workshop details and the adoption plan. The value is taken as the model keeps it."""
+    the workshop details and the adoption plan. The value is taken as the model keeps it.
+
+    A candidate's estimated fact (occurrences, minutes, pain) can be changed but not emptied
+    again: "not estimated" is where a candidate from an example starts, not a value to type.
+    """
+    if part is Part.CANDIDATES and field in _ESTIMATED_FACTS and value is None:
+        try:
+            current = edits.get_value(workshop, part, item_id, field)
+        except (KeyError, AttributeError):
+            current = None
+        if current is not None:
+            raise Refused(
+                "an estimated fact can be changed but not emptied again; type the room's value"
+            )
     return _put(workshop, part, item_id, field, value)
 
 

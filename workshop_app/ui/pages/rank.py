@@ -24,7 +24,7 @@ from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.fields import MOST_VOTES
 from workshop_app.domain.matrix_layout import matrix_points
 from workshop_app.domain.model import CandidateStatus
-from workshop_app.domain.ranking import Readiness, Scored, recommendation
+from workshop_app.domain.ranking import Awaiting, Readiness, Scored, recommendation
 from workshop_app.domain.robustness import how_sure
 from workshop_app.domain.stage import Stage
 from workshop_app.ui import undo
@@ -38,6 +38,7 @@ from workshop_app.ui.robustness_chart import RobustnessChart
 from workshop_app.ui.session import Session
 from workshop_app.ui.shortcuts import (
     RANK_CHOOSE,
+    RANK_ESTIMATE,
     RANK_OVERRIDE,
     RANK_PARK,
     RANK_UNPARK,
@@ -145,12 +146,14 @@ class RankPage(StagePage):
         self.park_action = make_action(RANK_PARK, self, self.park, icon_name="park")
         self.unpark_action = make_action(RANK_UNPARK, self, self.unpark, icon_name="undo")
         self.override_action = make_action(RANK_OVERRIDE, self, self.override)
+        self.estimate_action = make_action(RANK_ESTIMATE, self, self.estimate)
         bar = ActionBar(self)
         for action, short in (
             (self.choose_action, "Choose"),
             (self.park_action, "Park"),
             (self.unpark_action, "Back"),
             (self.override_action, "Override"),
+            (self.estimate_action, "Estimate"),
         ):
             bar.add_action(action, short)
         votes_hint = QLabel("Votes: + / − on a row", self)
@@ -181,7 +184,7 @@ class RankPage(StagePage):
         self.refresh_how_sure()
 
     # ------------------------------------------------------------------ selection sync
-    def current(self) -> Scored | None:
+    def current(self) -> Scored | Awaiting | None:
         index = self.table.currentIndex()
         return index.data(ItemRole) if index.isValid() else None
 
@@ -217,13 +220,16 @@ class RankPage(StagePage):
 
     def _after_rerank(self) -> None:
         self.matrix.set_points(matrix_points(self.model.rows))
+        self.matrix.set_waiting(len(self.model.waiting))
         self.select(self._kept)
         self._update_recommendation()
 
     def _update_recommendation(self) -> None:
         best = recommendation(self.model.rows)
         chosen = self.session.workshop.chosen
-        if not self.model.rows:
+        if not self.model.rows and self.model.waiting:
+            text = "No candidate is estimated yet, so none is ranked."
+        elif not self.model.rows:
             text = "No candidates yet: add them in the Candidates stage."
         elif best is None:
             text = "No recommendation: every candidate in play is blocked or parked."
@@ -235,6 +241,9 @@ class RankPage(StagePage):
             )
         if chosen:
             text += f"  Chosen: {', '.join(c.name for c in chosen)}."
+        if self.model.waiting:
+            count = len(self.model.waiting)
+            text += f"  {count} await{'s' if count == 1 else ''} estimates, not ranked yet."
         self.recommended.setText(text)
 
     def _on_changed(self, changes: Changes) -> None:
@@ -252,9 +261,15 @@ class RankPage(StagePage):
     def shut_down(self) -> None:
         self._sure_timer.stop()
 
-    def _update_details(self, row: Scored | None) -> None:
+    def _update_details(self, row: Scored | Awaiting | None) -> None:
         if row is None:
             self.details.setText("Select a candidate to see why it ranks where it does.")
+            return
+        if isinstance(row, Awaiting):
+            self.details.setText(
+                f"{row.candidate.name}: {row.reason}; estimate them in Candidates.\n"
+                f"30-day readiness: {row.readiness} — {'; '.join(row.readiness_reasons)}."
+            )
             return
         candidate = row.candidate
         lines = [
@@ -271,7 +286,7 @@ class RankPage(StagePage):
         writable = not self.session.read_only
         status = row.candidate.status if row else None
         self.choose_action.setEnabled(
-            writable and row is not None and status is not CandidateStatus.CHOSEN
+            writable and isinstance(row, Scored) and status is not CandidateStatus.CHOSEN
         )
         self.park_action.setEnabled(
             writable and row is not None and status is not CandidateStatus.PARKED
@@ -279,7 +294,8 @@ class RankPage(StagePage):
         self.unpark_action.setEnabled(
             writable and status is not None and status is not CandidateStatus.CANDIDATE
         )
-        self.override_action.setEnabled(writable and row is not None)
+        self.override_action.setEnabled(writable and isinstance(row, Scored))
+        self.estimate_action.setEnabled(writable and bool(self.session.workshop.candidates))
 
     # ------------------------------------------------------------------ decisions
     def _ask(
@@ -290,7 +306,7 @@ class RankPage(StagePage):
 
     def choose(self) -> None:
         row = self.current()
-        if row is None or row.candidate.status is CandidateStatus.CHOSEN:
+        if not isinstance(row, Scored) or row.candidate.status is CandidateStatus.CHOSEN:
             return
         best = recommendation(self.model.rows)
         default = (
@@ -341,7 +357,7 @@ class RankPage(StagePage):
 
     def override(self) -> None:
         row = self.current()
-        if row is None:
+        if not isinstance(row, Scored):
             return
         dialog = OverrideDialog(row, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -359,6 +375,17 @@ class RankPage(StagePage):
                 self.session, row.candidate.id, friction, frequency, reason, row.candidate.name
             )
         )
+
+    def estimate(self) -> None:
+        """A round of blind estimates, full screen, starting from the current candidate."""
+        from workshop_app.ui.estimation import EstimationDialog  # only when a round starts
+
+        row = self.current()
+        dialog = EstimationDialog(self.session, row.candidate.id if row else None, self)
+        dialog.pictureChanged.connect(self.roomPicture.emit)
+        dialog.exec()
+        dialog.deleteLater()
+        self.table.setFocus()
 
     def add_votes(self, step: int) -> None:
         row = self.current()
