@@ -49,8 +49,15 @@ from workshop_app.ui.estimation_round import (
 )
 from workshop_app.ui.session import Session
 
-
 # ---------------------------------------------------------------- the dialog
+#: A fact's name in the undo list: "Take minutes each time of Draft quotes from round 1".
+_UNDO_WORDS = {
+    EstimateFact.OCCURRENCES: "how often",
+    EstimateFact.MINUTES: "minutes each time",
+    EstimateFact.PAIN: "pain",
+}
+
+
 class EstimationDialog(QDialog):
     """A round of blind estimates, from its set-up to the values taken, full screen.
 
@@ -95,6 +102,10 @@ class EstimationDialog(QDialog):
         self.reveal.again.clicked.connect(self.ask_again)
         self.reveal.close_button.clicked.connect(self.accept)
         session.refused.connect(self._on_refused)
+        # Full screen on the editor's screen; the geometry too, for a desktop without a window
+        # manager to honour the state: nothing of the Rank page may show around a sheet.
+        screen = (parent or self).screen()
+        self.setGeometry(screen.geometry())
         self.setWindowState(Qt.WindowState.WindowFullScreen)
         self.setup.candidates.setFocus()
 
@@ -287,7 +298,7 @@ class EstimationDialog(QDialog):
                 value,
                 reason,
                 row.summary.round,
-                f"{FACT_WORDS[row.fact]} of {self._name_of(row.candidate_id)}",
+                f"{_UNDO_WORDS[row.fact]} of {self._name_of(row.candidate_id)}",
             )
         )
         if refusal:

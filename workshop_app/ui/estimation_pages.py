@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -120,6 +121,7 @@ class SetupPage(QWidget):
         for listing in (self.candidates, self.facts, self.people):
             listing.setWordWrap(True)
             listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            listing.setResizeMode(QListView.ResizeMode.Adjust)  # wrap again at every width
         self.people.set_options(
             [(person.name or person.id, person.id) for person in workshop.stakeholders],
             [person.id for person in workshop.stakeholders],
@@ -497,6 +499,12 @@ class RevealPage(QWidget):
                 layout.addWidget(row)
         layout.addStretch(1)
         self.area.setWidget(body)
+        # One column for the facts' names, so every strip starts at the same place.
+        for row in self.rows:
+            row.fact_label.ensurePolished()
+        widest = max((row.fact_label.sizeHint().width() for row in self.rows), default=0)
+        for row in self.rows:
+            row.fact_label.setMinimumWidth(widest)
         self.heading.setText(f"{round_title(current.rounds)}: revealed")
         self.show_message("")
 
