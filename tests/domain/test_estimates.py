@@ -11,7 +11,7 @@ import pytest
 from workshop_app.domain import operations as op
 from workshop_app.domain.changes import Part, Refused
 from workshop_app.domain.document import workshop_from_document, workshop_to_document
-from workshop_app.domain.estimates import estimates_of, next_round, rounds_of
+from workshop_app.domain.estimates import estimates_of, latest_rounds, next_round, rounds_of
 from workshop_app.domain.fields import DOCUMENT_KEYS
 from workshop_app.domain.model import Estimate, EstimateFact, Period, Workshop
 from workshop_app.domain.validation import validate_document
@@ -261,3 +261,21 @@ def test_removing_a_stakeholder_makes_their_answers_anonymous_and_undo_names_the
     assert validate_document(workshop_to_document(estimated)) == []
     outcome.undo(estimated)
     assert document(estimated) == before
+
+
+def test_the_latest_round_of_each_fact_is_reported_in_words(demo_workshop: Workshop) -> None:
+    # The demo's own round: minutes of the chosen workflow, 8 to 24, the room disagreed.
+    (minutes,) = latest_rounds(demo_workshop, "c1")
+    assert minutes.fact is EstimateFact.MINUTES and minutes.rounds == 1
+    assert minutes.words() == (
+        "Minutes each time, round 1 of 1: 5 numbers and 1 pass; 8 to 24 minutes, median 22; "
+        "the room disagreed"
+    )
+    # A second round where everyone passed leaves the first one as the latest with a number.
+    op.add_estimates(demo_workshop, [Estimate("c1", EstimateFact.MINUTES, 2, "s1", None)])
+    (again,) = latest_rounds(demo_workshop, "c1")
+    assert again.summary.round == 1 and again.rounds == 2
+    op.add_estimates(demo_workshop, [Estimate("c1", EstimateFact.PAIN, 1, None, 4)])
+    facts = [found.fact for found in latest_rounds(demo_workshop, "c1")]
+    assert facts == [EstimateFact.MINUTES, EstimateFact.PAIN]
+    assert latest_rounds(demo_workshop, "c6") == []

@@ -67,12 +67,22 @@ def test_the_summary_page_says_how_sure_the_ranking_is_of_its_first(
     summary = pages[SUMMARY]
     assert "How sure is #1" in summary
     assert found.summary in summary
-    assert "Careful" not in summary  # the demo has no estimates, so nothing is fragile
+    # The demo's round (minutes, 8 to 24) spreads less than #1's margin: nothing is fragile.
+    assert "Careful" not in summary
+
+
+def test_the_ranking_chapter_says_what_the_room_estimated_blind(pages: list[str]) -> None:
+    (page,) = [page for page in pages if "What the room estimated blind" in page]
+    assert (
+        "Minutes each time, round 1 of 1: 5 numbers and 1 pass; 8 to 24 minutes, median 22; "
+        "the room disagreed." in " ".join(page.split())
+    )
 
 
 def test_the_demo_keeps_its_page_count_and_a_one_page_summary(pages: list[str]) -> None:
     assert len(pages) == DEMO_PAGES
     assert "Who signs" in pages[SUMMARY]
+    assert "Kwame Mensah" in pages[SUMMARY]  # the last of the signers, still on the summary
     assert "Diagnosis" in pages[SUMMARY + 1]
 
 

@@ -302,3 +302,16 @@ def test_a_sheet_refuses_what_cannot_be_an_answer_and_stopping_drops_the_round(
     ]
     assert (len(session.workshop.estimates), session.undo_stack.count()) == before
     assert QApplication.activeModalWidget() is None
+
+
+def test_the_rank_page_says_what_the_room_estimated_for_the_current_candidate(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    page = rank_page(qtbot, demo_window)
+    page.select("c1")
+    assert (
+        "Blind estimates: Minutes each time, round 1 of 1: 5 numbers and 1 pass; 8 to 24 "
+        "minutes, median 22; the room disagreed." in page.details.text()
+    )
+    page.select("c6")
+    assert "Blind estimates" not in page.details.text()

@@ -327,3 +327,49 @@ def summarise(
         lowest_by=tuple(a.who for a in answers if a.value == low),
         highest_by=tuple(a.who for a in answers if a.value == high),
     )
+
+
+#: A fact's name where a round is reported: "Blind estimates of minutes each time: …".
+FACT_NAMES = {
+    EstimateFact.OCCURRENCES: "how often",
+    EstimateFact.MINUTES: "minutes each time",
+    EstimateFact.PAIN: "pain",
+}
+
+
+@dataclass(frozen=True)
+class LatestRound:
+    """The last round of one fact of a candidate that has a number, as it is reported.
+
+    Attributes:
+        fact: the fact estimated.
+        rounds: how many rounds of it are recorded.
+        summary: the last of them with a number.
+    """
+
+    fact: EstimateFact
+    rounds: int
+    summary: RoundSummary
+
+    def words(self) -> str:
+        """``Minutes each time, round 2 of 2: 5 numbers; 8 to 24 minutes, median 22; the room
+        disagreed``."""
+        name = FACT_NAMES[self.fact]
+        return (
+            f"{name[0].upper()}{name[1:]}, round {self.summary.round} of {self.rounds}: "
+            f"{self.summary.figures()}"
+        )
+
+
+def latest_rounds(workshop: Workshop, candidate_id: str) -> list[LatestRound]:
+    """For each fact of a candidate the room has estimated, its last round with a number (a
+    round where everyone passed says nothing), in :data:`FACTS` order."""
+    found: list[LatestRound] = []
+    for fact in FACTS:
+        rounds = rounds_of(workshop, candidate_id, fact)
+        for number in reversed(rounds):
+            summary = summarise(workshop, candidate_id, fact, number)
+            if summary is not None:
+                found.append(LatestRound(fact, len(rounds), summary))
+                break
+    return found

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from workshop_app.domain.advice import metric_advice
+from workshop_app.domain.estimates import latest_rounds
 from workshop_app.domain.gate import gate_gaps
 from workshop_app.domain.model import (
     UNTITLED,
@@ -90,6 +91,16 @@ def _ranking(rows: list[Scored], vocabulary: ToolFirstVocabulary) -> list[Contex
 
 #: What the charter prints for a fact the room has not estimated yet.
 NOT_ESTIMATED = "not estimated"
+
+
+def _estimated(workshop: Workshop) -> list[Context]:
+    """Each candidate the room estimated blind, with the last round of each fact in words."""
+    found = []
+    for candidate in workshop.candidates:
+        rounds = latest_rounds(workshop, candidate.id)
+        if rounds:
+            found.append({"name": text(candidate.name), "rounds": [r.words() for r in rounds]})
+    return found
 
 
 def _awaiting(rows: list[Awaiting]) -> list[Context]:
@@ -307,6 +318,7 @@ def charter_context(
         ],
         "ranking": _ranking(rows, vocabulary),
         "awaiting": _awaiting(waiting),
+        "estimated": _estimated(workshop),
         "matrix": matrix_geometry(rows),
         "parked": [
             {

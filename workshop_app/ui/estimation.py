@@ -25,7 +25,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
-from workshop_app.domain.estimates import shown, unit_words
+from workshop_app.domain.estimates import FACT_NAMES, shown, unit_words
 from workshop_app.domain.model import EstimateFact
 from workshop_app.ui import undo
 from workshop_app.ui.estimation_pages import (
@@ -50,12 +50,6 @@ from workshop_app.ui.estimation_round import (
 from workshop_app.ui.session import Session
 
 # ---------------------------------------------------------------- the dialog
-#: A fact's name in the undo list: "Take minutes each time of Draft quotes from round 1".
-_UNDO_WORDS = {
-    EstimateFact.OCCURRENCES: "how often",
-    EstimateFact.MINUTES: "minutes each time",
-    EstimateFact.PAIN: "pain",
-}
 
 
 class EstimationDialog(QDialog):
@@ -298,7 +292,7 @@ class EstimationDialog(QDialog):
                 value,
                 reason,
                 row.summary.round,
-                f"{_UNDO_WORDS[row.fact]} of {self._name_of(row.candidate_id)}",
+                f"{FACT_NAMES[row.fact]} of {self._name_of(row.candidate_id)}",
             )
         )
         if refusal:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.changes import Changes, Part
+from workshop_app.domain.estimates import latest_rounds
 from workshop_app.domain.fields import MOST_VOTES
 from workshop_app.domain.matrix_layout import matrix_points
 from workshop_app.domain.model import CandidateStatus
@@ -249,6 +250,8 @@ class RankPage(StagePage):
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(Part.CANDIDATES, Part.ESTIMATES):
             self._sure_timer.start()
+        if changes.touches(Part.ESTIMATES):
+            self._update_details(self.current())
 
     def refresh_how_sure(self) -> None:
         """Show how sure the ranking is of its #1, as the domain answers it."""
@@ -278,6 +281,9 @@ class RankPage(StagePage):
         ]
         if candidate.status is CandidateStatus.PARKED:
             lines.append(f"Parked: {candidate.parked_reason}")
+        estimated = latest_rounds(self.session.workshop, candidate.id)
+        if estimated:
+            lines.append("Blind estimates: " + ". ".join(r.words() for r in estimated) + ".")
         self.details.setText("\n".join(lines))
 
     def _update_actions(self) -> None:
