@@ -227,8 +227,13 @@ class Candidate:
 
     @property
     def estimated(self) -> bool:
-        """Whether all three facts the ranking reads have a value."""
-        return not self.unestimated
+        """Whether all three facts the ranking reads have a value (read for every candidate
+        on every ranking, so without building :attr:`unestimated`)."""
+        return (
+            self.frequency.count is not None
+            and self.minutes_per_occurrence is not None
+            and self.pain is not None
+        )
 
 
 @dataclass
