@@ -14,9 +14,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.ui.driving import activate, focused, press, when_modal
-from workshop_app.domain.model import DecisionKind, EstimateFact, Period
+from workshop_app.domain.changes import Part
+from workshop_app.domain.model import Candidate, DecisionKind, EstimateFact, Frequency, Period
+from workshop_app.domain.ranking import rank_candidates
 from workshop_app.domain.stage import Stage
 from workshop_app.store.workshop_file import WorkshopFile
+from workshop_app.ui import undo
 from workshop_app.ui.audience import AudienceView
 from workshop_app.ui.audience_estimates import EstimatesBoard
 from workshop_app.ui.estimation import EstimationDialog, OtherValueDialog, RevealRow
@@ -315,3 +318,50 @@ def test_the_rank_page_says_what_the_room_estimated_for_the_current_candidate(
     )
     page.select("c6")
     assert "Blind estimates" not in page.details.text()
+
+
+def test_a_candidate_awaiting_estimates_is_ranked_once_the_room_has_estimated_it(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    page = rank_page(qtbot, demo_window)
+    session = page.session
+    waiting = Candidate("c9", "Check returns", frequency=Frequency(None, Period.DAY))
+    waiting.minutes_per_occurrence = waiting.pain = None
+    session.push(undo.add_item(session, Part.CANDIDATES, waiting, None, "Add"))
+    page.select("c9")
+    assert page.model.row_of("c9") >= 0  # listed, not ranked
+    assert "not ranked" in page.details.text()
+    assert all(row.candidate.id != "c9" for row in rank_candidates(session.workshop.candidates))
+
+    def round_(dialog: EstimationDialog) -> None:
+        activate(qtbot, dialog)
+        assert dialog.setup.candidates.values() == ["c9"]
+        tab_to(qtbot, "roundPeople")
+        keep_only_first(qtbot, 2)
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+        for count, minutes, pain in (("20", "10", "4"), ("30", "14", "4")):
+            press(qtbot, Qt.Key.Key_Space)
+            type_text(qtbot, count)
+            press(qtbot, Qt.Key.Key_Return)
+            press(qtbot, Qt.Key.Key_Return)
+            type_text(qtbot, minutes)
+            press(qtbot, Qt.Key.Key_Return)
+            type_text(qtbot, pain)
+            press(qtbot, Qt.Key.Key_Return)
+        press(qtbot, Qt.Key.Key_R)
+        for _fact in EstimateFact:
+            press(qtbot, Qt.Key.Key_M)
+            press(qtbot, Qt.Key.Key_Down)
+        press(qtbot, Qt.Key.Key_Escape)
+
+    on_round(round_)
+    press(qtbot, Qt.Key.Key_E, CTRL | SHIFT)
+    estimated = session.workshop.candidate("c9")
+    assert estimated is not None and estimated.estimated
+    assert (estimated.frequency.count, estimated.minutes_per_occurrence, estimated.pain) == (
+        25,
+        12,
+        4,
+    )
+    assert any(row.candidate.id == "c9" for row in rank_candidates(session.workshop.candidates))
+    assert "Blind estimates: How often, round 1 of 1" in page.details.text()

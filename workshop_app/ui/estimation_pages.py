@@ -110,6 +110,9 @@ class SetupPage(QWidget):
             ],
             [current] if current else [],
         )
+        ids = [c.id for c in workshop.candidates]
+        if current in ids:  # the ticked one is where the keyboard starts
+            self.candidates.setCurrentRow(ids.index(current))
         self.facts = CheckList(self)
         self.facts.setObjectName("roundFacts")
         self.facts.set_options(

@@ -43,6 +43,7 @@ from workshop_app.ui.shortcuts import (
     RANK_OVERRIDE,
     RANK_PARK,
     RANK_UNPARK,
+    keys_text,
     make_action,
 )
 from workshop_app.ui.stage_page import StagePage
@@ -268,17 +269,18 @@ class RankPage(StagePage):
         if row is None:
             self.details.setText("Select a candidate to see why it ranks where it does.")
             return
-        if isinstance(row, Awaiting):
-            self.details.setText(
-                f"{row.candidate.name}: {row.reason}; estimate them in Candidates.\n"
-                f"30-day readiness: {row.readiness} — {'; '.join(row.readiness_reasons)}."
-            )
-            return
         candidate = row.candidate
-        lines = [
-            f"#{row.rank} {candidate.name}: {row.reason}.",
-            f"30-day readiness: {row.readiness} — {'; '.join(row.readiness_reasons)}.",
-        ]
+        if isinstance(row, Awaiting):
+            lines = [
+                f"{candidate.name}: {row.reason}; estimate them in Candidates, or blind here "
+                f"({keys_text(RANK_ESTIMATE.sequences())}).",
+                f"30-day readiness: {row.readiness} — {'; '.join(row.readiness_reasons)}.",
+            ]
+        else:
+            lines = [
+                f"#{row.rank} {candidate.name}: {row.reason}.",
+                f"30-day readiness: {row.readiness} — {'; '.join(row.readiness_reasons)}.",
+            ]
         if candidate.status is CandidateStatus.PARKED:
             lines.append(f"Parked: {candidate.parked_reason}")
         estimated = latest_rounds(self.session.workshop, candidate.id)
