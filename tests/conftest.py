@@ -62,14 +62,18 @@ def demo_workshop(demo_document: dict[str, Any]) -> Workshop:
     return workshop_from_document(demo_document)
 
 
-@pytest.fixture
-def demo_file(tmp_path: Path, demo_workshop: Workshop) -> Path:
-    """The demo written to a real workshop file on disk."""
+def _on_disk(tmp_path: Path, workshop: Workshop) -> Path:
     from workshop_app.store.workshop_file import write_new_file
 
     path = tmp_path / "demo.workshop"
-    write_new_file(path, demo_workshop)
+    write_new_file(path, workshop)
     return path
+
+
+@pytest.fixture
+def demo_file(tmp_path: Path, demo_workshop: Workshop) -> Path:
+    """The demo written to a real workshop file on disk."""
+    return _on_disk(tmp_path, demo_workshop)
 
 
 def without_its_round(document: dict[str, Any]) -> dict[str, Any]:
@@ -95,8 +99,4 @@ def plain_demo_workshop(plain_demo_document: dict[str, Any]) -> Workshop:
 @pytest.fixture
 def plain_demo_file(tmp_path: Path, plain_demo_workshop: Workshop) -> Path:
     """The demo without its round of blind estimates, in a real workshop file."""
-    from workshop_app.store.workshop_file import write_new_file
-
-    path = tmp_path / "demo.workshop"
-    write_new_file(path, plain_demo_workshop)
-    return path
+    return _on_disk(tmp_path, plain_demo_workshop)

@@ -276,12 +276,12 @@ def test_a_sheet_refuses_what_cannot_be_an_answer_and_stopping_drops_the_round(
         type_text(qtbot, "7")  # pain is 1 to 5
         press(qtbot, Qt.Key.Key_Return)
         assert dialog.pages.currentWidget() is dialog.sheet
-        problems.extend([dialog.sheet.problem.text(), focused().objectName()])
+        problems.extend([dialog.sheet.message.text(), focused().objectName()])
         press(qtbot, Qt.Key.Key_Backspace)
         type_text(qtbot, "9")
         press(qtbot, Qt.Key.Key_Return)  # on to pain
         press(qtbot, Qt.Key.Key_Return)
-        problems.extend([dialog.sheet.problem.text(), focused().objectName()])
+        problems.extend([dialog.sheet.message.text(), focused().objectName()])
         press(qtbot, Qt.Key.Key_Backspace)
         type_text(qtbot, "3")
         press(qtbot, Qt.Key.Key_Return, CTRL)  # handed in

@@ -21,11 +21,22 @@ from workshop_app.domain.stages import Stage
 from workshop_app.libraries import workflow_examples
 from workshop_app.ui.examples_dialog import ExamplesDialog, dialog_size, matches
 from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.pages.candidates import CandidatesPage
 from workshop_app.ui.wrapping import wrapped_height
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = CTRL | Qt.KeyboardModifier.ShiftModifier
 WORDS = "supplier invoice"
+
+
+def candidates_table(qtbot: QtBot, window: MainWindow) -> CandidatesPage:
+    """The Candidates page shown, with the keyboard in its table."""
+    window.show_stage(Stage.CANDIDATES)
+    page = window.pages[Stage.CANDIDATES]
+    assert isinstance(page, CandidatesPage)
+    page.editor.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.editor.table)
+    return page
 
 
 def _rows(path: Path, sql: str, *args: Any) -> list[tuple[Any, ...]]:
@@ -41,10 +52,7 @@ def test_an_example_is_added_from_the_keyboard_and_undone_in_one_step(
 ) -> None:
     session = demo_window.session
     assert session is not None
-    demo_window.show_stage(Stage.CANDIDATES)
-    page = demo_window.pages[Stage.CANDIDATES]
-    page.editor.table.setFocus()  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.editor.table)  # type: ignore[attr-defined]
+    page = candidates_table(qtbot, demo_window)
     found = [example for example in workflow_examples() if matches(example, WORDS)]
     assert len(found) >= 2  # Down has somewhere to go
     seen: dict[str, Any] = {}
@@ -125,9 +133,7 @@ def test_an_example_is_added_from_the_keyboard_and_undone_in_one_step(
     )
 
     # One Ctrl+Z takes back the candidate and its metrics together.
-    demo_window.show_stage(Stage.CANDIDATES)
-    page.editor.table.setFocus()  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.editor.table)  # type: ignore[attr-defined]
+    candidates_table(qtbot, demo_window)
     press(qtbot, Qt.Key.Key_Z, CTRL)
     assert session.workshop.candidate(added.id) is None
     assert _rows(demo_file, "SELECT COUNT(*) FROM candidates WHERE id = ?", added.id) == [(0,)]
@@ -140,10 +146,7 @@ def test_an_example_is_added_from_the_keyboard_and_undone_in_one_step(
 def test_escape_cancels_and_adds_nothing(qtbot: QtBot, demo_window: MainWindow) -> None:
     session = demo_window.session
     assert session is not None
-    demo_window.show_stage(Stage.CANDIDATES)
-    page = demo_window.pages[Stage.CANDIDATES]
-    page.editor.table.setFocus()  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.editor.table)  # type: ignore[attr-defined]
+    candidates_table(qtbot, demo_window)
     closed: list[bool] = []
 
     def cancel(dialog: object) -> None:

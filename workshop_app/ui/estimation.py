@@ -186,7 +186,7 @@ class EstimationDialog(QDialog):
         read = self.sheet.read(who)
         if isinstance(read, tuple):
             field, problem = read
-            self.sheet.show_problem(problem)
+            self.sheet.show_message(problem)
             field.setFocus(Qt.FocusReason.OtherFocusReason)
             self.sheet.area.ensureWidgetVisible(field)
             return

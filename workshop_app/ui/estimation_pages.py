@@ -240,30 +240,46 @@ class _Question:
     per: QComboBox | None = None
 
 
-class SheetPage(QWidget):
-    """One person's (or slip's) sheet: the facts of each candidate, empty to start with."""
+class _ScrollingPage(QWidget):
+    """A page of the round: a heading, a line of guidance, a scrolling body, and a line for a
+    problem or a result (hidden while empty).
 
-    def __init__(self, parent: QWidget) -> None:
+    Attributes:
+        column: the page's layout; a page adds its buttons below the message.
+    """
+
+    def __init__(self, lead: str, parent: QWidget) -> None:
         super().__init__(parent)
-        column = QVBoxLayout(self)
-        column.setSpacing(12)
+        self.column = QVBoxLayout(self)
+        self.column.setSpacing(12)
         self.heading = _label("", "estimationTitle", self)
-        self.lead = _label(
-            "Only you see this screen. Type your own estimate; leave a field empty to pass. "
-            "Enter moves on.",
-            "estimationLead",
-            self,
-        )
-        column.addWidget(self.heading)
-        column.addWidget(self.lead)
+        self.lead = _label(lead, "estimationLead", self)
+        self.column.addWidget(self.heading)
+        self.column.addWidget(self.lead)
         self.area = QScrollArea(self)
         self.area.setWidgetResizable(True)
         self.area.setFrameShape(QFrame.Shape.NoFrame)
         self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        column.addWidget(self.area, 1)
-        self.problem = _label("", "estimationProblem", self)
-        self.problem.hide()
-        column.addWidget(self.problem)
+        self.column.addWidget(self.area, 1)
+        self.message = _label("", "estimationProblem", self)
+        self.message.hide()
+        self.column.addWidget(self.message)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+
+class SheetPage(_ScrollingPage):
+    """One person's (or slip's) sheet: the facts of each candidate, empty to start with."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(
+            "Only you see this screen. Type your own estimate; leave a field empty to pass. "
+            "Enter moves on.",
+            parent,
+        )
+        column = self.column
         row = QHBoxLayout()
         row.addStretch(1)
         self.done = _button("Hand in (Ctrl+Enter)", self, primary=True)
@@ -274,7 +290,6 @@ class SheetPage(QWidget):
     def build(self, workshop: Workshop, plan: RoundPlan) -> None:
         """Fresh, empty fields for every question of ``plan``."""
         body = QWidget(self.area)
-        body.setObjectName("roundBody")
         body.setObjectName("sheetBody")
         layout = QVBoxLayout(body)
         layout.setSpacing(18)
@@ -329,7 +344,7 @@ class SheetPage(QWidget):
             layout.addWidget(card)
         layout.addStretch(1)
         self.area.setWidget(body)
-        self.show_problem("")
+        self.show_message("")
 
     def fields(self) -> list[QWidget]:
         """The sheet's fields in the order Enter goes through them."""
@@ -382,10 +397,6 @@ class SheetPage(QWidget):
             if question.per is not None:
                 sheet.periods[question.candidate_id] = Period(question.per.currentData())
         return sheet
-
-    def show_problem(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.setVisible(bool(text))
 
 
 # ---------------------------------------------------------------- 4. reveal
@@ -446,30 +457,16 @@ class RevealRow(QFrame):
         super().keyPressEvent(event)
 
 
-class RevealPage(QWidget):
+class RevealPage(_ScrollingPage):
     """Every fact of the round revealed, with the facilitator's keys to act on one."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        column = QVBoxLayout(self)
-        column.setSpacing(10)
-        self.heading = _label("", "estimationTitle", self)
-        self.lead = _label(
+        super().__init__(
             "The lowest and the highest explain first. Then take the median (M), another value "
             "with a reason (V), or ask again (N). Up and Down move between the facts.",
-            "estimationLead",
-            self,
+            parent,
         )
-        column.addWidget(self.heading)
-        column.addWidget(self.lead)
-        self.area = QScrollArea(self)
-        self.area.setWidgetResizable(True)
-        self.area.setFrameShape(QFrame.Shape.NoFrame)
-        self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        column.addWidget(self.area, 1)
-        self.message = _label("", "estimationProblem", self)
-        self.message.hide()
-        column.addWidget(self.message)
+        column = self.column
         row = QHBoxLayout()
         self.take_median = _button("Take the median (M)", self, primary=True)
         self.take_other = _button("Another value… (V)", self)
@@ -510,10 +507,6 @@ class RevealPage(QWidget):
             row.fact_label.setMinimumWidth(widest)
         self.heading.setText(f"{round_title(current.rounds)}: revealed")
         self.show_message("")
-
-    def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
 
 
 class OtherValueDialog(QDialog):
