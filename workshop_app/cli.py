@@ -72,6 +72,19 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
         parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     elif name == "check":
         parser.add_argument("file", type=Path, help="a .workshop file")
+    elif name == "status":
+        parser.add_argument(
+            "paths",
+            nargs="+",
+            type=Path,
+            metavar="PATH",
+            help="a .workshop file, or a folder: its .workshop files (not its subfolders')",
+        )
+        parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    elif name == "expand":
+        parser.add_argument("file", type=Path, help="the .workshop file to continue from")
+        parser.add_argument("new", type=Path, help="the .workshop file to create")
+        parser.add_argument("--force", action="store_true", help="replace an existing file")
     elif name == "checkin":
         parser.add_argument("file", type=Path, help="a .workshop file")
         parser.add_argument("--metric", required=True, help="the metric's id (or exact name)")
@@ -86,6 +99,12 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
         parser.add_argument(
             "--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)"
         )
+        if name == "charter":
+            parser.add_argument(
+                "--no-record",
+                action="store_true",
+                help="do not record the exported version in the workshop file",
+            )
     return parser
 
 
@@ -172,6 +191,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_status(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from workshop_app.status_listing import read_portfolio, status_record, status_table
+
+    portfolio = read_portfolio(args.paths, dt.date.today())
+    records = [status_record(path, info) for path, info in portfolio.read]
+    if args.json:
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    elif records:
+        print(status_table(records))
+    # Read without changing any file; one line for each that was skipped, and exit 1.
+    return _fail(portfolio.skipped) if portfolio.skipped else EXIT_OK
+
+
 def _workshop_of(path: Path) -> Workshop:
     """The workshop in a file, or in interchange JSON on standard input for ``-``."""
     if str(path) == "-":
@@ -201,9 +235,28 @@ def cmd_checkin(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_report(args: argparse.Namespace, kind: str) -> int:
-    """Make the charter or the progress report of ``args.file`` and write it to
-    ``args.output`` whole (or not at all)."""
+def cmd_expand(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from workshop_app.store.expand import expand_file
+
+    old, new = expand_file(args.file, args.new, dt.datetime.now(), force=args.force)
+    earlier = [f"“{c.name}”" for c in old.chosen]
+    recorded = (
+        f"{' and '.join(earlier)} recorded as an earlier attempt"
+        if earlier
+        else "no chosen workflow"
+    )
+    print(
+        f"{args.new}: next workshop written from {args.file}: "
+        f"{len(new.candidates)} candidates in play, {recorded}"
+    )
+    return EXIT_OK
+
+
+def _write_report(args: argparse.Namespace, kind: str, workshop: Workshop | None = None) -> int:
+    """Make the charter or the progress report of ``args.file`` (or of ``workshop``, read
+    from it already) and write it to ``args.output`` whole (or not at all)."""
     from workshop_app.libraries import tool_first_vocabulary
     from workshop_app.report.charter import make_charter
     from workshop_app.report.pdf import ReportError
@@ -212,7 +265,7 @@ def _write_report(args: argparse.Namespace, kind: str) -> int:
 
     if not args.output.parent.is_dir():
         return _fail([f"{args.output}: cannot be written: the folder does not exist"])
-    workshop = _workshop_of(args.file)
+    workshop = _workshop_of(args.file) if workshop is None else workshop
     make = make_charter if kind == "charter" else make_progress_report
     try:
         rendered = make(workshop, tool_first_vocabulary(), export_text(workshop), paper=args.paper)
@@ -229,8 +282,50 @@ def cmd_progress(args: argparse.Namespace) -> int:
     return _write_report(args, "progress report")
 
 
+def _open_to_record(path: Path) -> tuple[WorkshopFile, str | None]:
+    """The workshop file, open for writing when it can be; else read-only, with the reason
+    the exported version cannot be recorded in it."""
+    from workshop_app.store.lock import WorkshopLocked
+    from workshop_app.store.workshop_file import WorkshopFile
+
+    try:
+        opened = WorkshopFile.open(path)
+    except WorkshopLocked as exc:
+        holder = exc.holder
+        return _open_read_only(path), f"it is open in First Workflow on {holder.host} now"
+    return opened, ("the file is read-only" if opened.read_only else None)
+
+
 def cmd_charter(args: argparse.Namespace) -> int:
-    return _write_report(args, "charter")
+    """Write the charter; record its version in the workshop file when it can be written
+    (the charter is exported all the same when it cannot, with a note saying so)."""
+    import datetime as dt
+
+    from workshop_app.domain.operations import Step, record_export
+    from workshop_app.domain.versions import charter_document, charter_fingerprint
+    from workshop_app.store.errors import WorkshopFileError
+
+    if str(args.file) == "-" or args.no_record:
+        return _write_report(args, "charter")
+    opened, cannot = _open_to_record(args.file)
+    with opened:
+        status = _write_report(args, "charter", opened.workshop)
+        if status != EXIT_OK:
+            return status
+        version = charter_fingerprint(opened.workshop)
+        if cannot is not None:
+            print(f"{args.file}: note: version {version} not recorded: {cannot}", file=sys.stderr)
+            return EXIT_OK
+        at = dt.datetime.now().replace(microsecond=0).isoformat()
+        try:
+            opened.change(Step(record_export, (charter_document(opened.workshop), at)))
+        except WorkshopFileError as exc:  # the charter is written: say so, and why not this
+            print(
+                f"{args.file}: note: version {version} not recorded: {exc.problem}", file=sys.stderr
+            )
+            return EXIT_OK
+    print(f"{args.file}: charter version {version} recorded")
+    return EXIT_OK
 
 
 #: name → (one-line help, handler)
@@ -240,9 +335,11 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "export": ("print a workshop as interchange JSON (or write it with -o)", cmd_export),
     "rank": ("the ranked candidates with scores and reasons", cmd_rank),
     "check": ("validate a workshop file", cmd_check),
+    "status": ("the state and latest verdict of many workshops, read-only", cmd_status),
     "charter": ("the charter as PDF (with the workshop's JSON attached)", cmd_charter),
     "checkin": ("store one metric reading taken after the workshop", cmd_checkin),
     "progress": ("the progress report for the sponsor as PDF", cmd_progress),
+    "expand": ("the next workshop from this one's parked backlog and first workflow", cmd_expand),
 }
 
 

@@ -96,6 +96,7 @@ STEPS: dict[str, Step] = {
     "unpark": Step(op.unpark, ("c8", "Worth a look", AT)),
     "override_scores": Step(op.override_scores, ("c3", 5, None, "The room knows better", AT)),
     "sign": Step(op.sign, ("s2", SignoffDecision.APPROVED, "Fine", AT)),
+    "record_export": Step(op.record_export, ({"format": "first-workflow/1", "workshop": {}}, AT)),
     "add_checkin": Step(op.add_checkin, (Checkin("m1", "2026-11-20", 12),)),
     "add_readings": Step(
         op.add_readings, ([Checkin("m1", "2026-11-20", 1), Checkin("m2", "2026-11-21", 2)],)

@@ -26,6 +26,7 @@ class Part(StrEnum):
     DECISIONS = "decisions"
     CHECKIN_PLAN = "checkin_plan"
     ESTIMATES = "estimates"
+    VERSIONS = "versions"
 
     @property
     def singleton(self) -> bool:

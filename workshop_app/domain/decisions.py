@@ -169,14 +169,23 @@ def override_scores(
 
 
 def sign(
-    workshop: Workshop, stakeholder_id: str, decision: SignoffDecision, comment: str, at: str
+    workshop: Workshop,
+    stakeholder_id: str,
+    decision: SignoffDecision,
+    comment: str,
+    at: str,
+    *,
+    version: str | None = None,
 ) -> list[Decision]:
-    """Record one stakeholder's sign-off (replacing an earlier one of theirs)."""
+    """Record one stakeholder's sign-off (replacing an earlier one of theirs) on ``version``
+    of the charter (its fingerprint)."""
     person = workshop.stakeholder(stakeholder_id)
     if person is None:
         raise DecisionRefused(f"no stakeholder has the id {stakeholder_id!r}")
     workshop.signoffs = [s for s in workshop.signoffs if s.stakeholder_id != stakeholder_id]
-    workshop.signoffs.append(Signoff(stakeholder_id, at[:10], decision, comment.strip()))
+    workshop.signoffs.append(
+        Signoff(stakeholder_id, at[:10], decision, comment.strip(), version=version)
+    )
     words = "approved" if decision is SignoffDecision.APPROVED else "requested changes"
     reason = f"{person.name} {words}" + (f": {comment.strip()}" if comment.strip() else ".")
     return [_log(workshop, DecisionKind.SIGNED, at, None, reason)]

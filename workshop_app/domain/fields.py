@@ -15,7 +15,18 @@ from workshop_app.domain import model as m
 from workshop_app.domain.text import LABEL, LONG, MEDIUM, SHORT
 
 Kind = Literal[
-    "id", "text", "enum", "enums", "int", "number", "ref", "refs", "date", "datetime", "object"
+    "id",
+    "text",
+    "enum",
+    "enums",
+    "int",
+    "number",
+    "ref",
+    "refs",
+    "date",
+    "datetime",
+    "object",
+    "document",  # a whole interchange document, kept as it is (a charter version's)
 ]
 
 #: Dot votes are counted, not typed: a bound keeps a stuck key from writing nonsense.
@@ -217,6 +228,8 @@ SIGNOFF = (
     FieldSpec("date", "date", required=True),
     _enum("decision", m.SignoffDecision),
     _text("comment", MEDIUM),
+    #: The fingerprint of the charter signed (null for a sign-off from before versions).
+    FieldSpec("version", "text", limit=LABEL, later=True),
 )
 
 DECISION = (
@@ -246,6 +259,14 @@ ESTIMATE = (
     FieldSpec("per", "enum", enum=m.Period),
 )
 
+#: One exported version of the charter; the rules that span its fields (the fingerprint is
+#: the document's, each version once) are in :mod:`workshop_app.domain.validation`.
+VERSION = (
+    FieldSpec("fingerprint", "text", required=True, limit=LABEL),
+    FieldSpec("exported_at", "datetime", required=True),
+    FieldSpec("document", "document", required=True),
+)
+
 #: The top-level lists in document order, with the class of their items.
 LISTS: tuple[tuple[str, tuple[FieldSpec, ...], type], ...] = (
     ("stakeholders", STAKEHOLDER, m.Stakeholder),
@@ -259,6 +280,7 @@ LISTS: tuple[tuple[str, tuple[FieldSpec, ...], type], ...] = (
     ("decisions", DECISION, m.Decision),
     ("checkin_plan", CHECKIN_PLAN, m.PlannedCheckin),
     ("estimates", ESTIMATE, m.Estimate),
+    ("versions", VERSION, m.CharterVersion),
 )
 
 #: The top-level keys of every document, in the order the format shows them.
@@ -280,7 +302,7 @@ DOCUMENT_KEYS = (
 
 #: Lists added to version 1 later, written after :data:`DOCUMENT_KEYS` and only when they are
 #: not empty, so a workshop that does not use them exports exactly as it did before.
-LATER_KEYS = ("estimates",)
+LATER_KEYS = ("estimates", "versions")
 
 
 def specs_of(key: str) -> tuple[FieldSpec, ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class StakeholderKind(StrEnum):
@@ -103,6 +104,8 @@ class DecisionKind(StrEnum):
     SIGNED = "signed"
     #: The room settled one fact of a candidate from a round of blind estimates.
     ESTIMATED = "estimated"
+    #: The workshop was started from an earlier one ("then expand"): the first entry of its log.
+    EXPANDED = "expanded"
 
 
 class EstimateFact(StrEnum):
@@ -291,6 +294,9 @@ class Signoff:
     date: str
     decision: SignoffDecision = SignoffDecision.APPROVED
     comment: str = ""
+    #: The fingerprint of the charter they signed (:mod:`workshop_app.domain.fingerprint`);
+    #: None for a sign-off recorded before versions were kept.
+    version: str | None = None
 
 
 @dataclass
@@ -308,6 +314,22 @@ class Decision:
     kind: DecisionKind
     candidate_id: str | None = None
     reason: str = ""
+
+
+@dataclass
+class CharterVersion:
+    """One version of the charter as it was exported (to PDF).
+
+    Attributes:
+        fingerprint: the version's name, printed in the PDF's footer and metadata.
+        exported_at: when it was last exported, as the decision log writes times.
+        document: the charter document of that version (the interchange document without
+            ``versions``, ``checkins`` and ``checkin_plan``), to tell what changed since.
+    """
+
+    fingerprint: str
+    exported_at: str
+    document: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -355,6 +377,8 @@ class Workshop:
     checkin_plan: list[PlannedCheckin] = field(default_factory=list)
     #: Every answer of every blind-estimate round, in the order they were recorded.
     estimates: list[Estimate] = field(default_factory=list)
+    #: Every version of the charter exported, in the order of their last export.
+    versions: list[CharterVersion] = field(default_factory=list)
 
     def stakeholder(self, stakeholder_id: str | None) -> Stakeholder | None:
         return next((s for s in self.stakeholders if s.id == stakeholder_id), None)

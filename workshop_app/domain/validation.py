@@ -15,6 +15,7 @@ from typing import Any
 
 from workshop_app.domain.estimates import per_problem, value_problem
 from workshop_app.domain.fields import ADOPTION, LISTS, WORKSHOP, FieldSpec, field_spec
+from workshop_app.domain.fingerprint import NOT_THE_CHARTER, PATTERN, fingerprint_of
 from workshop_app.domain.model import EstimateFact, Workshop
 from workshop_app.domain.text import text_problem
 
@@ -119,6 +120,8 @@ class _Checker:
             self._check_number(value, spec, path)
         elif kind == "object":
             self.check_object(value, spec.nested, path)
+        elif kind == "document" and not isinstance(value, Mapping):
+            self.add(path, f"must be an object, got {_describe(value)}")
 
     def _check_text(self, value: str, spec: FieldSpec, path: str) -> None:
         problem = text_problem(value, spec.limit)
@@ -301,6 +304,43 @@ def _check_rules(checker: _Checker, doc: Mapping[str, Any]) -> None:
             checker.add(f"checkins[{index}].date", f"{when} is before the workshop date {day}")
 
 
+def _check_versions(checker: _Checker, doc: Mapping[str, Any]) -> None:
+    """Each exported version is a valid charter document whose fingerprint is its name,
+    listed once; each sign-off names its version as a fingerprint."""
+    for index, signoff in enumerate(doc.get("signoffs") or []):
+        version = signoff.get("version") if isinstance(signoff, Mapping) else None
+        if isinstance(version, str) and version and not PATTERN.fullmatch(version):
+            checker.add(
+                f"signoffs[{index}].version",
+                f"must be a charter fingerprint (10 of a-z and 2-7), got {_describe(version)}",
+            )
+    versions = doc.get("versions")
+    seen: set[str] = set()
+    for index, version in enumerate(versions if isinstance(versions, list) else []):
+        if not isinstance(version, Mapping):
+            continue
+        path = f"versions[{index}]"
+        name, document = version.get("fingerprint"), version.get("document")
+        if not isinstance(name, str) or not isinstance(document, Mapping):
+            continue
+        kept = [key for key in NOT_THE_CHARTER if key in document]
+        if kept:
+            checker.add(f"{path}.document", f"must not hold {', '.join(kept)}")
+            continue
+        inner = validate_document(document)
+        if inner:
+            checker.add(f"{path}.document", f"is not a valid charter: {inner[0]}")
+        elif fingerprint_of(document) != name:
+            checker.add(
+                f"{path}.fingerprint",
+                f"{_describe(name)} is not the fingerprint of its document "
+                f"({fingerprint_of(document)})",
+            )
+        if name in seen:
+            checker.add(f"{path}.fingerprint", f"version {_describe(name)} is listed twice")
+        seen.add(name)
+
+
 def validate_document(doc: Any) -> list[Issue]:
     """Every problem with an interchange document; an empty list means it can be imported."""
     checker = _Checker()
@@ -319,6 +359,7 @@ def validate_document(doc: Any) -> list[Issue]:
     checker.resolve_refs()
     _check_rules(checker, doc)
     _check_estimates(checker, doc)
+    _check_versions(checker, doc)
     return checker.issues
 
 

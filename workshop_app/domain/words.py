@@ -19,6 +19,7 @@ _WORDS = {
     "changes_requested": "Changes requested",
     "gate_passed": "Gate passed",
     "estimated": "Estimate adopted",
+    "expanded": "Started from an earlier workshop",
     "day": "per day",
     "week": "per week",
     "month": "per month",

@@ -31,6 +31,7 @@ from workshop_app.domain.ranking import (
 )
 from workshop_app.domain.schedule import checkin_dates
 from workshop_app.domain.toolfirst import ToolFirstVocabulary, is_tool_first
+from workshop_app.domain.versions import charter_document, charter_fingerprint, signed_version
 from workshop_app.domain.words import in_words
 from workshop_app.report.formatting import hours, long_date, number, sentence, text
 from workshop_app.report.making import ReportKind, check_paper, make_report
@@ -208,6 +209,7 @@ def _metrics(workshop: Workshop, candidate_id: str) -> list[Context]:
 
 def _signoffs(workshop: Workshop) -> list[Context]:
     signed = {s.stakeholder_id: s for s in workshop.signoffs}
+    now = charter_document(workshop) if workshop.signoffs else {}
     order = sorted(
         workshop.stakeholders,
         key=lambda s: (
@@ -227,6 +229,10 @@ def _signoffs(workshop: Workshop) -> list[Context]:
                 "decision": in_words(signoff.decision) if signoff else "",
                 "date": long_date(signoff.date) if signoff else "",
                 "comment": text(signoff.comment) if signoff else "",
+                # Sign-offs from before versions were kept say nothing of one.
+                "version": signed_version(workshop, signoff, now).words()
+                if signoff and signoff.version
+                else "",
             }
         )
     return out
@@ -294,6 +300,7 @@ def charter_context(
         "status": "agreed" if not gaps else "draft",
         "gaps": [text(gap) for gap in gaps],
         "generated": long_date((today or dt.date.today()).isoformat()),
+        "version": charter_fingerprint(workshop),
         "chosen": chosen_context,
         "how_sure": sureness_context(workshop),
         "targets": _metrics(workshop, the_one.id) if the_one else [],

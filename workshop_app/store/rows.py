@@ -61,7 +61,16 @@ TABLES: tuple[TableMap, ...] = (
     *(
         TableMap(key, specs, cls, keyed_by_id=specs[0].kind == "id")
         for key, specs, cls in LISTS
-        if key in ("risks", "checkins", "signoffs", "decisions", "checkin_plan", "estimates")
+        if key
+        in (
+            "risks",
+            "checkins",
+            "signoffs",
+            "decisions",
+            "checkin_plan",
+            "estimates",
+            "versions",
+        )
     ),
 )
 
@@ -78,6 +87,9 @@ def _flatten(obj: Any, specs: tuple[FieldSpec, ...], prefix: str = "") -> Iterat
             yield column, json.dumps([str(item) for item in value])
         elif spec.kind == "enum":
             yield column, None if value is None else str(value)
+        elif spec.kind == "document":
+            # ASCII escapes: any text a document carries can be written and read back.
+            yield column, json.dumps(value, separators=(",", ":"))
         else:
             yield column, value
 
@@ -98,6 +110,8 @@ def _unflatten(row: Row, specs: tuple[FieldSpec, ...], cls: type, prefix: str = 
             assert spec.enum is not None
             raw = row[column]
             values[spec.name] = None if raw is None and not spec.required else _member(spec, raw)
+        elif spec.kind == "document":
+            values[spec.name] = json.loads(row[column])
         elif spec.later and column not in row:
             values[spec.name] = spec.default  # a column added later: an older file has none
         else:

@@ -1,41 +1,59 @@
-"""What the welcome screen shows of a workshop file, read without opening it for editing."""
+"""What the welcome screen and ``workshop-app status`` show of a workshop file, read without
+changing it (:mod:`workshop_app.store.reading`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop_app.store import errors
-from workshop_app.store.inspection import connect, inspect
+from workshop_app.store.reading import read_workshop, unchanged
+
+if TYPE_CHECKING:
+    from workshop_app.domain.portfolio import WorkshopState
 
 
 @dataclass(frozen=True)
 class Summary:
-    """One line of the recent-workshops list.
+    """One line of the recent-workshops list, or of ``workshop-app status``.
 
     Attributes:
         title, organization, date: from the workshop's details.
         modified: when the file last changed (seconds since the epoch).
+        state: where the workshop stands (draft, agreed, signed; its day; its verdict), when
+            it was asked for.
     """
 
     title: str
     organization: str
     date: str
     modified: float
+    state: WorkshopState | None = None
 
 
-def summary(path: Path | str) -> Summary:
-    """Title, organization, date and last change of a workshop file (read-only, checked)."""
+def summary(path: Path | str, today: dt.date | None = None) -> Summary:
+    """Title, organization, date and last change of a workshop file, checked and read
+    without changing it; with ``today``, also its state on that day (which reads the whole
+    workshop, and brings an older file up to date in memory)."""
     path = Path(path)
-    inspect(path)
-    conn = connect(path, "ro")
-    try:
-        row = conn.execute("SELECT title, organization, date FROM workshop WHERE id = 1").fetchone()
-    except sqlite3.Error as exc:
-        raise errors.DamagedWorkshop(path, f"cannot be read: {exc}") from None
-    finally:
-        conn.close()
+    if today is not None:
+        # The gate and the verdicts load the ranking and progress rules: only when asked.
+        from workshop_app.domain.portfolio import state_of
+
+        workshop = read_workshop(path)
+        info = workshop.info
+        state = state_of(workshop, today)
+        return Summary(info.title, info.organization, info.date, path.stat().st_mtime, state)
+    with unchanged(path, upgrade=False) as conn:
+        try:
+            row = conn.execute(
+                "SELECT title, organization, date FROM workshop WHERE id = 1"
+            ).fetchone()
+        except sqlite3.Error as exc:
+            raise errors.DamagedWorkshop(path, f"cannot be read: {exc}") from None
     if row is None:
         raise errors.DamagedWorkshop(path, "is damaged: it has no workshop details")
     return Summary(row[0], row[1], row[2], path.stat().st_mtime)

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 #: "FWKS" — First Workflow workshop file.
 APPLICATION_ID = 0x46574B53
 #: The newest schema this app writes and reads: the version the last of :data:`STEPS` sets.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: The name under which sqlite-utils records the steps applied to a file.
 MIGRATION_SET = "first-workflow"
 
@@ -214,6 +214,18 @@ def allow_unestimated(db: Executes) -> None:
     db.execute("PRAGMA user_version = 4")
 
 
+def add_versions(db: Executes) -> None:
+    """Version 5: the charter's exported versions (fingerprint, time of the last export, and
+    the charter document as JSON text), and the version each sign-off was given on (NULL for
+    the sign-offs recorded before)."""
+    db.execute(
+        "CREATE TABLE versions (position INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL, "
+        "exported_at TEXT NOT NULL, document TEXT NOT NULL)"
+    )
+    db.execute("ALTER TABLE signoffs ADD COLUMN version TEXT")
+    db.execute("PRAGMA user_version = 5")
+
+
 #: Every step, oldest first, by the name it is recorded under. Add a step at the end (and
 #: raise :data:`SCHEMA_VERSION`); never change one that has shipped.
 STEPS: tuple[tuple[str, Callable[[Executes], None]], ...] = (
@@ -221,6 +233,7 @@ STEPS: tuple[tuple[str, Callable[[Executes], None]], ...] = (
     ("0002_checkin_plan", add_checkin_plan),
     ("0003_estimates", add_estimates),
     ("0004_unestimated_candidates", allow_unestimated),
+    ("0005_charter_versions", add_versions),
 )
 
 #: The table in which sqlite-utils ``Migrations`` records applied steps, as it creates it.

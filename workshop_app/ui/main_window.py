@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self._reports: dict[Stage, StageReport] = {}
         self.setWindowIcon(icon("app"))
 
-        self.welcome = WelcomePage(settings, self)
+        self.welcome = WelcomePage(settings, self, today)
         self.welcome.newRequested.connect(self.new_workshop)
         self.welcome.openRequested.connect(self.open_dialog)
         self.welcome.demoRequested.connect(self.open_demo)
@@ -168,6 +168,8 @@ class MainWindow(QMainWindow):
         page = PAGE_FACTORIES[stage](self.session, self.page_stack, self.today)
         page.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 6000))
         page.roomPicture.connect(self.audience.show_picture)
+        if stage is Stage.FOLLOW_THROUGH:  # its "Next workflow…" is the File menu's
+            page.nextWorkflowRequested.connect(self.next_workflow)  # type: ignore[attr-defined]
         report = self._reports.get(stage)
         if report is not None:
             page.show_advice(list(report.advice))
@@ -249,6 +251,22 @@ class MainWindow(QMainWindow):
         if isinstance(page, CharterPage):
             self.show_stage(Stage.CHARTER)
             page.export()
+
+    def next_workflow(self) -> None:
+        """File > Next workflow…: write the next workshop from this one; offer to open it."""
+        from workshop_app.ui.next_workflow import start_next_workflow
+
+        if self.session is None:
+            return
+        written = start_next_workflow(
+            self,
+            self.session,
+            self.open_path,
+            lambda: dt.datetime.combine(self.today(), dt.datetime.now().time()),
+        )
+        if written is not None:
+            self.settings.add_recent(written)
+            self.statusBar().showMessage(f"Next workshop written to {written}", 8000)
 
     def close_workshop(self) -> None:
         if not self._may_close():

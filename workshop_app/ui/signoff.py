@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.model import SignoffDecision
 from workshop_app.domain.text import MEDIUM, clean_typed_text
+from workshop_app.domain.versions import charter_document, signed_version
 from workshop_app.domain.words import in_words
 from workshop_app.ui.combo import WordSearchCombo
 from workshop_app.ui.labels import choices
@@ -26,12 +27,15 @@ StakeholderRole = Qt.ItemDataRole.UserRole + 1
 
 
 class SignoffModel(QAbstractListModel):
-    """One row per stakeholder with their sign-off, read from the workshop."""
+    """One row per stakeholder with their sign-off and the version they signed, read from
+    the workshop. What changed since each signed version is worked out once after a change,
+    when a row is first shown, and kept until the next change."""
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self._count = len(session.workshop.stakeholders)
+        self._versions: dict[str, str] | None = None  # stakeholder id → version in words
         session.changed.connect(self._on_changed)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -47,6 +51,8 @@ class SignoffModel(QAbstractListModel):
         )
         if role == Qt.ItemDataRole.DisplayRole:
             state = f"{in_words(signed.decision)} on {signed.date}" if signed else "not signed yet"
+            if signed is not None and signed.version is not None:
+                state += f"; {self.version_words(person.id)}"
             return f"{person.name} ({in_words(person.kind)}): {state}"
         if role == Qt.ItemDataRole.ToolTipRole and signed is not None and signed.comment:
             return signed.comment
@@ -54,11 +60,26 @@ class SignoffModel(QAbstractListModel):
             return person.id
         return None
 
+    def version_words(self, stakeholder_id: str) -> str:
+        """``signed version ab12cd34ef, 2 changes since`` for one person's sign-off."""
+        if self._versions is None:
+            workshop = self.session.workshop
+            now = charter_document(workshop)
+            self._versions = {
+                s.stakeholder_id: signed_version(workshop, s, now).words()
+                for s in workshop.signoffs
+            }
+        return self._versions.get(stakeholder_id, "")
+
     def _on_changed(self, changes: Changes) -> None:
+        self._versions = None
         if changes.touches(Part.STAKEHOLDERS, Part.SIGNOFFS):
             self.beginResetModel()
             self._count = len(self.session.workshop.stakeholders)
             self.endResetModel()
+        elif self._count and any(s.version for s in self.session.workshop.signoffs):
+            # What changed since a signed version may have: the rows say it again.
+            self.dataChanged.emit(self.index(0), self.index(self._count - 1))
 
 
 class SignoffDialog(QDialog):

@@ -231,3 +231,12 @@ def adopt_estimate(
         round_number,
         _now(),
     )
+
+
+def record_export(session: Session, document: dict[str, Any]) -> None:
+    """Keep the version of a charter just exported (``document``: the charter document it
+    was made from), outside the undo history: the PDF exists whatever Ctrl+Z does, so its
+    record is not one of the facilitator's edits to take back, and undoing an edit made
+    before it must not remove it. It runs the operation through the session all the same
+    (saved, and every view told)."""
+    session.apply(Step(_operations().record_export, (document, _now())))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +24,11 @@ from workshop_app.store.errors import WorkshopFileError
 from workshop_app.store.workshop_file import summary
 from workshop_app.ui.settings import Settings
 
+#: The line of a recent workshop that shows its state, until the state is read.
+READING_STATE = "Reading where it stands…"
+#: A welcome screen that does not paint soon (hidden, minimised) reads the states after this.
+STATES_AT_THE_LATEST_MS = 400
+
 
 def when(timestamp: float, now: dt.datetime | None = None) -> str:
     """A last-change time in words: "today 14:05", "yesterday", "12 Nov 2026"."""
@@ -36,7 +42,8 @@ def when(timestamp: float, now: dt.datetime | None = None) -> str:
 
 
 def describe_recent(path: Path) -> tuple[str, bool]:
-    """One line for the recent list, and whether the file can be opened."""
+    """The entry of the recent list (what it is, where it stands, where it is), and whether
+    the file can be opened. Where it stands is read later (:func:`describe_state`)."""
     if not path.exists():
         return f"{path.name} — missing (moved or deleted?)\n{path.parent}", False
     try:
@@ -46,7 +53,22 @@ def describe_recent(path: Path) -> tuple[str, bool]:
     head = info.title or path.name
     parts = [part for part in (info.organization, info.date) if part]
     detail = " · ".join([*parts, f"changed {when(info.modified)}"])
-    return f"{head} — {detail}\n{path}", True
+    return f"{head} — {detail}\n{READING_STATE}\n{path}", True
+
+
+def describe_state(path: Path, today: dt.date) -> str:
+    """Where a workshop stands, in one line: its charter, its day of the 30, its latest
+    verdict; or why that cannot be read."""
+    try:
+        state = summary(path, today).state
+    except WorkshopFileError as exc:
+        return f"Where it stands cannot be read: {exc.problem}"
+    assert state is not None
+    charter = state.state_words
+    return (
+        f"Charter {charter} · {state.day_words[0].upper()}{state.day_words[1:]} · "
+        f"latest verdict: {state.verdict_words}"
+    )
 
 
 class WelcomePage(QWidget):
@@ -55,16 +77,28 @@ class WelcomePage(QWidget):
     Signals:
         newRequested(), openRequested(), demoRequested(): the three buttons.
         recentChosen(str): the path of a recent workshop to open.
+        statesRead(): every recent workshop's state is in its entry.
     """
 
     newRequested = Signal()
     openRequested = Signal()
     demoRequested = Signal()
     recentChosen = Signal(str)
+    statesRead = Signal()
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.today = today
+        #: The entries whose state is still to be read: (row, path).
+        self._unread: list[tuple[int, str]] = []
+        self._states_after_paint = False
+        self._wrapping = False
         self.setObjectName("welcome")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(64, 48, 64, 48)
@@ -114,12 +148,22 @@ class WelcomePage(QWidget):
     def refresh(self) -> None:
         """Read the recent workshops again; the window calls it each time it shows this page,
         and only then (checking every recent file would slow opening one directly)."""
+        if not self._wrapping:
+            # Entries wrap whole at the list's width; set up here, not when the window is
+            # built, since a window opened on a workshop never shows this page.
+            from workshop_app.ui.wrapping import WrappingDelegate
+
+            self.recent.setItemDelegate(WrappingDelegate(self.recent))
+            self._wrapping = True
         self.recent.clear()
+        self._unread = []
         for path in self.settings.recent_files():
             text, usable = describe_recent(path)
             entry = QListWidgetItem(text, self.recent)
             entry.setData(Qt.ItemDataRole.UserRole, str(path))
-            if not usable:
+            if usable:
+                self._unread.append((self.recent.row(entry), str(path)))
+            else:
                 entry.setForeground(QColor(PALETTE.text_faint))
                 entry.setToolTip(
                     "This file cannot be opened from here; it stays in the list "
@@ -130,6 +174,43 @@ class WelcomePage(QWidget):
         self.empty.setVisible(not has_recent)
         if has_recent:
             self.recent.setCurrentRow(0)
+        # Where each workshop stands once the page has painted: reading every recent file
+        # whole must not hold back the first frame.
+        self._states_after_paint = True
+        QTimer.singleShot(STATES_AT_THE_LATEST_MS, self, self._start_reading_states)
+
+    @property
+    def states_read(self) -> bool:
+        """True when every recent workshop's entry shows its state."""
+        return not self._states_after_paint and not self._unread
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._states_after_paint:
+            QTimer.singleShot(0, self, self._start_reading_states)
+
+    def _start_reading_states(self) -> None:
+        if self._states_after_paint:
+            self._states_after_paint = False
+            self._read_next_state()
+
+    def _read_next_state(self) -> None:
+        """Read one recent workshop's state into its entry, then let the event loop run
+        before the next: the page answers keys while the files are read."""
+        if self._states_after_paint:
+            return  # the list was read again: its states follow its next paint
+        if not self.isVisible():
+            self._unread = []  # a workshop was opened; the list is read again on return
+            return
+        if not self._unread:
+            self.statesRead.emit()
+            return
+        row, path = self._unread.pop(0)
+        entry = self.recent.item(row)
+        if entry is not None and entry.data(Qt.ItemDataRole.UserRole) == path:
+            state = describe_state(Path(path), self.today())
+            entry.setText(entry.text().replace(READING_STATE, state, 1))
+        QTimer.singleShot(0, self, self._read_next_state)
 
     def _activated(self, entry: QListWidgetItem) -> None:
         self.recentChosen.emit(entry.data(Qt.ItemDataRole.UserRole))

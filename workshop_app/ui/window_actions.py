@@ -37,6 +37,7 @@ class ActionTargets(Protocol):
     def open_demo(self) -> None: ...
     def save_as(self) -> None: ...
     def export_charter(self) -> None: ...
+    def next_workflow(self) -> None: ...
     def close_workshop(self) -> None: ...
     def undo(self) -> None: ...
     def redo(self) -> None: ...
@@ -51,7 +52,7 @@ class WindowActions:
     hidden in the presentation mode), its menus and its toolbar.
 
     Attributes:
-        new, open, demo, save_as, export, close, quit: the File menu.
+        new, open, demo, save_as, export, expand, close, quit: the File menu.
         undo, redo: the Edit menu and the toolbar.
         present, leave_present, blank, freeze, timer, next, previous, stages: the View menu.
         shortcuts, about: the Help menu.
@@ -69,6 +70,11 @@ class WindowActions:
         self.demo = self._make("Open a copy of the &demo", c.open_demo)
         self.save_as = self._make("Save &As…", c.save_as, [key("Ctrl+Shift+S")])
         self.export = self._make("&Export charter…", c.export_charter, [key("Ctrl+E")])
+        self.expand = self._make("Next &workflow…", c.next_workflow, [key("Ctrl+Shift+N")])
+        self.expand.setStatusTip(
+            "Start the next workshop from this one: the parked candidates back in play, "
+            "this workflow as an earlier attempt"
+        )
         self.close = self._make(
             "&Close workshop", c.close_workshop, [key("Ctrl+W"), key(std.Close)]
         )
@@ -145,7 +151,7 @@ class WindowActions:
         )
         file_menu.addAction(self.demo)
         file_menu.addSeparator()
-        file_menu.addActions([self.save_as, self.export])
+        file_menu.addActions([self.save_as, self.export, self.expand])
         file_menu.addSeparator()
         file_menu.addActions([self.close, self.quit])
         bar.addMenu("&Edit").addActions([self.undo, self.redo])
@@ -202,6 +208,7 @@ class WindowActions:
             self.present,
             self.save_as,
             self.export,
+            self.expand,
             self.close,
             self.timer,
             self.next,

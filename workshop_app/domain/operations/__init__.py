@@ -7,6 +7,7 @@ returns an :class:`Outcome`: the :class:`~workshop_app.domain.changes.Changes` i
 step that takes them back. After every operation the moment the 30-day gate passes is logged.
 """
 
+from workshop_app.domain.operations.charter import record_export
 from workshop_app.domain.operations.estimates import (
     add_estimates,
     adopt_estimate,
@@ -48,6 +49,7 @@ __all__ = [
     "override_scores",
     "park",
     "plan_checkin_day",
+    "record_export",
     "remove_estimate_round",
     "remove_item",
     "set_field",

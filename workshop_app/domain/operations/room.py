@@ -21,6 +21,7 @@ from workshop_app.domain.model import (
     Workshop,
 )
 from workshop_app.domain.operations.step import Outcome, Step, nothing, operation
+from workshop_app.domain.versions import charter_fingerprint
 
 
 @dataclass(frozen=True)
@@ -141,11 +142,19 @@ def override_scores(
 
 @operation
 def sign(
-    workshop: Workshop, stakeholder_id: str, decision: SignoffDecision, comment: str, at: str
+    workshop: Workshop,
+    stakeholder_id: str,
+    decision: SignoffDecision,
+    comment: str,
+    at: str,
+    version: str | None = None,
 ) -> Outcome:
-    """Record one stakeholder's sign-off, replacing an earlier one of theirs."""
+    """Record one stakeholder's sign-off, replacing an earlier one of theirs, on ``version``
+    of the charter (a fingerprint; by default the version as it is now, which signing does
+    not change)."""
+    signed = charter_fingerprint(workshop) if version is None else version
     return _decide(
         workshop,
-        lambda: decisions.sign(workshop, stakeholder_id, decision, comment, at),
+        lambda: decisions.sign(workshop, stakeholder_id, decision, comment, at, version=signed),
         Changes.of(Part.SIGNOFFS),
     )

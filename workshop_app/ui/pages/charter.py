@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.changes import Changes
+from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.gate import gate_gaps
 from workshop_app.domain.model import SignoffDecision
 from workshop_app.domain.stage import Stage
+from workshop_app.domain.versions import ExportState, charter_document, export_state
 from workshop_app.store.interchange import export_text
 from workshop_app.ui import undo
 from workshop_app.ui.look import restyle
@@ -49,6 +50,35 @@ PAPERS = [("A4", "a4"), ("US Letter", "letter")]
 def charter_file_name(title: str, day: dt.date | None = None) -> str:
     """A friendly default name: ``Quoting workshop charter 2026-11-24.pdf``."""
     return report_file_name(title, "charter", day or dt.date.today())
+
+
+#: The most changes listed under "out of date"; the rest are counted.
+LISTED_CHANGES = 8
+
+
+def version_words(state: ExportState) -> str:
+    """What the Charter stage says about the last exported PDF, in a few lines."""
+    if state.last is None:
+        return (
+            f"No charter has been exported yet. Exporting it records this version "
+            f"({state.current}) in the workshop."
+        )
+    when = state.last.exported_at.replace("T", " ")[:16]
+    lines = [f"• {line}" for line in state.changes[:LISTED_CHANGES]]
+    if len(state.changes) > LISTED_CHANGES:
+        lines.append(f"• and {len(state.changes) - LISTED_CHANGES} more")
+    if state.out_of_date:
+        head = (
+            f"The charter exported {when} (version {state.last.fingerprint}) is out of date: "
+            f"this is version {state.current}. Export again to give the stakeholders this version."
+        )
+        if not lines:
+            lines = ["• other parts of the charter (what they sign for is unchanged)"]
+        return "\n".join([head, "Changed since:", *lines])
+    head = f"The charter exported {when} (version {state.current}) is this version."
+    if lines:
+        return "\n".join([head, "Sign-offs since (export again to print them):", *lines])
+    return head
 
 
 class CharterPage(StagePage):
@@ -69,8 +99,7 @@ class CharterPage(StagePage):
         )
         self.pending_target: Path | None = None
         self.last_export: Path | None = None
-        self._exported_text: str | None = None  # the document the last export was made from
-        self._exporting_text: str | None = None
+        self._exporting: dict[str, object] | None = None  # the charter document being exported
         self.stale = True
 
         bar = QHBoxLayout()
@@ -110,6 +139,18 @@ class CharterPage(StagePage):
         self.open_folder.hide()
         busy_row.addWidget(self.open_folder)
         self.body.addLayout(busy_row)
+
+        # Whether the last exported PDF is out of date, and what changed since: worked out
+        # once the events of a change are handled, so typing never waits for it.
+        self.version_state = QLabel(self)
+        self.version_state.setObjectName("versionState")
+        self.version_state.setWordWrap(True)
+        self.version_state.setTextFormat(Qt.TextFormat.PlainText)
+        self.body.addWidget(self.version_state)
+        self._version_timer = QTimer(self)
+        self._version_timer.setSingleShot(True)
+        self._version_timer.setInterval(0)
+        self._version_timer.timeout.connect(self.refresh_version_state)
 
         self.runner = ReportRunner("charter", self)
         self.runner.busyChanged.connect(self.busy.setVisible)
@@ -152,6 +193,7 @@ class CharterPage(StagePage):
         self._debounce.timeout.connect(self._refresh_if_visible)
         session.changed.connect(self._on_changed)
         self._update_status()
+        self.refresh_version_state()
 
     # ------------------------------------------------------------------ state
     def paper_value(self) -> str:
@@ -168,27 +210,22 @@ class CharterPage(StagePage):
         else:
             self.status.setText("Agreed: every condition of the 30-day gate holds. Ready to sign.")
 
-    def _on_changed(self, _changes: Changes) -> None:
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.lists == {Part.VERSIONS}:  # an export recorded: the charter is the same
+            self.refresh_version_state()
+            return
         self.stale = True
         self._update_status()
-        self._show_export_state()
+        if not changes.lists <= {Part.CHECKINS, Part.CHECKIN_PLAN}:  # not the charter's
+            self._version_timer.start()
         self._debounce.start()
 
-    def _show_export_state(self) -> None:
-        """After an export, say whether the file still matches the workshop."""
-        if self.last_export is None or self._exported_text is None:
-            return
-        name = self.last_export.name
-        outdated = export_text(self.session.workshop) != self._exported_text
-        if outdated:
-            self.message.setText(
-                f"{name} is out of date: the workshop changed after it was exported. "
-                "Export again to give the stakeholders this version."
-            )
-        else:
-            self.message.setText(f"{name} matches the workshop as it is now.")
-        self.message.setProperty("warning", outdated)
-        restyle(self.message)
+    def refresh_version_state(self) -> None:
+        """Say whether the last exported charter is out of date, and what changed since."""
+        state = export_state(self.session.workshop)
+        self.version_state.setText(version_words(state))
+        self.version_state.setProperty("warning", state.out_of_date)
+        restyle(self.version_state)
 
     def _refresh_if_visible(self) -> None:
         if self.isVisible():
@@ -227,8 +264,8 @@ class CharterPage(StagePage):
             target = target.with_name(target.name + ".pdf")
         self.message.setText("Exporting the charter…")
         self.open_folder.hide()
-        self._exporting_text = export_text(self.session.workshop)
-        return self.runner.start(self._exporting_text, self.paper_value(), target)
+        self._exporting = charter_document(self.session.workshop)
+        return self.runner.start(export_text(self.session.workshop), self.paper_value(), target)
 
     def _previewed(self, pdf: bytes, notes: list[str]) -> None:
         self._show_preview(pdf)
@@ -236,10 +273,17 @@ class CharterPage(StagePage):
 
     def _exported(self, path: str, size: int) -> None:
         self.last_export = Path(path)
-        self._exported_text = self._exporting_text
         self.message.setProperty("warning", False)
         restyle(self.message)
         self.message.setText(f"Exported {self.last_export.name} ({size // 1024} KB).")
+        if self._exporting is not None and not self.session.read_only:
+            undo.record_export(self.session, self._exporting)
+        elif self.session.read_only:
+            self.message.setText(
+                f"Exported {self.last_export.name} ({size // 1024} KB). The workshop is open "
+                "read-only, so this version is not recorded in it."
+            )
+        self._exporting = None
         self.open_folder.show()
         self.statusMessage.emit(f"Charter exported to {path}")
 
@@ -281,4 +325,5 @@ class CharterPage(StagePage):
     def shut_down(self) -> None:
         """Stop a charter being made and wait for its worker, so nothing outlives the page."""
         self._debounce.stop()
+        self._version_timer.stop()
         self.runner.shut_down()

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QSignalBlocker, Qt
+from PySide6.QtCore import QAbstractItemModel, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -69,7 +69,14 @@ def _keep_current(view: QListView, row: int) -> None:
 
 
 class FollowThroughPage(StagePage):
-    """Check-ins, verdicts and the progress report."""
+    """Check-ins, verdicts and the progress report.
+
+    Signals:
+        nextWorkflowRequested: "Next workflow…" was pressed (the window writes the next
+            workshop, as File > Next workflow… does).
+    """
+
+    nextWorkflowRequested = Signal()
 
     def __init__(
         self,
@@ -168,6 +175,12 @@ class FollowThroughPage(StagePage):
         self.report_button = QPushButton("Progress report…", self)
         self.report_button.setProperty("primary", True)
         self.report_button.clicked.connect(self.export_report)
+        self.next_button = QPushButton("Next workflow…", self)
+        self.next_button.setToolTip(
+            "Start the next workshop from this one: the parked candidates back in play, "
+            "this workflow recorded as an earlier attempt with its verdicts (Ctrl+Shift+N)"
+        )
+        self.next_button.clicked.connect(self.nextWorkflowRequested)
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
         self.busy.setMaximumHeight(6)
@@ -178,6 +191,7 @@ class FollowThroughPage(StagePage):
         self.message.setWordWrap(True)
         bar.addWidget(self.import_button)
         bar.addWidget(self.report_button)
+        bar.addWidget(self.next_button)
         bar.addWidget(self.busy, 1)
         bar.addWidget(self.message, 3)
         self.body.addLayout(bar)
