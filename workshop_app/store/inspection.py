@@ -40,6 +40,19 @@ class Schema:
 APP_SCHEMA = Schema()
 
 
+def check_version(path: Path, version: int, newest: int) -> None:
+    """Refuse a file whose schema version (``PRAGMA user_version``) this app cannot read: newer
+    than ``newest``, or below 1 (no workshop tables)."""
+    if version > newest:
+        raise errors.NewerWorkshop(
+            path,
+            f"was saved by a newer version of First Workflow (file version {version}; "
+            f"this app reads up to version {newest}); update the app to open it",
+        )
+    if version < 1:
+        raise errors.DamagedWorkshop(path, "is damaged: it has no workshop tables")
+
+
 def connect(path: Path, mode: str) -> sqlite3.Connection:
     """A connection to an existing file (``mode`` "ro" or "rw"; never creates one), in
     autocommit mode with foreign keys on."""
@@ -86,14 +99,7 @@ def _check_contents(path: Path, conn: sqlite3.Connection, schema: Schema) -> int
             raise errors.NotAWorkshop(
                 path, "is not a workshop file (it is an SQLite database of another program)"
             )
-        if version > schema.version:
-            raise errors.NewerWorkshop(
-                path,
-                f"was saved by a newer version of First Workflow (file version {version}; "
-                f"this app reads up to version {schema.version}); update the app to open it",
-            )
-        if version < 1:
-            raise errors.DamagedWorkshop(path, "is damaged: it has no workshop tables")
+        check_version(path, version, schema.version)
         result = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
         if result != ["ok"]:
             raise errors.DamagedWorkshop(path, f"is damaged: {result[0]}")

@@ -23,7 +23,12 @@ from pathlib import Path
 
 from workshop_app.domain.model import Workshop
 from workshop_app.store import errors
-from workshop_app.store.inspection import SQLITE_HEADER, application_id_of, version_of
+from workshop_app.store.inspection import (
+    SQLITE_HEADER,
+    application_id_of,
+    check_version,
+    version_of,
+)
 from workshop_app.store.row_sync import load
 from workshop_app.store.tables import APPLICATION_ID, SCHEMA_VERSION
 
@@ -77,18 +82,7 @@ def check_header(path: Path) -> None:
         raise errors.DamagedWorkshop(
             path, "is damaged: it is in WAL mode, which First Workflow never writes"
         )
-    _check_version(path, int.from_bytes(head[60:64], "big"))
-
-
-def _check_version(path: Path, version: int) -> None:
-    if version > SCHEMA_VERSION:
-        raise errors.NewerWorkshop(
-            path,
-            f"was saved by a newer version of First Workflow (file version {version}; "
-            f"this app reads up to version {SCHEMA_VERSION})",
-        )
-    if version < 1:
-        raise errors.DamagedWorkshop(path, "is damaged: it has no workshop tables")
+    check_version(path, int.from_bytes(head[60:64], "big"), SCHEMA_VERSION)
 
 
 def _connect(path: Path, mode: str) -> sqlite3.Connection:
@@ -103,7 +97,7 @@ def _checked(path: Path, conn: sqlite3.Connection) -> int:
             path, "is not a workshop file (it is an SQLite database of another program)"
         )
     version = version_of(conn)
-    _check_version(path, version)
+    check_version(path, version, SCHEMA_VERSION)
     result = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
     if result != ["ok"]:
         raise errors.DamagedWorkshop(path, f"is damaged: {result[0]}")
