@@ -306,3 +306,26 @@ def test_choosing_against_the_recommendation_asks_for_a_reason_until_one_is_give
     advice = stage_reports(demo_workshop, tool_first_vocabulary())[Stage.RANK].advice
     asked = [a for a in advice if "note why in the decision" in a.message]
     assert bool(asked) is advised
+
+
+@pytest.mark.parametrize(
+    ("open_ones", "said"),
+    [
+        (1, "1 candidate is neither chosen nor parked: park it with a reason"),
+        (2, "2 candidates are neither chosen nor parked: park them with a reason"),
+    ],
+)
+def test_the_rank_advice_counts_the_candidates_left_open_in_words(
+    demo_workshop: Workshop, open_ones: int, said: str
+) -> None:
+    from workshop_app.domain.model import CandidateStatus
+    from workshop_app.domain.stage import Stage
+    from workshop_app.domain.stages import stage_reports
+
+    parked = [c for c in demo_workshop.candidates if c.status is CandidateStatus.PARKED]
+    for candidate in parked[:open_ones]:
+        candidate.status = CandidateStatus.CANDIDATE
+    advice = stage_reports(demo_workshop, tool_first_vocabulary())[Stage.RANK].advice
+    assert [a.message for a in advice if "neither chosen" in a.message] == [
+        f"{said} so the backlog is kept."
+    ]

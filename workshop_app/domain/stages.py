@@ -219,8 +219,12 @@ def _rank(workshop: Workshop) -> tuple[Progress, list[Advice]]:
         advice.append(
             Advice(
                 "",
-                f"{len(undecided)} candidate(s) neither chosen nor parked: "
-                "park them with a reason so the backlog is kept.",
+                (
+                    "1 candidate is neither chosen nor parked: park it"
+                    if len(undecided) == 1
+                    else f"{len(undecided)} candidates are neither chosen nor parked: park them"
+                )
+                + " with a reason so the backlog is kept.",
             )
         )
     for index, candidate in enumerate(workshop.candidates):

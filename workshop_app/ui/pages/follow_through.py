@@ -353,7 +353,7 @@ class FollowThroughPage(StagePage):
 
     def _refuse_csv(self, path: Path, problems: list[str]) -> None:
         shown = problems[:12] + ([f"… and {len(problems) - 12} more"] if len(problems) > 12 else [])
-        self.message.setText(f"Nothing was imported from {path.name}: {len(problems)} problem(s).")
+        self.message.setText(f"Nothing was imported from {path.name}: {_problems(len(problems))}.")
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             "Readings not imported",
@@ -385,3 +385,8 @@ class FollowThroughPage(StagePage):
 
     def shut_down(self) -> None:
         self.runner.shut_down()
+
+
+def _problems(count: int) -> str:
+    """``1 problem``, ``3 problems``."""
+    return f"{count} problem{'' if count == 1 else 's'}"
