@@ -91,6 +91,17 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
         parser.add_argument("--date", required=True, help="the day of the reading, YYYY-MM-DD")
         parser.add_argument("--value", required=True, help="the reading, a number")
         parser.add_argument("--note", default="", help="what the reading means")
+    elif name == "review-form":
+        parser.add_argument(
+            "file", type=Path, help="a .workshop file (or - for interchange JSON on standard input)"
+        )
+        parser.add_argument(
+            "-o", "--output", type=Path, required=True, help="the folder for the forms"
+        )
+        parser.add_argument(
+            "--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)"
+        )
+        parser.add_argument("--force", action="store_true", help="replace existing forms")
     elif name in ("charter", "progress"):
         parser.add_argument(
             "file", type=Path, help="a .workshop file (or - for interchange JSON on standard input)"
@@ -328,6 +339,43 @@ def cmd_charter(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_review_form(args: argparse.Namespace) -> int:
+    """Write one review form per stakeholder into a folder (made when missing); each file
+    whole, and none at all when one would replace a file without --force."""
+    from workshop_app.report.pdf import ReportError
+    from workshop_app.report.review import make_review_forms, review_file_stems
+    from workshop_app.store.interchange import write_bytes_atomically
+
+    folder: Path = args.output
+    if folder.exists() and not folder.is_dir():
+        return _fail([f"{folder}: is not a folder; no review form was written"])
+    workshop = _workshop_of(args.file)
+    if not workshop.stakeholders:
+        return _fail([f"{args.file}: has no stakeholders; no review form was written"])
+    stems = review_file_stems(workshop)
+    taken = [folder / f"{stem}.pdf" for stem in stems.values() if (folder / f"{stem}.pdf").exists()]
+    if taken and not args.force:
+        more = f" (and {len(taken) - 1} more)" if len(taken) > 1 else ""
+        return _fail(
+            [f"{taken[0]}: exists{more}; use --force to replace; no review form was written"]
+        )
+    try:
+        forms = make_review_forms(workshop, paper=args.paper)
+    except ReportError as exc:
+        return _fail([f"{folder}: {exc}; no review form was written"])
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return _fail([f"{folder}: cannot be made: {exc.strerror}; no review form was written"])
+    for form in forms:
+        target = folder / f"{form.file_stem}.pdf"
+        write_bytes_atomically(target, form.rendered.pdf)
+        for warning in form.rendered.warnings:
+            print(f"{target}: note: {warning}", file=sys.stderr)
+        print(f"{target}: review form written")
+    return EXIT_OK
+
+
 #: name → (one-line help, handler)
 COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "demo": ("write the bundled demo workshop to FILE", cmd_demo),
@@ -339,6 +387,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "charter": ("the charter as PDF (with the workshop's JSON attached)", cmd_charter),
     "checkin": ("store one metric reading taken after the workshop", cmd_checkin),
     "progress": ("the progress report for the sponsor as PDF", cmd_progress),
+    "review-form": ("one fillable review form (PDF) per stakeholder, in a folder", cmd_review_form),
     "expand": ("the next workshop from this one's parked backlog and first workflow", cmd_expand),
 }
 

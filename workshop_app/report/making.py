@@ -22,10 +22,14 @@ class ReportKind(StrEnum):
 
     CHARTER = "charter"
     PROGRESS = "progress"
+    #: One form per stakeholder, written into a folder (report/review.py).
+    REVIEW_FORM = "review-form"
 
     @property
     def noun(self) -> str:
-        """What people call it: ``charter``, ``progress report``."""
+        """What people call it: ``charter``, ``progress report``, ``review forms``."""
+        if self is ReportKind.REVIEW_FORM:
+            return "review forms"
         return "charter" if self is ReportKind.CHARTER else "progress report"
 
     @property

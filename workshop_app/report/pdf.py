@@ -147,8 +147,13 @@ def render_pdf(
     title: str,
     attachments: list[Attached] = (),  # type: ignore[assignment]
     base: str = "charter.html.j2",
+    variant: str | None = PDF_VARIANT,
+    forms: bool = False,
 ) -> Rendered:
     """Render ``html`` (from our templates) to PDF bytes.
+
+    ``variant`` None makes a plain PDF; ``forms`` turns the page's inputs into PDF form
+    fields (which PDF/A forbids, so only with a plain PDF).
 
     Raises :class:`ReportError` when the renderer logs an error or needed a file it may not
     read; the message names the problem.
@@ -170,7 +175,8 @@ def render_pdf(
             document = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
             pdf = document.write_pdf(
                 stylesheets=[_palette_css()],
-                pdf_variant=PDF_VARIANT,
+                pdf_variant=variant,
+                pdf_forms=forms,
                 attachments=files,
                 font_config=bundled_font_configuration(),
                 uncompressed_pdf=False,

@@ -39,7 +39,9 @@ from workshop_app.ui import undo
 from workshop_app.ui.look import restyle
 from workshop_app.ui.report_job import ReportJob
 from workshop_app.ui.report_runner import ReportRunner, report_file_name
+from workshop_app.ui.review_forms import ReviewFormsRunner
 from workshop_app.ui.session import Session
+from workshop_app.ui.shortcuts import CHARTER_REVIEW_FORMS, make_action
 from workshop_app.ui.signoff import SignoffDialog, SignoffModel, StakeholderRole
 from workshop_app.ui.stage_page import StagePage
 from workshop_app.ui.wrapping import WrappingList
@@ -99,6 +101,7 @@ class CharterPage(StagePage):
         )
         self.pending_target: Path | None = None
         self.last_export: Path | None = None
+        self.folder_to_show: Path | None = None  # of the last charter or review forms written
         self._exporting: dict[str, object] | None = None  # the charter document being exported
         self.stale = True
 
@@ -121,6 +124,12 @@ class CharterPage(StagePage):
         self.export_button.setToolTip("Export the charter as PDF (Ctrl+E)")
         self.export_button.clicked.connect(self.export)
         bar.addWidget(self.export_button)
+        # One fillable PDF per stakeholder, made by the same child process as the charter.
+        self.review_action = make_action(CHARTER_REVIEW_FORMS, self, self.write_review_forms)
+        self.review_button = QPushButton("Review forms…", self)
+        self.review_button.setToolTip(self.review_action.toolTip())
+        self.review_button.clicked.connect(self.review_action.trigger)
+        bar.addWidget(self.review_button)
         self.body.addLayout(bar)
 
         busy_row = QHBoxLayout()
@@ -157,6 +166,10 @@ class CharterPage(StagePage):
         self.runner.previewReady.connect(self._previewed)
         self.runner.exported.connect(self._exported)
         self.runner.failed.connect(self._failed)
+        self.review_runner = ReviewFormsRunner(self)
+        self.review_runner.busyChanged.connect(self._review_busy)
+        self.review_runner.exported.connect(self._reviews_written)
+        self.review_runner.failed.connect(self._reviews_failed)
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setObjectName("charterPreview")
@@ -267,12 +280,45 @@ class CharterPage(StagePage):
         self._exporting = charter_document(self.session.workshop)
         return self.runner.start(export_text(self.session.workshop), self.paper_value(), target)
 
+    def write_review_forms(self) -> None:
+        """Ask for a folder, then write a review form for each stakeholder into it."""
+        if not self.session.workshop.stakeholders:
+            self.message.setText("Add stakeholders first: each gets a review form.")
+            return
+        start = str(Path(self.session.path).parent)
+        folder = QFileDialog.getExistingDirectory(self, "A folder for the review forms", start)
+        if folder:
+            self.write_review_forms_to(Path(folder))
+
+    def write_review_forms_to(self, folder: Path) -> ReportJob | None:
+        """Write the forms into ``folder`` (used by the dialog and by tests)."""
+        self.message.setText("Writing the review forms…")
+        self.open_folder.hide()
+        return self.review_runner.start_forms(
+            export_text(self.session.workshop), self.paper_value(), folder
+        )
+
+    def _review_busy(self, busy: bool) -> None:
+        self.review_button.setEnabled(not busy)
+        self.busy.setVisible(busy or self.runner.busy)
+
+    def _reviews_written(self, folder: str, count: int) -> None:
+        self.folder_to_show = Path(folder)
+        self.message.setText(f"{count} review form(s) written to {folder}.")
+        self.open_folder.show()
+        self.statusMessage.emit(f"Review forms written to {folder}")
+
+    def _reviews_failed(self, reason: str) -> None:
+        self.message.setText(f"The review forms {reason}")
+        self.statusMessage.emit(f"Review forms {reason}")
+
     def _previewed(self, pdf: bytes, notes: list[str]) -> None:
         self._show_preview(pdf)
         self.message.setText(" ".join(notes[:2]))
 
     def _exported(self, path: str, size: int) -> None:
         self.last_export = Path(path)
+        self.folder_to_show = self.last_export.parent
         self.message.setProperty("warning", False)
         restyle(self.message)
         self.message.setText(f"Exported {self.last_export.name} ({size // 1024} KB).")
@@ -292,15 +338,15 @@ class CharterPage(StagePage):
         self.statusMessage.emit(f"Charter {reason}")
 
     def busy_now(self) -> bool:
-        return self.runner.busy
+        return self.runner.busy or self.review_runner.busy
 
     def _show_preview(self, pdf: bytes) -> None:
         self._preview_file.write_bytes(pdf)
         self.document.load(str(self._preview_file))
 
     def show_folder(self) -> None:
-        if self.last_export is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export.parent)))
+        if self.folder_to_show is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder_to_show)))
 
     def focus_first(self) -> None:
         self.export_button.setFocus()
@@ -327,3 +373,4 @@ class CharterPage(StagePage):
         self._debounce.stop()
         self._version_timer.stop()
         self.runner.shut_down()
+        self.review_runner.shut_down()
