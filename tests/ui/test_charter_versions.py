@@ -3,11 +3,13 @@ since, and the sign-off list says which version each person signed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from workshop_app.domain.gate import gate_gaps
 from workshop_app.domain.model import SignoffDecision
 from workshop_app.domain.stages import Stage
 from workshop_app.ui.main_window import MainWindow
@@ -62,3 +64,15 @@ def test_the_charter_stage_says_when_the_export_is_out_of_date(
     assert f"(version {DEMO_VERSION}) is out of date" in text
     assert "Target of 'Median time from quote request received to quot…' 8 → 6 hours" in text
     assert f"signed version {DEMO_VERSION}, 1 change since" in _row_of(page, "s2")
+
+
+def test_a_draft_counts_its_open_points_in_words(
+    open_window: Callable[[Path], MainWindow], empty_file: Path
+) -> None:
+    window = open_window(empty_file)
+    window.show_stage(Stage.CHARTER)
+    page = window.pages[Stage.CHARTER]
+    assert isinstance(page, CharterPage)
+    gaps = gate_gaps(page.session.workshop)
+    assert len(gaps) > 1
+    assert page.status.text().startswith(f"Draft: {len(gaps)} points open before it can be")

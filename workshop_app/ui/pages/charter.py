@@ -216,7 +216,8 @@ class CharterPage(StagePage):
         gaps = gate_gaps(self.session.workshop)
         if gaps:
             self.status.setText(
-                f"Draft: {len(gaps)} point(s) open before it can be signed "
+                f"Draft: {len(gaps)} point{'' if len(gaps) == 1 else 's'} open before it can "
+                "be signed "
                 "(see the advice above). A draft can be exported at any time "
                 "and is clearly marked as such."
             )
