@@ -88,47 +88,45 @@ class ReportJob(QRunnable):
         with contextlib.suppress(RuntimeError):  # the receiving page is gone
             signal.emit(*args)  # type: ignore[attr-defined]
 
+    def _run(self, output: str) -> tuple[int, str, str]:
+        """Run ``workshop-app KIND - -o output`` with the workshop's JSON on standard input;
+        the exit code, standard output and standard error. A job cancelled before the start
+        raises; one that takes too long is killed and raises ``TimeoutExpired``."""
+        command = [sys.executable, "-m", "workshop_app", str(self.kind), "-"]
+        command += ["-o", output, "--paper", self.paper]
+        with self._lock:
+            if self._cancelled:
+                raise RuntimeError("cancelled")
+            self._process = subprocess.Popen(
+                command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+            )
+        try:
+            out, err = self._process.communicate(self.interchange_json, timeout=TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.communicate()
+            raise
+        return self._process.returncode, out, err
+
     def _render(self) -> tuple[bytes, list[str]]:
         with tempfile.TemporaryDirectory(prefix=f"first-workflow-{self.kind}-") as folder:
             target = Path(folder) / f"{self.kind}.pdf"
-            env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-            command = [
-                sys.executable,
-                "-m",
-                "workshop_app",
-                str(self.kind),
-                "-",
-                "-o",
-                str(target),
-                "--paper",
-                self.paper,
-            ]
-            with self._lock:
-                if self._cancelled:
-                    raise RuntimeError("cancelled")
-                self._process = subprocess.Popen(
-                    command,
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.PIPE,
-                    text=True,
-                    env=env,
-                )
-            try:
-                _out, err = self._process.communicate(
-                    self.interchange_json, timeout=TIMEOUT_SECONDS
-                )
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.communicate()
-                raise
-            if self._process.returncode != 0 or not target.is_file():
-                lines = [line for line in err.splitlines() if line.strip()]
-                code = self._process.returncode
-                reason = lines[-1] if lines else f"the renderer stopped (exit {code})"
-                raise RuntimeError(reason.split(": ", 1)[-1])
+            code, _out, err = self._run(str(target))
+            if code != 0 or not target.is_file():
+                raise RuntimeError(last_line(err, code).split(": ", 1)[-1])
             notes = [line.split("note: ", 1)[-1] for line in err.splitlines() if "note: " in line]
             return target.read_bytes(), notes
+
+
+def last_line(err: str, code: int) -> str:
+    """Why the child failed: the last line it wrote on standard error, or its exit code."""
+    lines = [line for line in err.splitlines() if line.strip()]
+    return lines[-1] if lines else f"the renderer stopped (exit {code})"
 
 
 def _plain(exc: BaseException, kind: ReportKind) -> str:

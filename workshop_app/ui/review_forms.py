@@ -7,15 +7,12 @@ failed or stopped job leaves only complete forms (or none); its last line says w
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject
 
 from workshop_app.report.making import ReportKind
-from workshop_app.ui.report_job import TIMEOUT_SECONDS, ReportJob
+from workshop_app.ui.report_job import ReportJob, last_line
 from workshop_app.ui.report_runner import ReportRunner
 
 
@@ -28,29 +25,9 @@ class ReviewFormsJob(ReportJob):
         self.folder = folder
 
     def _render(self) -> tuple[bytes, list[str]]:
-        command = [sys.executable, "-m", "workshop_app", str(self.kind), "-"]
-        command += ["-o", str(self.folder), "--paper", self.paper]
-        with self._lock:
-            if self._cancelled:
-                raise RuntimeError("cancelled")
-            self._process = subprocess.Popen(
-                command,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-                env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-            )
-        try:
-            out, err = self._process.communicate(self.interchange_json, timeout=TIMEOUT_SECONDS)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.communicate()
-            raise
-        if self._process.returncode != 0:
-            lines = [line for line in err.splitlines() if line.strip()]
-            code = self._process.returncode
-            raise RuntimeError(lines[-1] if lines else f"the renderer stopped (exit {code})")
+        code, out, err = self._run(str(self.folder))
+        if code != 0:
+            raise RuntimeError(last_line(err, code))
         return b"", [line for line in out.splitlines() if line.strip()]
 
 
