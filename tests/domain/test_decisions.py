@@ -14,6 +14,7 @@ from workshop_app.domain.model import (
     CandidateStatus,
     DecisionKind,
     Signoff,
+    SignoffChannel,
     SignoffDecision,
     Stakeholder,
     Workshop,
@@ -135,7 +136,9 @@ def test_gate_passed_is_logged_when_unchoosing_leaves_exactly_one(demo_workshop)
 def test_sign_replaces_an_earlier_signoff_and_logs_signed(demo_workshop: Workshop) -> None:
     changes = SignoffDecision.CHANGES_REQUESTED
     [entry] = d.sign(demo_workshop, "s1", changes, " Dates? ", "2026-11-11T09:00:00")
-    assert demo_workshop.signoffs == [Signoff("s1", "2026-11-11", changes, "Dates?")]
+    assert demo_workshop.signoffs == [
+        Signoff("s1", "2026-11-11", changes, "Dates?", channel=SignoffChannel.ROOM)
+    ]
     assert (entry.kind, entry.candidate_id) == (DecisionKind.SIGNED, None)
     assert entry.reason == "Margaret Okafor requested changes: Dates?"
     [entry] = d.sign(demo_workshop, "s3", SignoffDecision.APPROVED, "", AT)

@@ -25,6 +25,8 @@ from workshop_app.domain.model import (
     MetricKind,
     Period,
     Risk,
+    Signoff,
+    SignoffChannel,
     SignoffDecision,
     Workshop,
 )
@@ -96,10 +98,25 @@ STEPS: dict[str, Step] = {
     "unpark": Step(op.unpark, ("c8", "Worth a look", AT)),
     "override_scores": Step(op.override_scores, ("c3", 5, None, "The room knows better", AT)),
     "sign": Step(op.sign, ("s2", SignoffDecision.APPROVED, "Fine", AT)),
+    "record_signoff": Step(
+        op.record_signoff,
+        (
+            Signoff(
+                "s3",
+                "2026-11-09",
+                SignoffDecision.CHANGES_REQUESTED,
+                version="abcdefghij",
+                channel=SignoffChannel.FORM,
+                signed_as="Marco",
+                comment_metrics="Lower the target.",
+            ),
+            AT,
+        ),
+    ),
     "record_export": Step(op.record_export, ({"format": "first-workflow/1", "workshop": {}}, AT)),
-    "add_checkin": Step(op.add_checkin, (Checkin("m1", "2026-11-20", 12),)),
+    "add_checkin": Step(op.add_checkin, (Checkin("m1", "2026-11-09", 12),)),
     "add_readings": Step(
-        op.add_readings, ([Checkin("m1", "2026-11-20", 1), Checkin("m2", "2026-11-21", 2)],)
+        op.add_readings, ([Checkin("m1", "2026-11-09", 1), Checkin("m2", "2026-11-21", 2)],)
     ),
     "plan_checkin_day": Step(op.plan_checkin_day, (60,)),
     "drop_checkin_day": Step(op.drop_checkin_day, (14,)),
@@ -154,7 +171,19 @@ def test_undo_gives_back_exactly_the_workshop_and_redo_the_change(
         (Step(op.park, ("c2", "  ", AT)), "needs a reason"),
         (Step(op.override_scores, ("c2", 9, None, "Why not", AT)), "1 to 5"),
         (Step(op.sign, ("s404", SignoffDecision.APPROVED, "", AT)), "no stakeholder"),
-        (Step(op.add_checkin, (Checkin("m404", "2026-11-20", 1),)), "no metric"),
+        (
+            Step(op.record_signoff, (Signoff("s2", "2099-01-01", version="abcdefghij"), AT)),
+            "in the future",
+        ),
+        (
+            Step(op.record_signoff, (Signoff("s2", "2026-11-09", version="not a version"), AT)),
+            "not a charter version",
+        ),
+        (
+            Step(op.record_signoff, (Signoff("s2", "2026-11-09", comment="a\x00b"), AT)),
+            "control character",
+        ),
+        (Step(op.add_checkin, (Checkin("m404", "2026-11-09", 1),)), "no metric"),
         (Step(op.plan_checkin_day, (14,)), "already planned"),
         (Step(op.plan_checkin_day, (0,)), "1 to 366"),
         (Step(op.drop_checkin_day, (15,)), "No check-in is planned on day 15"),

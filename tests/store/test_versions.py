@@ -55,12 +55,13 @@ def test_a_version_four_file_is_backed_up_then_given_versions(tmp_path: Path) ->
     assert _rows(backup) == before
     after = _rows(copy)
     assert after["versions"] == []
-    assert after["signoffs"] == sorted((*row, None) for row in before["signoffs"])
+    # version 5's column, then version 6's five, all empty
+    assert after["signoffs"] == sorted((*row, *[None] * 6) for row in before["signoffs"])
     assert {t: r for t, r in after.items() if t not in ("signoffs", "versions")} == {
         t: r for t, r in before.items() if t != "signoffs"
     }
     conn = sqlite3.connect(copy)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from workshop_app.domain.changes import Refused
+from workshop_app.domain.fingerprint import PATTERN as FINGERPRINT
 from workshop_app.domain.gate import is_agreed
 from workshop_app.domain.model import (
     Candidate,
@@ -17,9 +18,11 @@ from workshop_app.domain.model import (
     Decision,
     DecisionKind,
     Signoff,
+    SignoffChannel,
     SignoffDecision,
     Workshop,
 )
+from workshop_app.domain.text import LONG, MEDIUM, SHORT, text_problem
 
 
 class DecisionRefused(Refused):
@@ -177,15 +180,76 @@ def sign(
     *,
     version: str | None = None,
 ) -> list[Decision]:
-    """Record one stakeholder's sign-off (replacing an earlier one of theirs) on ``version``
-    of the charter (its fingerprint)."""
-    person = workshop.stakeholder(stakeholder_id)
-    if person is None:
-        raise DecisionRefused(f"no stakeholder has the id {stakeholder_id!r}")
-    workshop.signoffs = [s for s in workshop.signoffs if s.stakeholder_id != stakeholder_id]
-    workshop.signoffs.append(
-        Signoff(stakeholder_id, at[:10], decision, comment.strip(), version=version)
+    """Record one stakeholder's sign-off given in the room (replacing an earlier one of
+    theirs) on ``version`` of the charter (its fingerprint)."""
+    signoff = Signoff(
+        stakeholder_id, at[:10], decision, comment, version=version, channel=SignoffChannel.ROOM
     )
-    words = "approved" if decision is SignoffDecision.APPROVED else "requested changes"
-    reason = f"{person.name} {words}" + (f": {comment.strip()}" if comment.strip() else ".")
+    return record_signoff(workshop, signoff, at)
+
+
+#: How the decision log names each way a sign-off came.
+_CHANNEL_WORDS = {
+    SignoffChannel.ROOM: "",
+    SignoffChannel.FORM: "on their review form",
+    SignoffChannel.EMAIL: "by email",
+    SignoffChannel.PAPER: "on paper",
+}
+
+
+def _signoff_problem(workshop: Workshop, signoff: Signoff, at: str) -> str | None:
+    """Why ``signoff`` cannot be recorded, or None."""
+    if signoff.version is not None and not FINGERPRINT.fullmatch(signoff.version):
+        return f"{signoff.version!r} is not a charter version"
+    try:
+        day = dt.date.fromisoformat(signoff.date)
+    except (TypeError, ValueError):
+        return f"the date {signoff.date!r} is not a date written YYYY-MM-DD"
+    if len(signoff.date) != 10:
+        return f"the date {signoff.date!r} is not a date written YYYY-MM-DD"
+    if day > dt.date.fromisoformat(at[:10]) + dt.timedelta(days=1):
+        return f"the date {signoff.date} is in the future"
+    texts = [("comment", signoff.comment, LONG), ("typed name", signoff.signed_as or "", SHORT)]
+    texts += [(f"comment on the {part}", text, LONG) for part, text in signoff.section_comments()]
+    for what, text, limit in texts:
+        problem = text_problem(text, limit)
+        if problem:
+            return f"the {what} {problem}"
+    return None
+
+
+def record_signoff(workshop: Workshop, signoff: Signoff, at: str) -> list[Decision]:
+    """Record a stakeholder's sign-off, however it came (in the room, on their review form,
+    by email, on paper), replacing an earlier one of theirs; the decision log says who, what,
+    how and on which version, with their comment (shortened to fit the log)."""
+    person = workshop.stakeholder(signoff.stakeholder_id)
+    if person is None:
+        raise DecisionRefused(f"no stakeholder has the id {signoff.stakeholder_id!r}")
+    problem = _signoff_problem(workshop, signoff, at)
+    if problem:
+        raise DecisionRefused(f"the sign-off of {person.name} cannot be recorded: {problem}")
+    kept = Signoff(
+        signoff.stakeholder_id,
+        signoff.date,
+        signoff.decision,
+        signoff.comment.strip(),
+        version=signoff.version,
+        channel=signoff.channel,
+        signed_as=(signoff.signed_as or "").strip() or None,
+        comment_workflow=(signoff.comment_workflow or "").strip() or None,
+        comment_metrics=(signoff.comment_metrics or "").strip() or None,
+        comment_adoption=(signoff.comment_adoption or "").strip() or None,
+    )
+    workshop.signoffs = [s for s in workshop.signoffs if s.stakeholder_id != kept.stakeholder_id]
+    workshop.signoffs.append(kept)
+    words = "approved" if kept.decision is SignoffDecision.APPROVED else "requested changes"
+    how = _CHANNEL_WORDS.get(kept.channel, "") if kept.channel else ""
+    head = " ".join(part for part in (person.name, words, how) if part)
+    if kept.channel not in (None, SignoffChannel.ROOM) and kept.version:
+        head += f" (version {kept.version})"
+    said = [kept.comment] if kept.comment else []
+    said += [f"{part.capitalize()}: {text}" for part, text in kept.section_comments()]
+    reason = f"{head}: {' '.join(said)}" if said else f"{head}."
+    if len(reason) > MEDIUM:
+        reason = reason[: MEDIUM - 1].rstrip() + "…"
     return [_log(workshop, DecisionKind.SIGNED, at, None, reason)]

@@ -227,9 +227,17 @@ SIGNOFF = (
     _ref("stakeholder_id", "stakeholders", required=True),
     FieldSpec("date", "date", required=True),
     _enum("decision", m.SignoffDecision),
-    _text("comment", MEDIUM),
+    _text("comment", LONG),
     #: The fingerprint of the charter signed (null for a sign-off from before versions).
     FieldSpec("version", "text", limit=LABEL, later=True),
+    #: How the sign-off came (null for one recorded before this was kept).
+    FieldSpec("channel", "enum", enum=m.SignoffChannel, later=True),
+    #: The name typed on a review form.
+    FieldSpec("signed_as", "text", limit=SHORT, later=True),
+    #: The comments of a review form, one per part of the charter.
+    FieldSpec("comment_workflow", "text", limit=LONG, later=True),
+    FieldSpec("comment_metrics", "text", limit=LONG, later=True),
+    FieldSpec("comment_adoption", "text", limit=LONG, later=True),
 )
 
 DECISION = (

@@ -94,6 +94,19 @@ class SignoffDecision(StrEnum):
     CHANGES_REQUESTED = "changes_requested"
 
 
+class SignoffChannel(StrEnum):
+    """How a sign-off reached the facilitator."""
+
+    #: Recorded in the app, in the room.
+    ROOM = "room"
+    #: The stakeholder's review form (PDF), filled in and imported.
+    FORM = "form"
+    #: An email, its text pasted in by the facilitator.
+    EMAIL = "email"
+    #: Seen on paper (a printed form or charter), entered by hand.
+    PAPER = "paper"
+
+
 class DecisionKind(StrEnum):
     CHOSEN = "chosen"
     UNCHOSEN = "unchosen"
@@ -297,6 +310,23 @@ class Signoff:
     #: The fingerprint of the charter they signed (:mod:`workshop_app.domain.fingerprint`);
     #: None for a sign-off recorded before versions were kept.
     version: str | None = None
+    #: How it reached the facilitator; None for a sign-off recorded before this was kept.
+    channel: SignoffChannel | None = None
+    #: The name they typed on their review form (their signature); None when not signed so.
+    signed_as: str | None = None
+    #: Their comments on the three parts of the review form; None when they wrote none.
+    comment_workflow: str | None = None
+    comment_metrics: str | None = None
+    comment_adoption: str | None = None
+
+    def section_comments(self) -> list[tuple[str, str]]:
+        """The comments on parts of the charter, as (part, comment), in the form's order."""
+        parts = (
+            ("workflow", self.comment_workflow),
+            ("metrics", self.comment_metrics),
+            ("adoption plan", self.comment_adoption),
+        )
+        return [(part, text) for part, text in parts if text]
 
 
 @dataclass

@@ -100,6 +100,8 @@ def _unflatten(row: Row, specs: tuple[FieldSpec, ...], cls: type, prefix: str = 
         column = prefix + spec.name
         if spec.kind == "refs":
             values[spec.name] = []
+        elif spec.later and column not in row:
+            values[spec.name] = spec.default  # a column added later: an older file has none
         elif spec.kind == "object":
             assert spec.cls is not None
             values[spec.name] = _unflatten(row, spec.nested, spec.cls, column + "_")
@@ -112,8 +114,6 @@ def _unflatten(row: Row, specs: tuple[FieldSpec, ...], cls: type, prefix: str = 
             values[spec.name] = None if raw is None and not spec.required else _member(spec, raw)
         elif spec.kind == "document":
             values[spec.name] = json.loads(row[column])
-        elif spec.later and column not in row:
-            values[spec.name] = spec.default  # a column added later: an older file has none
         else:
             values[spec.name] = row[column]
     return cls(**values)

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 #: "FWKS" — First Workflow workshop file.
 APPLICATION_ID = 0x46574B53
 #: The newest schema this app writes and reads: the version the last of :data:`STEPS` sets.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: The name under which sqlite-utils records the steps applied to a file.
 MIGRATION_SET = "first-workflow"
 
@@ -226,6 +226,20 @@ def add_versions(db: Executes) -> None:
     db.execute("PRAGMA user_version = 5")
 
 
+def add_review_signoffs(db: Executes) -> None:
+    """Version 6: how each sign-off came (room, review form, email, paper), the name typed on
+    a review form, and the form's comment on each part of the charter (NULL when none)."""
+    for column in (
+        "channel",
+        "signed_as",
+        "comment_workflow",
+        "comment_metrics",
+        "comment_adoption",
+    ):
+        db.execute(f"ALTER TABLE signoffs ADD COLUMN {column} TEXT")
+    db.execute("PRAGMA user_version = 6")
+
+
 #: Every step, oldest first, by the name it is recorded under. Add a step at the end (and
 #: raise :data:`SCHEMA_VERSION`); never change one that has shipped.
 STEPS: tuple[tuple[str, Callable[[Executes], None]], ...] = (
@@ -234,6 +248,7 @@ STEPS: tuple[tuple[str, Callable[[Executes], None]], ...] = (
     ("0003_estimates", add_estimates),
     ("0004_unestimated_candidates", allow_unestimated),
     ("0005_charter_versions", add_versions),
+    ("0006_review_signoffs", add_review_signoffs),
 )
 
 #: The table in which sqlite-utils ``Migrations`` records applied steps, as it creates it.

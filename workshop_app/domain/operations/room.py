@@ -158,3 +158,15 @@ def sign(
         lambda: decisions.sign(workshop, stakeholder_id, decision, comment, at, version=signed),
         Changes.of(Part.SIGNOFFS),
     )
+
+
+@operation
+def record_signoff(workshop: Workshop, signoff: Signoff, at: str) -> Outcome:
+    """Record a sign-off that came from outside the room — a stakeholder's review form, an
+    email or a paper copy — as it is given (its date, decision, comments, channel, typed name
+    and the version reviewed), replacing an earlier one of theirs."""
+    return _decide(
+        workshop,
+        lambda: decisions.record_signoff(workshop, signoff, at),
+        Changes.of(Part.SIGNOFFS),
+    )
