@@ -16,7 +16,14 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from workshop_app.domain.changes import Part, Step
-from workshop_app.domain.model import Checkin, Estimate, EstimateFact, SignoffDecision
+from workshop_app.domain.model import (
+    Checkin,
+    Estimate,
+    EstimateFact,
+    Signoff,
+    SignoffChannel,
+    SignoffDecision,
+)
 from workshop_app.ui.session import Session
 
 
@@ -182,6 +189,17 @@ def sign(
         comment,
         _now(),
     )
+
+
+def record_signoff(session: Session, signoff: Signoff, name: str) -> Edit:
+    """A sign-off that came from outside the room (review form, email, paper), as given."""
+    how = {
+        SignoffChannel.FORM: "review form",
+        SignoffChannel.EMAIL: "email",
+        SignoffChannel.PAPER: "paper",
+    }.get(signoff.channel or SignoffChannel.ROOM)
+    text = f"Sign-off of {name}" + (f" ({how})" if how else "")
+    return _edit(session, text, _operations().record_signoff, signoff, _now())
 
 
 def add_checkin(session: Session, reading: Checkin) -> Edit:
