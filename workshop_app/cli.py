@@ -17,6 +17,7 @@ from workshop_app import APP_NAME, __version__
 
 if TYPE_CHECKING:
     from workshop_app.domain.model import Workshop
+    from workshop_app.domain.review_reading import ReviewCheck
     from workshop_app.store.workshop_file import WorkshopFile
 
 PROG = "workshop-app"
@@ -102,6 +103,18 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
             "--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)"
         )
         parser.add_argument("--force", action="store_true", help="replace existing forms")
+    elif name == "review-import":
+        parser.add_argument("file", type=Path, help="the .workshop file to record it in")
+        parser.add_argument("pdf", type=Path, help="a review form the stakeholder filled in")
+        parser.add_argument(
+            "--accept-older",
+            action="store_true",
+            help="record a review of an older charter version (read what changed first)",
+        )
+        parser.add_argument(
+            "--date",
+            help="the day it was signed, YYYY-MM-DD, when the typed date cannot be read",
+        )
     elif name in ("charter", "progress"):
         parser.add_argument(
             "file", type=Path, help="a .workshop file (or - for interchange JSON on standard input)"
@@ -376,6 +389,60 @@ def cmd_review_form(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _older_lines(check: ReviewCheck) -> list[str]:
+    when = f", exported {check.exported_at[:10]}" if check.exported_at else ""
+    return [
+        f"this is a review of an older charter version ({check.form.fingerprint}{when}); "
+        "changed since:",
+        *(f"  - {line}" for line in check.changes_words()),
+    ]
+
+
+def cmd_review_import(args: argparse.Namespace) -> int:
+    """Record the sign-off of a filled review form: checked whole first, and nothing written
+    unless it can be recorded (an older version only with --accept-older)."""
+    import datetime as dt
+
+    from workshop_app.domain.model import SignoffDecision
+    from workshop_app.domain.operations import Step, record_signoff
+    from workshop_app.store.review_pdf import ReviewFileError, check_review_file
+    from workshop_app.store.workshop_file import WorkshopFile
+
+    given = None
+    if args.date is not None:
+        try:
+            given = dt.date.fromisoformat(args.date)
+        except ValueError:
+            raise UsageError(f"--date {args.date!r} is not a date written YYYY-MM-DD") from None
+    with WorkshopFile.open(args.file) as opened:
+        check = check_review_file(args.pdf, opened.workshop, dt.date.today())
+        if opened.read_only:
+            return _fail([f"{args.file}: is read-only; the review was not recorded"])
+        if check.date is None and given is None:
+            raise ReviewFileError(
+                args.pdf, f"{check.date_problem}; give the day it was signed with --date"
+            )
+        if not check.current and not args.accept_older:
+            lines = [f"{args.pdf}: {line}" for line in _older_lines(check)]
+            lines.append(
+                f"{args.pdf}: not recorded; read the changes, then run again with --accept-older"
+            )
+            return _fail(lines)
+        signoff = check.signoff(given)
+        if check.replaces == signoff:
+            print(f"{args.file}: the review of {check.name} is already recorded; nothing changed")
+            return EXIT_OK
+        at = dt.datetime.now().replace(microsecond=0).isoformat()
+        opened.change(Step(record_signoff, (signoff, at)))
+    words = "approved" if signoff.decision is SignoffDecision.APPROVED else "requested changes"
+    replaced = f", replacing their sign-off of {check.replaces.date}" if check.replaces else ""
+    print(
+        f"{args.file}: {check.name} {words} on {signoff.date} "
+        f"(review form, version {signoff.version}){replaced}"
+    )
+    return EXIT_OK
+
+
 #: name → (one-line help, handler)
 COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "demo": ("write the bundled demo workshop to FILE", cmd_demo),
@@ -388,6 +455,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "checkin": ("store one metric reading taken after the workshop", cmd_checkin),
     "progress": ("the progress report for the sponsor as PDF", cmd_progress),
     "review-form": ("one fillable review form (PDF) per stakeholder, in a folder", cmd_review_form),
+    "review-import": ("record the sign-off of a review form filled in", cmd_review_import),
     "expand": ("the next workshop from this one's parked backlog and first workflow", cmd_expand),
 }
 

@@ -21,6 +21,11 @@ from workshop_app.domain.model import SignoffDecision
 #: The first part of every field name: this is a First Workflow review form.
 ROOT = "fw"
 
+#: The file a review form carries: the charter document of the version it was made from, so
+#: a review of an older version can show what changed since even when that version was never
+#: recorded in the workshop.
+ATTACHED_NAME = "charter-version.json"
+
 
 class FormPart(StrEnum):
     """A field of the form (the last part of its name)."""

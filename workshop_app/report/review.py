@@ -20,6 +20,7 @@ from workshop_app.domain.fingerprint import canonical_json
 from workshop_app.domain.gate import gate_gaps
 from workshop_app.domain.model import Direction, Stakeholder, Workshop
 from workshop_app.domain.review_fields import (
+    ATTACHED_NAME,
     COMMENTS,
     DECISIONS,
     FormPart,
@@ -41,8 +42,8 @@ Context = dict[str, Any]
 
 #: The template of the form; its stylesheet sits beside it.
 TEMPLATE = "review-form.html.j2"
-#: The charter document a form carries, so a returned form says exactly what was reviewed.
-ATTACHED_NAME = "charter-version.json"
+#: The description of the charter document a form carries (so a returned form says exactly
+#: what was reviewed).
 _ATTACHED_NOTE = (
     "The charter document this review form was made from (First Workflow, interchange "
     "format version 1, without check-ins); its fingerprint is in every field name"
