@@ -202,6 +202,24 @@ def when_modal(kind: type, act: Callable[[object], None]) -> None:
     QTimer.singleShot(0, check)
 
 
+def on_modal(kind: type[QDialog], act: Callable[[Any], None]) -> None:
+    """Once a modal of ``kind`` is up, ``act`` on it; a failure closes every dialog (else the
+    test would wait on the dialog forever) and fails the test."""
+
+    def guarded(dialog: object) -> None:
+        assert isinstance(dialog, kind)
+        try:
+            act(dialog)
+        except BaseException:
+            while (modal := QApplication.activeModalWidget()) is not None:
+                modal.close()
+                if isinstance(modal, QDialog):
+                    modal.reject()
+            raise
+
+    when_modal(kind, guarded)
+
+
 def welcome_window(qtbot: QtBot, settings: Settings) -> MainWindow:
     window = MainWindow(settings)
     qtbot.addWidget(window)

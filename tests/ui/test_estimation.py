@@ -10,10 +10,10 @@ from fractions import Fraction
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.ui.driving import activate, focused, press, when_modal
+from tests.ui.driving import activate, focused, on_modal, press, when_modal
 from workshop_app.domain.changes import Part
 from workshop_app.domain.model import Candidate, DecisionKind, EstimateFact, Frequency, Period
 from workshop_app.domain.ranking import rank_candidates
@@ -37,21 +37,8 @@ SHEETS = {
 
 
 def on_round(act: Callable[[EstimationDialog], None]) -> None:
-    """Once the round's dialog is up, ``act`` on it; a failure closes every dialog (else the
-    test would wait on the dialog forever) and fails the test."""
-
-    def guarded(dialog: object) -> None:
-        assert isinstance(dialog, EstimationDialog)
-        try:
-            act(dialog)
-        except BaseException:
-            while (modal := QApplication.activeModalWidget()) is not None:
-                modal.close()
-                if isinstance(modal, QDialog):
-                    modal.reject()
-            raise
-
-    when_modal(EstimationDialog, guarded)
+    """Once the round's dialog is up, ``act`` on it (a failure closes it)."""
+    on_modal(EstimationDialog, act)
 
 
 def texts(view: AudienceView) -> str:

@@ -202,7 +202,7 @@ def signed_on(typed: str, earliest: dt.date, latest: dt.date) -> tuple[dt.date |
     """The day a typed date means, between ``earliest`` and ``latest``; or None with the
     reason it cannot be told (not a date, outside those days, or two readings within them)."""
     readings = date_readings(typed)
-    shown = repr(typed[:40])
+    shown = f"“{typed[:40]}”"
     if not readings:
         return None, f"the typed date {shown} is not a date"
     fitting = [day for day in readings if earliest <= day <= latest]

@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import QRect, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
@@ -122,6 +129,7 @@ class MainWindow(QMainWindow):
         self.window_actions = WindowActions(self, self)
         self.toolbar = self.window_actions.toolbar
         self._placed: QRect | None = place_window(self, settings.geometry())
+        self.setAcceptDrops(True)  # a filled review form dropped on the window is imported
         if session is not None:
             self.set_session(session)
         else:
@@ -418,6 +426,30 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)
 
     # ------------------------------------------------------------------ closing
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from workshop_app.ui.review_import import dropped_pdf
+
+        if self.session is not None and dropped_pdf(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """A PDF dropped on a workshop is a filled review form: the Charter stage imports it."""
+        from workshop_app.ui.pages.charter import CharterPage
+        from workshop_app.ui.review_import import dropped_pdf
+
+        path = dropped_pdf(event.mimeData())
+        if self.session is None or path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        page = self.pages[Stage.CHARTER]
+        self.show_stage(Stage.CHARTER)
+        if isinstance(page, CharterPage):
+            # After the drop has finished: the confirmation is a modal dialog of its own.
+            QTimer.singleShot(0, page, lambda: page.import_review_file(path))
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         placed, self._placed = self._placed, None

@@ -66,13 +66,14 @@ RANK_UNPARK = Binding("Back in play", ("Ctrl+Shift+U",))
 RANK_OVERRIDE = Binding("Override scores…", ("Ctrl+Shift+O",))
 RANK_ESTIMATE = Binding("Blind estimates…", ("Ctrl+Shift+E",))
 CHARTER_REVIEW_FORMS = Binding("Review forms…", ("Ctrl+Shift+R",))
+CHARTER_IMPORT_REVIEW = Binding("Import review…", ("Ctrl+Shift+I",))
 
 #: The actions each stage page makes from its bindings.
 PAGE_BINDINGS: dict[Stage, tuple[Binding, ...]] = {
     Stage.DIAGNOSE: (DIAGNOSE_PROMPTS,),
     Stage.CANDIDATES: (CANDIDATES_FROM_PROBLEM, CANDIDATES_FROM_EXAMPLES),
     Stage.RANK: (RANK_CHOOSE, RANK_PARK, RANK_UNPARK, RANK_OVERRIDE, RANK_ESTIMATE),
-    Stage.CHARTER: (CHARTER_REVIEW_FORMS,),
+    Stage.CHARTER: (CHARTER_REVIEW_FORMS, CHARTER_IMPORT_REVIEW),
 }
 
 #: Keys that widgets handle themselves (there is no action to read them from).

@@ -41,7 +41,7 @@ from workshop_app.ui.report_job import ReportJob
 from workshop_app.ui.report_runner import ReportRunner, report_file_name
 from workshop_app.ui.review_forms import ReviewFormsRunner
 from workshop_app.ui.session import Session
-from workshop_app.ui.shortcuts import CHARTER_REVIEW_FORMS, make_action
+from workshop_app.ui.shortcuts import CHARTER_IMPORT_REVIEW, CHARTER_REVIEW_FORMS, make_action
 from workshop_app.ui.signoff import SignoffDialog, SignoffModel, StakeholderRole
 from workshop_app.ui.stage_page import StagePage
 from workshop_app.ui.wrapping import WrappingList
@@ -130,6 +130,14 @@ class CharterPage(StagePage):
         self.review_button.setToolTip(self.review_action.toolTip())
         self.review_button.clicked.connect(self.review_action.trigger)
         bar.addWidget(self.review_button)
+        # A filled review form back from a stakeholder (also: a PDF dropped on the window).
+        self.import_action = make_action(CHARTER_IMPORT_REVIEW, self, self.import_review)
+        self.import_button = QPushButton("Import review…", self)
+        self.import_button.setToolTip(
+            self.import_action.toolTip() + ": record a review form a stakeholder filled in"
+        )
+        self.import_button.clicked.connect(self.import_action.trigger)
+        bar.addWidget(self.import_button)
         self.body.addLayout(bar)
 
         busy_row = QHBoxLayout()
@@ -298,6 +306,23 @@ class CharterPage(StagePage):
         return self.review_runner.start_forms(
             export_text(self.session.workshop), self.paper_value(), folder
         )
+
+    def import_review(self) -> None:
+        """Ask for a filled review form, then show what it says and record it once confirmed."""
+        from workshop_app.ui.review_import import ask_review_pdf
+
+        path = ask_review_pdf(self, Path(self.session.path).parent)
+        if path is not None:
+            self.import_review_file(path)
+
+    def import_review_file(self, path: Path) -> bool:
+        """Record the review form at ``path`` (the file dialog's, a dropped file, tests')."""
+        from workshop_app.ui.review_import import import_review
+
+        recorded = import_review(self, self.session, path)
+        if recorded:
+            self.statusMessage.emit(f"Review recorded from {path.name}")
+        return recorded
 
     def _review_busy(self, busy: bool) -> None:
         self.review_button.setEnabled(not busy)
