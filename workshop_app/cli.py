@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from workshop_app import APP_NAME, __version__
 
@@ -103,6 +103,11 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
             "--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)"
         )
         parser.add_argument("--force", action="store_true", help="replace existing forms")
+        parser.add_argument(
+            "--no-record",
+            action="store_true",
+            help="do not record the version the forms show in the workshop file",
+        )
     elif name == "review-import":
         parser.add_argument("file", type=Path, help="the .workshop file to record it in")
         parser.add_argument("pdf", type=Path, help="a review form the stakeholder filled in")
@@ -320,41 +325,48 @@ def _open_to_record(path: Path) -> tuple[WorkshopFile, str | None]:
     return opened, ("the file is read-only" if opened.read_only else None)
 
 
+def _record_version(path: Path, document: dict[str, Any]) -> None:
+    """Record in the workshop file that the version of ``document`` (a charter document) went
+    out; when the file cannot take it, a note on stderr says why (what was written stays)."""
+    import datetime as dt
+
+    from workshop_app.domain.fingerprint import fingerprint_of
+    from workshop_app.domain.operations import Step, record_export
+    from workshop_app.store.errors import WorkshopFileError
+
+    version = fingerprint_of(document)
+    opened, cannot = _open_to_record(path)
+    with opened:
+        if cannot is None:
+            at = dt.datetime.now().replace(microsecond=0).isoformat()
+            try:
+                opened.change(Step(record_export, (document, at)))
+            except WorkshopFileError as exc:
+                cannot = exc.problem
+    if cannot is not None:
+        print(f"{path}: note: version {version} not recorded: {cannot}", file=sys.stderr)
+    else:
+        print(f"{path}: charter version {version} recorded")
+
+
 def cmd_charter(args: argparse.Namespace) -> int:
     """Write the charter; record its version in the workshop file when it can be written
     (the charter is exported all the same when it cannot, with a note saying so)."""
-    import datetime as dt
-
-    from workshop_app.domain.operations import Step, record_export
-    from workshop_app.domain.versions import charter_document, charter_fingerprint
-    from workshop_app.store.errors import WorkshopFileError
+    from workshop_app.domain.versions import charter_document
 
     if str(args.file) == "-" or args.no_record:
         return _write_report(args, "charter")
-    opened, cannot = _open_to_record(args.file)
-    with opened:
-        status = _write_report(args, "charter", opened.workshop)
-        if status != EXIT_OK:
-            return status
-        version = charter_fingerprint(opened.workshop)
-        if cannot is not None:
-            print(f"{args.file}: note: version {version} not recorded: {cannot}", file=sys.stderr)
-            return EXIT_OK
-        at = dt.datetime.now().replace(microsecond=0).isoformat()
-        try:
-            opened.change(Step(record_export, (charter_document(opened.workshop), at)))
-        except WorkshopFileError as exc:  # the charter is written: say so, and why not this
-            print(
-                f"{args.file}: note: version {version} not recorded: {exc.problem}", file=sys.stderr
-            )
-            return EXIT_OK
-    print(f"{args.file}: charter version {version} recorded")
-    return EXIT_OK
+    workshop = _workshop_of(args.file)
+    status = _write_report(args, "charter", workshop)
+    if status == EXIT_OK:
+        _record_version(args.file, charter_document(workshop))
+    return status
 
 
 def cmd_review_form(args: argparse.Namespace) -> int:
     """Write one review form per stakeholder into a folder (made when missing); each file
     whole, and none at all when one would replace a file without --force."""
+    from workshop_app.domain.versions import charter_document
     from workshop_app.report.pdf import ReportError
     from workshop_app.report.review import make_review_forms, review_file_stems
     from workshop_app.store.interchange import write_bytes_atomically
@@ -386,6 +398,8 @@ def cmd_review_form(args: argparse.Namespace) -> int:
         for warning in form.rendered.warnings:
             print(f"{target}: note: {warning}", file=sys.stderr)
         print(f"{target}: review form written")
+    if str(args.file) != "-" and not args.no_record:
+        _record_version(args.file, charter_document(workshop))
     return EXIT_OK
 
 

@@ -16,7 +16,9 @@ def test_forms_are_written_into_a_new_folder(demo_file: Path, tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     written = sorted(folder.glob("*.pdf"))
     assert len(written) == 8
-    assert len(result.stdout.strip().splitlines()) == 8
+    lines = result.stdout.strip().splitlines()
+    assert len([line for line in lines if line.endswith("review form written")]) == 8
+    assert lines[-1].endswith("recorded") and "charter version" in lines[-1]
     assert folder / "Review Priya Nair.pdf" in written
     fields = PdfReader(written[0]).get_fields() or {}
     assert any(name.startswith("fw.") and name.endswith(".decision") for name in fields)
@@ -42,3 +44,19 @@ def test_bad_inputs_give_one_line_and_write_nothing(demo_file: Path, tmp_path: P
     a_file.write_text("keep me", encoding="utf-8")
     assert_one_clear_line(run("review-form", demo_file, "-o", a_file), "not a folder")
     assert a_file.read_text(encoding="utf-8") == "keep me"
+
+
+def test_the_version_the_forms_show_is_recorded_unless_asked_not_to(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    from workshop_app.domain.versions import charter_fingerprint
+    from workshop_app.store.workshop_file import WorkshopFile
+
+    before = digest(demo_file)
+    assert run("review-form", demo_file, "-o", tmp_path / "a", "--no-record").returncode == 0
+    assert digest(demo_file) == before
+    assert run("review-form", demo_file, "-o", tmp_path / "b").returncode == 0
+    with WorkshopFile.open(demo_file, read_only=True) as opened:
+        assert [v.fingerprint for v in opened.workshop.versions] == [
+            charter_fingerprint(opened.workshop)
+        ]

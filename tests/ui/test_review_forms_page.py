@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from workshop_app.domain.stages import Stage
+from workshop_app.domain.versions import charter_fingerprint
 from workshop_app.ui.main_window import MainWindow
 
 from .driving import activate, press
@@ -39,8 +40,13 @@ def test_the_key_asks_for_a_folder_and_writes_the_forms(
     assert asked == ["A folder for the review forms"]
     qtbot.waitUntil(lambda: not page.review_runner.busy, timeout=RENDER_TIMEOUT_MS)
     assert len(list(folder.glob("Review *.pdf"))) == len(demo_window.session.workshop.stakeholders)
-    assert "8 review form(s) written" in page.message.text()
+    assert "8 review forms written" in page.message.text()
     assert page.open_folder.isVisible()
+    # The version the forms show went out: the workshop records it, as for an export.
+    session = demo_window.session
+    assert [v.fingerprint for v in session.workshop.versions] == [
+        charter_fingerprint(session.workshop)
+    ]
 
 
 def test_the_button_is_in_the_tab_order(qtbot: QtBot, demo_window: MainWindow) -> None:

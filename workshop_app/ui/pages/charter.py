@@ -103,6 +103,7 @@ class CharterPage(StagePage):
         self.last_export: Path | None = None
         self.folder_to_show: Path | None = None  # of the last charter or review forms written
         self._exporting: dict[str, object] | None = None  # the charter document being exported
+        self._forms_document: dict[str, object] | None = None  # the one the forms show
         self.stale = True
 
         bar = QHBoxLayout()
@@ -303,6 +304,7 @@ class CharterPage(StagePage):
         """Write the forms into ``folder`` (used by the dialog and by tests)."""
         self.message.setText("Writing the review forms…")
         self.open_folder.hide()
+        self._forms_document = charter_document(self.session.workshop)
         return self.review_runner.start_forms(
             export_text(self.session.workshop), self.paper_value(), folder
         )
@@ -330,7 +332,12 @@ class CharterPage(StagePage):
 
     def _reviews_written(self, folder: str, count: int) -> None:
         self.folder_to_show = Path(folder)
-        self.message.setText(f"{count} review form(s) written to {folder}.")
+        forms = "1 review form" if count == 1 else f"{count} review forms"
+        self.message.setText(f"{forms} written to {folder}.")
+        # The forms show this version of the charter: it went out, like an exported charter.
+        if self._forms_document is not None and not self.session.read_only:
+            undo.record_export(self.session, self._forms_document)
+        self._forms_document = None
         self.open_folder.show()
         self.statusMessage.emit(f"Review forms written to {folder}")
 
