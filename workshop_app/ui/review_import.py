@@ -95,8 +95,10 @@ class ReviewImportDialog(QDialog):
             body,
             "stageHint",
         )
-        self.date_note.setVisible(check.date is None)
-        details.addRow("", self.date_note)
+        if check.date is None:
+            details.addRow("", self.date_note)
+        else:
+            self.date_note.hide()
         version = "this version of the charter" if check.current else "an older version"
         details.addRow("Version:", _label(f"{form.fingerprint} ({version})", body))
         layout.addLayout(details)
@@ -162,8 +164,11 @@ class ReviewImportDialog(QDialog):
         the screen."""
         super().showEvent(event)
         area = self.screen().availableGeometry()
-        body = self.body.sizeHint()
-        wanted = QSize(max(self.width(), 640), self.sizeHint().height() + body.height())
+        # The scroll area hints at a small size of its own: count what it holds instead.
+        width = max(self.width(), 640)
+        rest = self.sizeHint().height() - self.scroller.sizeHint().height()
+        held = self.body.heightForWidth(width - (self.width() - self.scroller.width()))
+        wanted = QSize(width, rest + max(held, self.body.minimumSizeHint().height()) + 8)
         self.resize(wanted.boundedTo(QSize(area.width() * 9 // 10, area.height() * 9 // 10)))
         placed = fit_rect(self.geometry(), area, frame_of(self))
         if placed != self.geometry():
