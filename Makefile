@@ -28,7 +28,8 @@ DEBIAN_TEST := qpdf poppler-utils xvfb xauth
 # on a real X server (Qt's xcb platform under Xvfb), where focus and shortcuts behave as on a
 # desktop, at the most common projector size.
 DESKTOP_TESTS := tests/ui/test_keyboard_workshop.py tests/ui/test_in_the_room.py \
-	tests/ui/test_estimation.py tests/ui/test_examples.py tests/ui/test_next_workflow.py
+	tests/ui/test_estimation.py tests/ui/test_examples.py tests/ui/test_next_workflow.py \
+	tests/ui/test_review_import.py
 
 .PHONY: run test check lint bench screenshots clean debian-core debian-gui debian-test
 

@@ -7,8 +7,10 @@ step."""
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
+from pypdf import PdfReader
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
@@ -16,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.review_forms import filled_form
 from tests.ui.driving import activate, answer_with_keys, focused, on_modal, press
-from tests.ui.test_charter_page import charter_page
+from tests.ui.test_charter_page import RENDER_TIMEOUT_MS, charter_page
 from workshop_app.domain.model import SignoffChannel, SignoffDecision
 from workshop_app.domain.review_fields import FormPart
 from workshop_app.domain.stages import Stage
@@ -99,6 +101,21 @@ def test_the_key_imports_a_form_shown_first_then_recorded_and_undone(
         page.signoffs.model().index(r, 0).data() for r in range(page.signoffs.model().rowCount())
     ]
     assert any(row.startswith("Daniel Reyes") and "Changes requested" in row for row in rows), rows
+
+    # The next charter carries it: in its attached workshop and in the words it prints.
+    exported = tmp_path / "charter.pdf"
+    activate(qtbot, demo_window)
+    answer_with_keys(qtbot, QFileDialog, str(exported))
+    press(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.last_export is not None, timeout=RENDER_TIMEOUT_MS)
+    reader = PdfReader(exported)
+    attached = json.loads(reader.attachments["workshop.json"][0])
+    [kept] = [s for s in attached["signoffs"] if s["stakeholder_id"] == "s2"]
+    assert (
+        kept["channel"] == "form" and kept["comment_workflow"] == PARTS[FormPart.COMMENT_WORKFLOW]
+    )
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    assert "Sixty per cent is too high for month one." in text
 
     activate(qtbot, demo_window)
     press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
