@@ -18,7 +18,6 @@ from workshop_app.domain.model import (
     CandidateStatus,
     DecisionKind,
     Direction,
-    StakeholderKind,
     Workshop,
 )
 from workshop_app.domain.ranking import (
@@ -31,11 +30,12 @@ from workshop_app.domain.ranking import (
 )
 from workshop_app.domain.schedule import checkin_dates
 from workshop_app.domain.toolfirst import ToolFirstVocabulary, is_tool_first
-from workshop_app.domain.versions import charter_document, charter_fingerprint, signed_version
+from workshop_app.domain.versions import charter_fingerprint
 from workshop_app.domain.words import in_words
 from workshop_app.report.formatting import hours, long_date, number, sentence, text
 from workshop_app.report.making import ReportKind, check_paper, make_report
 from workshop_app.report.matrix import matrix_geometry
+from workshop_app.report.signoffs import signoffs_context
 from workshop_app.report.sureness import sureness_context
 from workshop_app.report.templates import render
 
@@ -207,37 +207,6 @@ def _metrics(workshop: Workshop, candidate_id: str) -> list[Context]:
     return out
 
 
-def _signoffs(workshop: Workshop) -> list[Context]:
-    signed = {s.stakeholder_id: s for s in workshop.signoffs}
-    now = charter_document(workshop) if workshop.signoffs else {}
-    order = sorted(
-        workshop.stakeholders,
-        key=lambda s: (
-            s.kind is not StakeholderKind.SPONSOR,
-            s.kind is not StakeholderKind.PROCESS_OWNER,
-        ),
-    )
-    out = []
-    for person in order:
-        signoff = signed.get(person.id)
-        out.append(
-            {
-                "name": text(person.name),
-                "role": text(person.role),
-                "kind": in_words(person.kind),
-                "signed": signoff is not None,
-                "decision": in_words(signoff.decision) if signoff else "",
-                "date": long_date(signoff.date) if signoff else "",
-                "comment": text(signoff.comment) if signoff else "",
-                # Sign-offs from before versions were kept say nothing of one.
-                "version": signed_version(workshop, signoff, now).words()
-                if signoff and signoff.version
-                else "",
-            }
-        )
-    return out
-
-
 def charter_context(
     workshop: Workshop,
     vocabulary: ToolFirstVocabulary,
@@ -386,7 +355,7 @@ def charter_context(
             }
             for r in risks
         ],
-        "signoffs": _signoffs(workshop),
+        "signoffs": signoffs_context(workshop),
         "decisions": [
             {
                 "at": d.at.replace("T", " ")[:16],

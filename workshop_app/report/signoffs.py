@@ -1,0 +1,113 @@
+"""The charter's sign-off section in words: each stakeholder's sign-off whole (decision, day,
+how it came, the name typed, the version reviewed and every comment), or a blank line to sign."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from workshop_app.domain.fingerprint import fingerprint_of
+from workshop_app.domain.model import Signoff, SignoffChannel, StakeholderKind, Workshop
+from workshop_app.domain.versions import charter_document, signed_version
+from workshop_app.domain.words import in_words
+from workshop_app.report.formatting import long_date, sentence, text
+
+Context = dict[str, Any]
+
+#: How a sign-off reached the facilitator, as the charter says it after the day.
+CHANNEL_WORDS = {
+    SignoffChannel.ROOM: "in the room",
+    SignoffChannel.FORM: "on their review form",
+    SignoffChannel.EMAIL: "by email",
+    SignoffChannel.PAPER: "on paper",
+}
+
+#: The label of each part a review form comments on (the parts of ``Signoff.section_comments``).
+PART_LABELS = {
+    "workflow": "On the workflow",
+    "metrics": "On the metrics",
+    "adoption plan": "On the adoption plan",
+}
+
+#: Where one paragraph of a comment ends and the next begins.
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+#: Comments longer than this, all told, may break across pages; shorter ones keep the
+#: sign-off whole on one page.
+KEPT_WHOLE = 700
+
+
+def _version(workshop: Workshop, signoff: Signoff, now: dict[str, Any], current: str) -> Context:
+    """The version reviewed in words, and a sentence when it is not this charter's version."""
+    if not signoff.version:  # recorded before versions were kept: nothing to say
+        return {"version": "", "other_version": ""}
+    signed = signed_version(workshop, signoff, now)
+    other = "" if signed.current else f"This charter is version {current}."
+    return {"version": sentence(signed.words()), "other_version": other}
+
+
+def paragraphs(said: str) -> list[str]:
+    """A comment as its paragraphs (split at blank lines), each safe for layout; a single line
+    break inside a paragraph (an email's "Best," above its name) is kept for the page."""
+    return [text(block.strip()) for block in _BLANK_LINE.split(said) if block.strip()]
+
+
+def _signed(workshop: Workshop, signoff: Signoff, now: dict[str, Any], current: str) -> Context:
+    comment = paragraphs(signoff.comment)
+    parts = [
+        {"label": PART_LABELS.get(part, sentence(f"on the {part}")), "paragraphs": blocks}
+        for part, said in signoff.section_comments()
+        if (blocks := paragraphs(said))
+    ]
+    told = sum(map(len, comment)) + sum(len(b) for part in parts for b in part["paragraphs"])
+    return {
+        "decision": in_words(signoff.decision),
+        "date": long_date(signoff.date),
+        "channel": CHANNEL_WORDS.get(signoff.channel, "") if signoff.channel else "",
+        "signed_as": text((signoff.signed_as or "").strip()),
+        **_version(workshop, signoff, now, current),
+        "comment": comment,
+        "section_comments": parts,
+        "long": told > KEPT_WHOLE,
+    }
+
+
+#: What the template reads of a stakeholder who has not signed yet.
+_UNSIGNED: Context = {
+    "decision": "",
+    "date": "",
+    "channel": "",
+    "signed_as": "",
+    "version": "",
+    "other_version": "",
+    "comment": (),
+    "section_comments": (),
+    "long": False,
+}
+
+
+def signoffs_context(workshop: Workshop) -> list[Context]:
+    """Every stakeholder, sponsor and process owner first, with their sign-off in words."""
+    signed = {s.stakeholder_id: s for s in workshop.signoffs}
+    now = charter_document(workshop) if workshop.signoffs else {}
+    current = fingerprint_of(now) if workshop.signoffs else ""
+    order = sorted(
+        workshop.stakeholders,
+        key=lambda s: (
+            s.kind is not StakeholderKind.SPONSOR,
+            s.kind is not StakeholderKind.PROCESS_OWNER,
+        ),
+    )
+    out = []
+    for person in order:
+        signoff = signed.get(person.id)
+        out.append(
+            {
+                "name": text(person.name),
+                "role": text(person.role),
+                "kind": in_words(person.kind),
+                "signed": signoff is not None,
+                **(_signed(workshop, signoff, now, current) if signoff else _UNSIGNED),
+            }
+        )
+    return out
