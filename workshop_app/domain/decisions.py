@@ -23,6 +23,7 @@ from workshop_app.domain.model import (
     Workshop,
 )
 from workshop_app.domain.text import LONG, MEDIUM, SHORT, text_problem
+from workshop_app.domain.words import how_it_came
 
 
 class DecisionRefused(Refused):
@@ -188,15 +189,6 @@ def sign(
     return record_signoff(workshop, signoff, at)
 
 
-#: How the decision log names each way a sign-off came.
-_CHANNEL_WORDS = {
-    SignoffChannel.ROOM: "",
-    SignoffChannel.FORM: "on their review form",
-    SignoffChannel.EMAIL: "by email",
-    SignoffChannel.PAPER: "on paper",
-}
-
-
 def _signoff_problem(workshop: Workshop, signoff: Signoff, at: str) -> str | None:
     """Why ``signoff`` cannot be recorded, or None."""
     if signoff.version is not None and not FINGERPRINT.fullmatch(signoff.version):
@@ -243,7 +235,7 @@ def record_signoff(workshop: Workshop, signoff: Signoff, at: str) -> list[Decisi
     workshop.signoffs = [s for s in workshop.signoffs if s.stakeholder_id != kept.stakeholder_id]
     workshop.signoffs.append(kept)
     words = "approved" if kept.decision is SignoffDecision.APPROVED else "requested changes"
-    how = _CHANNEL_WORDS.get(kept.channel, "") if kept.channel else ""
+    how = "" if kept.channel is SignoffChannel.ROOM else how_it_came(kept.channel)
     head = " ".join(part for part in (person.name, words, how) if part)
     if kept.channel not in (None, SignoffChannel.ROOM) and kept.version:
         head += f" (version {kept.version})"

@@ -32,3 +32,18 @@ def in_words(value: object) -> str:
     """An enum value in words: ``daily_user`` → ``Daily user``, ``week`` → ``per week``."""
     text = str(value)
     return _WORDS.get(text, text.replace("_", " ").capitalize())
+
+
+#: How a sign-off reached the facilitator, as a sentence about it goes on ("approved on their
+#: review form"); the sign-off channels of the format.
+_CHANNELS = {
+    "room": "in the room",
+    "form": "on their review form",
+    "email": "by email",
+    "paper": "on paper",
+}
+
+
+def how_it_came(channel: object) -> str:
+    """A sign-off's channel in words (``form`` → ``on their review form``); empty for none."""
+    return "" if channel is None else _CHANNELS.get(str(channel), "")

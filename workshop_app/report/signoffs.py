@@ -7,20 +7,12 @@ import re
 from typing import Any
 
 from workshop_app.domain.fingerprint import fingerprint_of
-from workshop_app.domain.model import Signoff, SignoffChannel, StakeholderKind, Workshop
+from workshop_app.domain.model import Signoff, StakeholderKind, Workshop
 from workshop_app.domain.versions import charter_document, signed_version
-from workshop_app.domain.words import in_words
+from workshop_app.domain.words import how_it_came, in_words
 from workshop_app.report.formatting import long_date, sentence, text
 
 Context = dict[str, Any]
-
-#: How a sign-off reached the facilitator, as the charter says it after the day.
-CHANNEL_WORDS = {
-    SignoffChannel.ROOM: "in the room",
-    SignoffChannel.FORM: "on their review form",
-    SignoffChannel.EMAIL: "by email",
-    SignoffChannel.PAPER: "on paper",
-}
 
 #: The label of each part a review form comments on (the parts of ``Signoff.section_comments``).
 PART_LABELS = {
@@ -63,7 +55,7 @@ def _signed(workshop: Workshop, signoff: Signoff, now: dict[str, Any], current: 
     return {
         "decision": in_words(signoff.decision),
         "date": long_date(signoff.date),
-        "channel": CHANNEL_WORDS.get(signoff.channel, "") if signoff.channel else "",
+        "channel": how_it_came(signoff.channel),
         "signed_as": text((signoff.signed_as or "").strip()),
         **_version(workshop, signoff, now, current),
         "comment": comment,

@@ -21,7 +21,6 @@ from workshop_app.domain.model import (
     Estimate,
     EstimateFact,
     Signoff,
-    SignoffChannel,
     SignoffDecision,
 )
 from workshop_app.ui.session import Session
@@ -193,12 +192,10 @@ def sign(
 
 def record_signoff(session: Session, signoff: Signoff, name: str) -> Edit:
     """A sign-off that came from outside the room (review form, email, paper), as given."""
-    how = {
-        SignoffChannel.FORM: "review form",
-        SignoffChannel.EMAIL: "email",
-        SignoffChannel.PAPER: "paper",
-    }.get(signoff.channel or SignoffChannel.ROOM)
-    text = f"Sign-off of {name}" + (f" ({how})" if how else "")
+    from workshop_app.domain.words import how_it_came
+
+    how = how_it_came(signoff.channel)
+    text = f"Sign-off of {name}" + (f", {how}" if how else "")
     return _edit(session, text, _operations().record_signoff, signoff, _now())
 
 
