@@ -29,7 +29,7 @@ DEBIAN_TEST := qpdf poppler-utils xvfb xauth
 # desktop, at the most common projector size.
 DESKTOP_TESTS := tests/ui/test_keyboard_workshop.py tests/ui/test_in_the_room.py \
 	tests/ui/test_estimation.py tests/ui/test_examples.py tests/ui/test_next_workflow.py \
-	tests/ui/test_review_import.py
+	tests/ui/test_review_import.py tests/ui/test_signoff_channels.py
 
 .PHONY: run test check lint bench screenshots clean debian-core debian-gui debian-test
 

@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         session.saveFailed.connect(self._on_save_failed)
         session.saved.connect(self._on_saved)
         session.editRefused.connect(self._on_refused)
+        session.refused.connect(self._on_refused)  # an operation the rules refused
         session.fileChanged.connect(lambda _path: self._update_title())
         session.undo_stack.canUndoChanged.connect(lambda _c: self._update_undo())
         session.undo_stack.canRedoChanged.connect(lambda _c: self._update_undo())

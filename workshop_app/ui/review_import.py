@@ -239,5 +239,8 @@ def import_review(
     signoff = check.signoff(dialog.signed_on())
     if check.replaces == signoff:
         return False
-    session.push(undo.record_signoff(session, signoff, check.name))
+    refusal = session.push(undo.record_signoff(session, signoff, check.name))
+    if refusal is not None:
+        _tell(parent, "Review not recorded", f"{refusal}.\n\nNothing was recorded.")
+        return False
     return True

@@ -385,21 +385,23 @@ class CharterPage(StagePage):
         self.export_button.setFocus()
 
     def record_signoff(self) -> None:
-        """Ask whose decision it is, then record it (logged, and undoable)."""
+        """Ask whose decision it is and how it came (in the room, by email, on paper), then
+        record it (logged, and undoable). The dialog records it, and stays open to say why
+        when the rules refuse it."""
         if self.session.read_only or not self.session.workshop.stakeholders:
             return
         index = self.signoffs.currentIndex()
         dialog = SignoffDialog(
             self.session, index.data(StakeholderRole) if index.isValid() else None, self
         )
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.sign(*dialog.values())
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.statusMessage.emit(f"Sign-off of {dialog.person.currentText()} recorded")
 
-    def sign(self, stakeholder_id: str, decision: SignoffDecision, comment: str) -> None:
+    def sign(self, stakeholder_id: str, decision: SignoffDecision, comment: str) -> str | None:
+        """Record a sign-off given in the room now; returns why the rules refused it, or None."""
         person = self.session.workshop.stakeholder(stakeholder_id)
         name = person.name if person else stakeholder_id
-        self.session.push(undo.sign(self.session, stakeholder_id, decision, comment, name))
+        return self.session.push(undo.sign(self.session, stakeholder_id, decision, comment, name))
 
     def shut_down(self) -> None:
         """Stop a charter being made and wait for its worker, so nothing outlives the page."""
