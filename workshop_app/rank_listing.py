@@ -1,4 +1,7 @@
-"""What ``workshop-app rank`` prints: the ranking as JSON-ready records or an aligned table."""
+"""What ``workshop-app rank`` prints: the ranking as JSON-ready records or an aligned table.
+
+The records carry every number in full precision (a task of one minute a year is 1/720 hour a
+month, not 0.0); only the table rounds them for reading."""
 
 from __future__ import annotations
 
@@ -31,7 +34,7 @@ def rank_record(row: Scored, vocabulary: ToolFirstVocabulary) -> dict[str, Any]:
         "frequency_score": row.frequency_score,
         "friction_score": row.friction_score,
         "priority": row.priority,
-        "hours_per_month": round(row.hours_per_month, 2),
+        "hours_per_month": row.hours_per_month,  # in full: the table rounds for reading
         "readiness": str(row.readiness),
         "readiness_reasons": list(row.readiness_reasons),
         "quadrant": str(row.quadrant),
@@ -121,7 +124,7 @@ def _draws_record(draws: Draws | None) -> dict[str, Any] | None:
     return {
         "count": draws.count,
         "first": draws.first,
-        "share": round(draws.share, 4),
+        "share": draws.share,
         "seed": draws.seed,
         "drawn_candidates": draws.drawn,
     }

@@ -63,4 +63,4 @@ def test_check_refuses_a_version_that_is_not_its_document(tmp_path: Path) -> Non
     conn.close()
     result = run("check", path)
     assert result.returncode == 1
-    assert "versions[0].fingerprint: 'abcdefghij' is not the fingerprint" in result.stderr
+    assert "versions row 0.fingerprint: 'abcdefghij' is not the fingerprint" in result.stderr

@@ -84,7 +84,7 @@ BAD_ESTIMATES = [
     (_one(round=0), "estimates[0].round: must be 1 to 1000, got 0"),
     (_one(round=1.5), "estimates[0].round: must be a whole number, got 1.5"),
     (_one(value=-1), "estimates[0].value: must be 0 to 100000, got -1"),
-    (_one(value="many"), "estimates[0].value: must be a number, got 'many'"),
+    (_one(value="many"), "estimates[0].value: must be a number, got text 'many'"),
     (_one(per=None),
      "estimates[0].per: an occurrences estimate needs the period it counts in "
      "(day, week, month…)"),

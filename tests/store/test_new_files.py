@@ -67,10 +67,10 @@ def test_writing_a_new_file_does_not_load_sqlite_utils(tmp_path: Path) -> None:
     script = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from workshop_app.domain.model import Workshop\n"
+        "from workshop_app.domain.model import Workshop, WorkshopInfo\n"
         "from workshop_app.store.workshop_file import WorkshopFile, write_new_file\n"
         f"path = Path({str(tmp_path / 'w.workshop')!r})\n"
-        "write_new_file(path, Workshop())\n"
+        "write_new_file(path, Workshop(WorkshopInfo('Untitled', date='2026-12-01')))\n"
         "with WorkshopFile.open(path) as opened:\n"
         "    opened.change(lambda workshop: setattr(workshop.info, 'title', 'Kestrel'))\n"
         "print(sorted(name for name in sys.modules if name.startswith('sqlite_utils')))\n"

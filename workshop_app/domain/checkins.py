@@ -12,17 +12,16 @@ import csv
 import datetime as dt
 import io
 import math
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 
 from workshop_app.domain.changes import Refused
+from workshop_app.domain.dates import date_problem
 from workshop_app.domain.model import Checkin, Metric, PlannedCheckin, Workshop
 from workshop_app.domain.schedule import planned_days
 from workshop_app.domain.text import MEDIUM, text_problem
 
 CSV_COLUMNS = ("metric", "date", "value", "note")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class ReadingRefused(Refused):
@@ -59,12 +58,10 @@ def reading(
     metric = find_metric(workshop, metric_ref)
     if metric is None:
         raise ReadingRefused(f"no metric has the id or name {metric_ref.strip()!r}")
-    try:
-        if not _DATE.fullmatch(date.strip()):
-            raise ValueError(date)
-        day = dt.date.fromisoformat(date.strip())
-    except ValueError:
-        raise ReadingRefused(f"the date must be written YYYY-MM-DD, got {date.strip()!r}") from None
+    problem = date_problem(date.strip())
+    if problem:
+        raise ReadingRefused(f"the date {problem}")
+    day = dt.date.fromisoformat(date.strip())
     start = workshop.info.day
     if start is not None and day < start:
         raise ReadingRefused(f"{day.isoformat()} is before the workshop date {start.isoformat()}")

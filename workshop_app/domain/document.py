@@ -67,6 +67,12 @@ def workshop_from_document(doc: Any) -> m.Workshop:
     issues = validate_document(doc)
     if issues:
         raise InvalidWorkshop(issues)
+    return build_workshop(doc)
+
+
+def build_workshop(doc: Mapping[str, Any]) -> m.Workshop:
+    """The workshop of a document that :func:`validate_document` has accepted (it is not
+    checked again: the store checks a file's rows once, then builds)."""
     workshop = m.Workshop(
         info=_read_object(doc["workshop"], WORKSHOP, m.WorkshopInfo),
         adoption=_read_object(doc.get("adoption") or {}, ADOPTION, m.Adoption),

@@ -6,13 +6,14 @@ Each problem names where it is (``candidates[2].pain``) and what is wrong in pla
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
 from typing import Any
 
+from workshop_app.domain.dates import date_problem, datetime_problem, is_date
 from workshop_app.domain.estimates import per_problem, value_problem
 from workshop_app.domain.fields import ADOPTION, LISTS, WORKSHOP, FieldSpec, field_spec
 from workshop_app.domain.fingerprint import NOT_THE_CHARTER, PATTERN, fingerprint_of
@@ -20,8 +21,6 @@ from workshop_app.domain.model import EstimateFact, Workshop
 from workshop_app.domain.text import text_problem
 
 FORMAT = "first-workflow/1"
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -45,14 +44,24 @@ class InvalidWorkshop(ValueError):
         super().__init__(first + more)
 
 
-def _describe(value: Any) -> str:
+@cache
+def _values_of(enum: type[StrEnum]) -> tuple[str, ...]:
+    """The values a choice allows, in their order (looked up once per choice)."""
+    return tuple(member.value for member in enum)
+
+
+def _describe(value: Any, *, typed: bool = False) -> str:
+    """A value as a message shows it; ``typed`` names the type of text and binary data too,
+    for a value of the wrong type (``got text '4'`` where a number belongs)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return repr(shown)
+        shown = repr(value if len(value) <= 40 else value[:37] + "...")
+        return f"text {shown}" if typed else shown
+    if isinstance(value, bytes | bytearray | memoryview):
+        return f"binary data ({len(value)} bytes)"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -82,7 +91,7 @@ class _Checker:
 
     def check_object(self, value: Any, specs: tuple[FieldSpec, ...], path: str) -> None:
         if not isinstance(value, Mapping):
-            self.add(path, f"must be an object, got {_describe(value)}")
+            self.add(path, f"must be an object, got {_describe(value, typed=True)}")
             return
         for spec in specs:
             self.check_field(value.get(spec.name), spec, f"{path}.{spec.name}")
@@ -103,7 +112,7 @@ class _Checker:
             return
         kind = spec.kind
         if kind in ("id", "text", "ref", "date", "datetime") and not isinstance(value, str):
-            self.add(path, f"must be text, got {_describe(value)}")
+            self.add(path, f"must be text, got {_describe(value, typed=True)}")
         elif kind in ("id", "text"):
             self._check_text(value, spec, path)
         elif kind == "ref":
@@ -121,7 +130,7 @@ class _Checker:
         elif kind == "object":
             self.check_object(value, spec.nested, path)
         elif kind == "document" and not isinstance(value, Mapping):
-            self.add(path, f"must be an object, got {_describe(value)}")
+            self.add(path, f"must be an object, got {_describe(value, typed=True)}")
 
     def _check_text(self, value: str, spec: FieldSpec, path: str) -> None:
         problem = text_problem(value, spec.limit)
@@ -129,30 +138,24 @@ class _Checker:
             self.add(path, problem)
 
     def _check_date(self, value: str, path: str) -> None:
-        try:
-            if not _DATE.fullmatch(value):
-                raise ValueError
-            dt.date.fromisoformat(value)
-        except ValueError:
-            self.add(path, f"must be a date written YYYY-MM-DD, got {_describe(value)}")
+        problem = date_problem(value)
+        if problem:
+            self.add(path, problem)
 
     def _check_datetime(self, value: str, path: str) -> None:
-        try:
-            if not _DATETIME.fullmatch(value):
-                raise ValueError
-            dt.datetime.fromisoformat(value)
-        except ValueError:
-            self.add(path, f"must be a time written YYYY-MM-DDTHH:MM:SS, got {_describe(value)}")
+        problem = datetime_problem(value)
+        if problem:
+            self.add(path, problem)
 
     def _check_enum(self, value: Any, spec: FieldSpec, path: str) -> None:
         assert spec.enum is not None
-        allowed = [e.value for e in spec.enum]
+        allowed = _values_of(spec.enum)
         if value not in allowed:
             self.add(path, f"must be one of {', '.join(allowed)}; got {_describe(value)}")
 
     def _check_list_of(self, value: Any, spec: FieldSpec, path: str) -> None:
         if not isinstance(value, list):
-            self.add(path, f"must be a list, got {_describe(value)}")
+            self.add(path, f"must be a list, got {_describe(value, typed=True)}")
             return
         seen: set[Any] = set()
         for index, item in enumerate(value):
@@ -160,7 +163,7 @@ class _Checker:
             if spec.kind == "enums":
                 self._check_enum(item, spec, item_path)
             elif not isinstance(item, str) or not item:
-                self.add(item_path, f"must be an id, got {_describe(item)}")
+                self.add(item_path, f"must be an id, got {_describe(item, typed=True)}")
                 continue
             else:
                 self.pending_refs.append((item_path, spec.target, item))
@@ -172,22 +175,20 @@ class _Checker:
         whole = spec.kind == "int"
         if not _is_number(value) or (isinstance(value, float) and not math.isfinite(value)):
             noun = "a whole number" if whole else "a number"
-            self.add(path, f"must be {noun}, got {_describe(value)}")
+            self.add(path, f"must be {noun}, got {_describe(value, typed=True)}")
             return
         if whole and isinstance(value, float) and not value.is_integer():
             self.add(path, f"must be a whole number, got {_format_number(value)}")
             return
-        shown = _format_number(value)
         if spec.above_zero:
             if value <= 0:
-                self.add(path, f"must be more than 0, got {shown}")
+                self.add(path, f"must be more than 0, got {_format_number(value)}")
             elif spec.high is not None and value > spec.high:
-                self.add(path, f"must be at most {_format_number(spec.high)}, got {shown}")
+                most = _format_number(spec.high)
+                self.add(path, f"must be at most {most}, got {_format_number(value)}")
         elif spec.low is not None and spec.high is not None and not spec.low <= value <= spec.high:
-            self.add(
-                path,
-                f"must be {_format_number(spec.low)} to {_format_number(spec.high)}, got {shown}",
-            )
+            low, high = _format_number(spec.low), _format_number(spec.high)
+            self.add(path, f"must be {low} to {high}, got {_format_number(value)}")
 
     def resolve_refs(self) -> None:
         nouns = {
@@ -207,7 +208,7 @@ def _check_lists(checker: _Checker, doc: Mapping[str, Any]) -> None:
         if items is None:
             continue
         if not isinstance(items, list):
-            checker.add(key, f"must be a list, got {_describe(items)}")
+            checker.add(key, f"must be a list, got {_describe(items, typed=True)}")
             continue
         known = checker.ids.setdefault(key, set())
         for index, item in enumerate(items):
@@ -219,13 +220,6 @@ def _check_lists(checker: _Checker, doc: Mapping[str, Any]) -> None:
                     if ident in known:
                         checker.add(f"{path}.id", f"the id {_describe(ident)} is used twice")
                     known.add(ident)
-
-
-def _is_date(value: str) -> bool:
-    try:
-        return bool(_DATE.fullmatch(value)) and bool(dt.date.fromisoformat(value))
-    except ValueError:
-        return False
 
 
 def _check_estimates(checker: _Checker, doc: Mapping[str, Any]) -> None:
@@ -296,11 +290,11 @@ def _check_rules(checker: _Checker, doc: Mapping[str, Any]) -> None:
             signed.add(who)
     info = doc.get("workshop")
     day = info.get("date") if isinstance(info, Mapping) else None
-    if not (isinstance(day, str) and _is_date(day)):
+    if not (isinstance(day, str) and is_date(day)):
         return
     for index, reading in enumerate(doc.get("checkins") or []):
         when = reading.get("date") if isinstance(reading, Mapping) else None
-        if isinstance(when, str) and _is_date(when) and when < day:
+        if isinstance(when, str) and is_date(when) and when < day:
             checker.add(f"checkins[{index}].date", f"{when} is before the workshop date {day}")
 
 
@@ -345,7 +339,7 @@ def validate_document(doc: Any) -> list[Issue]:
     """Every problem with an interchange document; an empty list means it can be imported."""
     checker = _Checker()
     if not isinstance(doc, Mapping):
-        return [Issue("", f"the document must be a JSON object, got {_describe(doc)}")]
+        return [Issue("", f"the document must be a JSON object, got {_describe(doc, typed=True)}")]
     fmt = doc.get("format")
     if fmt != FORMAT:
         checker.add("format", f"must be {FORMAT!r}, got {_describe(fmt)}")

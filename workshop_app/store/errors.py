@@ -32,6 +32,27 @@ class DamagedWorkshop(WorkshopFileError):
     """The file is ours but fails SQLite's integrity check or cannot be read."""
 
 
+class AlteredLayout(DamagedWorkshop):
+    """The file's tables are not exactly those the app makes for its version (a table missing
+    or changed, a view or a trigger added); ``issues`` names each difference."""
+
+    def __init__(self, path: Path | str, issues: list[str]) -> None:
+        more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
+        super().__init__(path, issues[0] + more)
+        self.issues = issues
+
+
+class InvalidContents(DamagedWorkshop):
+    """Rows of the file break the rules an import applies; ``issues`` places each one
+    (``candidates c3.pain: must be 1 to 5, got 99``). What can be read of such a file may
+    still be opened read-only (``WorkshopFile.open_readable``)."""
+
+    def __init__(self, path: Path | str, issues: list[str]) -> None:
+        more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
+        super().__init__(path, issues[0] + more)
+        self.issues = issues
+
+
 class NewerWorkshop(WorkshopFileError):
     """The file was written by a newer version of the app."""
 

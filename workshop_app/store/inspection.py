@@ -1,5 +1,6 @@
 """Check a workshop file before anything reads it: what marks a file as ours, its schema version,
-and the checks that refuse an empty, foreign, newer or damaged file without changing it.
+and the checks that refuse an empty, foreign, newer, damaged or altered file without changing it
+(its tables must be exactly those of its version: :mod:`workshop_app.store.layout`).
 
 Only the standard library's ``sqlite3`` is used here, so opening a file stays quick; the
 migrations (and sqlite-utils) are loaded only when an older file is upgraded.
@@ -9,17 +10,35 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop_app.store import errors
+from workshop_app.store.layout import layout_problems
 from workshop_app.store.tables import APPLICATION_ID, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: What SQLite may raise on a damaged file: its own errors, and the error it reports in text
+#: that is not UTF-8 (a damaged name in the schema), which Python raises as UnicodeDecodeError.
+SQLITE_FAILURES = (sqlite3.Error, UnicodeDecodeError)
+
+
+#: The longest report of damage that is quoted whole; a longer one is cut.
+LONGEST_REPORT = 160
+
+
+def damage(error: Exception | str) -> str:
+    """What an error of :data:`SQLITE_FAILURES` (or a line of ``integrity_check``) says
+    about the file, in one line (SQLite may quote a whole damaged statement)."""
+    if isinstance(error, UnicodeDecodeError):
+        return "its schema holds a name that is not UTF-8 text"
+    said = " ".join(str(error).split())
+    return said if len(said) <= LONGEST_REPORT else said[: LONGEST_REPORT - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -53,11 +72,19 @@ def check_version(path: Path, version: int, newest: int) -> None:
         raise errors.DamagedWorkshop(path, "is damaged: it has no workshop tables")
 
 
+def text_as_stored(raw: bytes) -> str:
+    """Text read from a file, also when another program stored bytes that are not UTF-8:
+    each such byte becomes a lone surrogate (U+DC80–U+DCFF), which the rules of text then
+    refuse with its place, instead of the read failing without one."""
+    return raw.decode("utf-8", "surrogateescape")
+
+
 def connect(path: Path, mode: str) -> sqlite3.Connection:
     """A connection to an existing file (``mode`` "ro" or "rw"; never creates one), in
     autocommit mode with foreign keys on."""
     uri = f"{path.resolve().as_uri()}?mode={mode}"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    conn.text_factory = text_as_stored
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
 
@@ -70,24 +97,51 @@ def application_id_of(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA application_id").fetchone()[0])
 
 
-def _check_header(path: Path) -> None:
-    if not path.exists():
-        raise errors.FileMissing(path, "no such file")
-    if path.is_dir():
-        raise errors.NotAWorkshop(path, "is a folder, not a workshop file")
+def _header(path: Path) -> bytes:
+    """The first 100 bytes of a regular file; anything else is refused without waiting (a
+    named pipe opened for reading would wait for a writer forever)."""
     try:
-        with path.open("rb") as handle:
-            head = handle.read(100)
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise errors.FileMissing(path, "no such file") from None
     except PermissionError:
         raise errors.WorkshopFileError(path, "cannot be read: permission denied") from None
     except OSError as exc:
         raise errors.WorkshopFileError(path, f"cannot be read: {exc.strerror}") from None
+    try:
+        mode = os.fstat(handle).st_mode
+        if stat.S_ISDIR(mode):
+            raise errors.NotAWorkshop(path, "is a folder, not a workshop file")
+        if not stat.S_ISREG(mode):
+            raise errors.NotAWorkshop(
+                path, "is not a workshop file (it is a pipe, socket or device, not a file)"
+            )
+        return os.read(handle, 100)
+    except OSError as exc:
+        raise errors.WorkshopFileError(path, f"cannot be read: {exc.strerror}") from None
+    finally:
+        os.close(handle)
+
+
+def check_header(path: Path, newest: int = SCHEMA_VERSION) -> None:
+    """Refuse what is not a workshop file this app reads, from its first 100 bytes alone."""
+    head = _header(path)
     if not head:
         raise errors.NotAWorkshop(path, "is empty, not a workshop file")
     if not head.startswith(SQLITE_HEADER):
         raise errors.NotAWorkshop(path, "is not a workshop file (it is not an SQLite database)")
     if len(head) < 100:
         raise errors.DamagedWorkshop(path, "is damaged: the file is cut short")
+    if int.from_bytes(head[68:72], "big") != APPLICATION_ID:
+        raise errors.NotAWorkshop(
+            path, "is not a workshop file (it is an SQLite database of another program)"
+        )
+    if head[18] == 2 or head[19] == 2:
+        # Reading a database in WAL mode creates files beside it; this app never writes one.
+        raise errors.DamagedWorkshop(
+            path, "is damaged: it is in WAL mode, which First Workflow never writes"
+        )
+    check_version(path, int.from_bytes(head[60:64], "big"), newest)
 
 
 def _check_contents(path: Path, conn: sqlite3.Connection, schema: Schema) -> int:
@@ -102,10 +156,22 @@ def _check_contents(path: Path, conn: sqlite3.Connection, schema: Schema) -> int
         check_version(path, version, schema.version)
         result = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
         if result != ["ok"]:
-            raise errors.DamagedWorkshop(path, f"is damaged: {result[0]}")
-    except sqlite3.DatabaseError as exc:
-        raise errors.DamagedWorkshop(path, f"is damaged: {exc}") from None
+            raise errors.DamagedWorkshop(path, f"is damaged: {damage(result[0])}")
+        check_layout(path, conn, version)
+    except SQLITE_FAILURES as exc:
+        raise errors.DamagedWorkshop(path, f"is damaged: {damage(exc)}") from None
     return version
+
+
+def check_layout(path: Path, conn: sqlite3.Connection, version: int) -> None:
+    """Refuse a file whose tables are not exactly those of its version
+    (:mod:`workshop_app.store.layout`). A version beyond the app's own is reached only by a
+    test's made-up step, whose layout the app does not know."""
+    if version > SCHEMA_VERSION:
+        return
+    problems = layout_problems(conn, version)
+    if problems:
+        raise errors.AlteredLayout(path, problems)
 
 
 def _recover_after_crash(path: Path) -> None:
@@ -134,8 +200,10 @@ def _recover_after_crash(path: Path) -> None:
             conn.execute("PRAGMA schema_version").fetchone()
         finally:
             conn.close()
-    except sqlite3.Error as exc:
-        raise errors.DamagedWorkshop(path, f"cannot be repaired after a crash: {exc}") from None
+    except SQLITE_FAILURES as exc:
+        raise errors.DamagedWorkshop(
+            path, f"cannot be repaired after a crash: {damage(exc)}"
+        ) from None
 
 
 def inspect(path: Path | str, schema: Schema = APP_SCHEMA) -> int:
@@ -145,7 +213,7 @@ def inspect(path: Path | str, schema: Schema = APP_SCHEMA) -> int:
     is what makes the file consistent again).
     """
     path = Path(path)
-    _check_header(path)
+    check_header(path, schema.version)
     _recover_after_crash(path)
     try:
         conn = connect(path, "ro")

@@ -8,28 +8,32 @@ file is upgraded); a look at many files must not. So here:
 * the header says whether the file is SQLite, ours, and a version this app reads;
 * the file is read through a read-only connection; when a crash left a hot journal behind,
   the file and its journal are copied to a temporary folder and the copy is rolled back;
-* an older file is copied into memory and upgraded there;
-* ``quick_check`` refuses a damaged file.
+* an older file is read as it is (its later tables and columns as empty), never upgraded;
+* ``quick_check`` refuses a damaged file, and the layout check one whose tables are not
+  exactly those of its version;
+* every row is checked as an import is before it is used.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
-import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 from workshop_app.domain.model import Workshop
 from workshop_app.store import errors
 from workshop_app.store.inspection import (
-    SQLITE_HEADER,
+    SQLITE_FAILURES,
     application_id_of,
+    check_header,
+    check_layout,
     check_version,
+    damage,
+    text_as_stored,
     version_of,
 )
-from workshop_app.store.row_sync import load
+from workshop_app.store.row_reading import RowProblems, load
 from workshop_app.store.tables import APPLICATION_ID, SCHEMA_VERSION
 
 #: How long a read waits for a writer in another process to finish its transaction.
@@ -38,56 +42,11 @@ BUSY_SECONDS = 2.0
 _UNREADABLE = (sqlite3.Error, ValueError, KeyError, TypeError, AttributeError)
 
 
-def _header(path: Path) -> bytes:
-    """The first 100 bytes of a regular file; anything else is refused without waiting (a
-    named pipe opened for reading would wait for a writer forever)."""
-    try:
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except FileNotFoundError:
-        raise errors.FileMissing(path, "no such file") from None
-    except PermissionError:
-        raise errors.WorkshopFileError(path, "cannot be read: permission denied") from None
-    except OSError as exc:
-        raise errors.WorkshopFileError(path, f"cannot be read: {exc.strerror}") from None
-    try:
-        mode = os.fstat(handle).st_mode
-        if stat.S_ISDIR(mode):
-            raise errors.NotAWorkshop(path, "is a folder, not a workshop file")
-        if not stat.S_ISREG(mode):
-            raise errors.NotAWorkshop(
-                path, "is not a workshop file (it is a pipe, socket or device, not a file)"
-            )
-        return os.read(handle, 100)
-    except OSError as exc:
-        raise errors.WorkshopFileError(path, f"cannot be read: {exc.strerror}") from None
-    finally:
-        os.close(handle)
-
-
-def check_header(path: Path) -> None:
-    """Refuse what is not a workshop file this app reads, from its first 100 bytes alone."""
-    head = _header(path)
-    if not head:
-        raise errors.NotAWorkshop(path, "is empty, not a workshop file")
-    if not head.startswith(SQLITE_HEADER):
-        raise errors.NotAWorkshop(path, "is not a workshop file (it is not an SQLite database)")
-    if len(head) < 100:
-        raise errors.DamagedWorkshop(path, "is damaged: the file is cut short")
-    if int.from_bytes(head[68:72], "big") != APPLICATION_ID:
-        raise errors.NotAWorkshop(
-            path, "is not a workshop file (it is an SQLite database of another program)"
-        )
-    if head[18] == 2 or head[19] == 2:
-        # Reading a database in WAL mode creates files beside it; this app never writes one.
-        raise errors.DamagedWorkshop(
-            path, "is damaged: it is in WAL mode, which First Workflow never writes"
-        )
-    check_version(path, int.from_bytes(head[60:64], "big"), SCHEMA_VERSION)
-
-
 def _connect(path: Path, mode: str) -> sqlite3.Connection:
     uri = f"{path.resolve().as_uri()}?mode={mode}"
-    return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_SECONDS)
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_SECONDS)
+    conn.text_factory = text_as_stored
+    return conn
 
 
 def _checked(path: Path, conn: sqlite3.Connection) -> int:
@@ -100,7 +59,8 @@ def _checked(path: Path, conn: sqlite3.Connection) -> int:
     check_version(path, version, SCHEMA_VERSION)
     result = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
     if result != ["ok"]:
-        raise errors.DamagedWorkshop(path, f"is damaged: {result[0]}")
+        raise errors.DamagedWorkshop(path, f"is damaged: {damage(result[0])}")
+    check_layout(path, conn, version)
     return version
 
 
@@ -130,10 +90,10 @@ def _rolled_back_copy(path: Path) -> Iterator[sqlite3.Connection]:
 
 
 @contextlib.contextmanager
-def unchanged(path: Path | str, *, upgrade: bool = True) -> Iterator[sqlite3.Connection]:
+def unchanged(path: Path | str) -> Iterator[sqlite3.Connection]:
     """A checked connection to the workshop in ``path``, read without changing the file (see
-    the module's notes); refused with a ``WorkshopFileError``. An older file is brought up to
-    the newest schema in memory unless ``upgrade`` is False."""
+    the module's notes); refused with a ``WorkshopFileError``. An older file is read as it is:
+    the steps since its version only added tables and columns, read as empty."""
     path = Path(path)
     check_header(path)
     with contextlib.ExitStack() as stack:
@@ -141,31 +101,15 @@ def unchanged(path: Path | str, *, upgrade: bool = True) -> Iterator[sqlite3.Con
             conn = _connect(path, "ro")
             stack.callback(conn.close)
             try:
-                version = _checked(path, conn)
+                _checked(path, conn)
             except sqlite3.Error as exc:
                 if not _hot_journal(exc):
                     raise
                 conn = stack.enter_context(_rolled_back_copy(path))
-                version = _checked(path, conn)
-            if upgrade and version < SCHEMA_VERSION:
-                conn = stack.enter_context(_upgraded_in_memory(conn))
-        except sqlite3.Error as exc:
-            raise errors.DamagedWorkshop(path, f"is damaged: {exc}") from None
+                _checked(path, conn)
+        except SQLITE_FAILURES as exc:
+            raise errors.DamagedWorkshop(path, f"is damaged: {damage(exc)}") from None
         yield conn
-
-
-@contextlib.contextmanager
-def _upgraded_in_memory(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """A copy of an older file in memory, brought up to the newest schema there."""
-    from workshop_app.store.schema import migrate  # loads sqlite-utils: only for older files
-
-    memory = sqlite3.connect(":memory:", isolation_level=None)
-    try:
-        conn.backup(memory)
-        migrate(memory)
-        yield memory
-    finally:
-        memory.close()
 
 
 def read_workshop(path: Path | str) -> Workshop:
@@ -174,5 +118,7 @@ def read_workshop(path: Path | str) -> Workshop:
     with unchanged(path) as conn:
         try:
             return load(conn)
+        except RowProblems as exc:
+            raise errors.InvalidContents(path, exc.issues) from None
         except _UNREADABLE as exc:
-            raise errors.DamagedWorkshop(path, f"cannot be read: {exc}") from None
+            raise errors.DamagedWorkshop(path, f"cannot be read: {damage(exc)}") from None

@@ -4,6 +4,7 @@ A :data:`Snapshot` is every row the workshop maps to (see :mod:`workshop_app.sto
 Saving compares the snapshot of the workshop now with the one last written: the rows that
 differ are written in one transaction, and the same difference says what changed
 (:class:`~workshop_app.domain.changes.Changes`). Plain ``sqlite3`` is enough for all of it.
+Reading a file is :mod:`workshop_app.store.row_reading`'s, which checks every row first.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.model import Workshop
-from workshop_app.store.rows import TABLES, Row, build_item, item_rows, items_of, join_rows
+from workshop_app.store.rows import TABLES, Row, item_rows, items_of, join_rows
 
 #: Every row of a workshop: table name → primary key → row.
 Snapshot = dict[str, dict[Any, Row]]
@@ -151,33 +152,3 @@ def write(conn: sqlite3.Connection, rows: RowDiff) -> None:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-
-
-def _rows(conn: sqlite3.Connection, tables: set[str], name: str, order: str) -> list[Row]:
-    """The rows of one table in ``order``; none when the table is not there (an older file)."""
-    if name not in tables:
-        return []
-    cursor = conn.execute(f'SELECT * FROM "{name}" ORDER BY {order}')
-    columns = [column[0] for column in cursor.description]
-    return [dict(zip(columns, values, strict=True)) for values in cursor]
-
-
-def load(conn: sqlite3.Connection) -> Workshop:
-    """Read the whole workshop from an open file."""
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    workshop = Workshop()
-    for table in TABLES:
-        order = "id" if table.singleton else "position"
-        items = [build_item(table, row) for row in _rows(conn, tables, table.key, order)]
-        if table.singleton:
-            setattr(workshop, "info" if table.key == "workshop" else table.key, items[0])
-        else:
-            setattr(workshop, table.key, items)
-        if not table.joins:
-            continue
-        by_owner = {1: items[0]} if table.singleton else {item.id: item for item in items}
-        for spec in table.joins:
-            join = table.join_table(spec)
-            for row in _rows(conn, tables, join, "owner_id, position"):
-                getattr(by_owner[row["owner_id"]], spec.name).append(row["ref_id"])
-    return workshop

@@ -1,4 +1,5 @@
-"""Map domain objects to table rows and back, driven by the domain's field specs.
+"""Map domain objects to table rows, driven by the domain's field specs (reading rows back is
+:mod:`workshop_app.store.row_reading`'s).
 
 A list of the format (``candidates``) is a table of the same name with a ``position`` column;
 an embedded object (``frequency``) becomes prefixed columns (``frequency_count``); a list of
@@ -94,40 +95,6 @@ def _flatten(obj: Any, specs: tuple[FieldSpec, ...], prefix: str = "") -> Iterat
             yield column, value
 
 
-def _unflatten(row: Row, specs: tuple[FieldSpec, ...], cls: type, prefix: str = "") -> Any:
-    values: dict[str, Any] = {}
-    for spec in specs:
-        column = prefix + spec.name
-        if spec.kind == "refs":
-            values[spec.name] = []
-        elif spec.later and column not in row:
-            values[spec.name] = spec.default  # a column added later: an older file has none
-        elif spec.kind == "object":
-            assert spec.cls is not None
-            values[spec.name] = _unflatten(row, spec.nested, spec.cls, column + "_")
-        elif spec.kind == "enums":
-            assert spec.enum is not None
-            values[spec.name] = [spec.enum(item) for item in json.loads(row[column])]
-        elif spec.kind == "enum":
-            assert spec.enum is not None
-            raw = row[column]
-            values[spec.name] = None if raw is None and not spec.required else _member(spec, raw)
-        elif spec.kind == "document":
-            values[spec.name] = json.loads(row[column])
-        else:
-            values[spec.name] = row[column]
-    return cls(**values)
-
-
-def _member(spec: FieldSpec, raw: Any) -> Any:
-    assert spec.enum is not None
-    try:
-        return spec.enum(raw)
-    except ValueError:
-        allowed = ", ".join(member.value for member in spec.enum)
-        raise ValueError(f"{spec.name} must be one of {allowed}; got {raw!r}") from None
-
-
 def item_rows(table: TableMap, items: list[Any]) -> dict[Any, Row]:
     """The rows of one table keyed by primary key, from the in-memory items."""
     rows: dict[Any, Row] = {}
@@ -159,11 +126,3 @@ def items_of(workshop: m.Workshop, table: TableMap) -> list[Any]:
         return [workshop.adoption]
     items: list[Any] = getattr(workshop, table.key)
     return items
-
-
-def build_item(table: TableMap, row: Row) -> Any:
-    """The item a row holds; a value no item can hold is a ``ValueError`` naming the row."""
-    try:
-        return _unflatten(row, table.specs, table.cls)
-    except ValueError as exc:
-        raise ValueError(f"{table.key} ({table.pk} {row.get(table.pk)!r}): {exc}") from None

@@ -1,5 +1,5 @@
 """What the welcome screen and ``workshop-app status`` show of a workshop file, read without
-changing it (:mod:`workshop_app.store.reading`)."""
+changing it (:mod:`workshop_app.store.reading`), each value checked as an import checks it."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workshop_app.domain.validation import FORMAT, validate_document
 from workshop_app.store import errors
 from workshop_app.store.reading import read_workshop, unchanged
 
@@ -47,7 +48,7 @@ def summary(path: Path | str, today: dt.date | None = None) -> Summary:
         info = workshop.info
         state = state_of(workshop, today)
         return Summary(info.title, info.organization, info.date, path.stat().st_mtime, state)
-    with unchanged(path, upgrade=False) as conn:
+    with unchanged(path) as conn:
         try:
             row = conn.execute(
                 "SELECT title, organization, date FROM workshop WHERE id = 1"
@@ -55,5 +56,10 @@ def summary(path: Path | str, today: dt.date | None = None) -> Summary:
         except sqlite3.Error as exc:
             raise errors.DamagedWorkshop(path, f"cannot be read: {exc}") from None
     if row is None:
-        raise errors.DamagedWorkshop(path, "is damaged: it has no workshop details")
+        missing = "workshop: its row is missing (the workshop's details)"
+        raise errors.InvalidContents(path, [missing])
+    details = dict(zip(("title", "organization", "date"), row, strict=True))
+    issues = validate_document({"format": FORMAT, "workshop": details})
+    if issues:
+        raise errors.InvalidContents(path, [str(issue) for issue in issues])
     return Summary(row[0], row[1], row[2], path.stat().st_mtime)

@@ -16,10 +16,12 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from workshop_app.store.strict_tables import V7_INDEXES, V7_TABLE_NAMES, V7_TABLES
+
 #: "FWKS" — First Workflow workshop file.
 APPLICATION_ID = 0x46574B53
 #: The newest schema this app writes and reads: the version the last of :data:`STEPS` sets.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 #: The name under which sqlite-utils records the steps applied to a file.
 MIGRATION_SET = "first-workflow"
 
@@ -240,6 +242,61 @@ def add_review_signoffs(db: Executes) -> None:
     db.execute("PRAGMA user_version = 6")
 
 
+def _columns(db: Executes, table: str) -> list[str]:
+    return [row[1] for row in db.execute(f'PRAGMA table_info("{table}")').fetchall()]
+
+
+def _has_rows(db: Executes, table: str) -> bool:
+    return bool(db.execute(f'SELECT EXISTS (SELECT 1 FROM "{table}")').fetchone()[0])
+
+
+def _refuse_cascades(db: Executes) -> None:
+    """With foreign keys on, refuse to drop a table whose rows others' rows refer to."""
+    for table in V7_TABLE_NAMES:
+        parents = {row[2] for row in db.execute(f'PRAGMA foreign_key_list("{table}")')}
+        if any(_has_rows(db, parent) for parent in parents) and _has_rows(db, table):
+            raise RuntimeError(
+                f"{table} cannot be rebuilt with foreign keys on: dropping the tables it "
+                "refers to would delete or change its rows"
+            )
+
+
+def make_strict(db: Executes) -> None:
+    """Version 7: every table rebuilt ``STRICT`` with its ``CHECK`` constraints, every row kept.
+
+    One table at a time, its rows are kept in a temporary table, the table is dropped and made
+    again with its constraints (:mod:`workshop_app.store.strict_tables`), and the rows are
+    copied back (a row the constraints refuse stops the step, and nothing of it stays), then
+    its index is made again. (Version 4 built a new table and renamed it, SQLite's own
+    procedure; renaming seventeen tables, each rename reparsing the whole schema, took 50 ms,
+    which every new file would pay.)
+
+    Dropping a table with foreign keys on first deletes its rows, which would cascade into the
+    rows that refer to them: :func:`workshop_app.store.schema.migrate` turns them off around
+    the steps, and this step refuses to run with them on while rows refer to rows (a new file
+    is laid out with them on, harmlessly: only its details and adoption rows exist). The
+    references are checked again before the step commits.
+    """
+    if db.execute("PRAGMA foreign_keys").fetchone()[0]:
+        _refuse_cascades(db)
+    statements = [statement.strip() for statement in V7_TABLES.split(";")]
+    created = dict(zip(V7_TABLE_NAMES, statements, strict=True))
+    for table in V7_TABLE_NAMES:  # one at a time: every table any other refers to stays there
+        kept = f'temp."{table}_v6"'
+        db.execute(f'CREATE TABLE {kept} AS SELECT * FROM "{table}"')
+        db.execute(f'DROP TABLE "{table}"')
+        db.execute(created[table])
+        columns = ", ".join(f'"{name}"' for name in _columns(db, table))
+        db.execute(f'INSERT INTO "{table}" ({columns}) SELECT {columns} FROM {kept}')
+        db.execute(f"DROP TABLE {kept}")
+        if table in V7_INDEXES:
+            db.execute(V7_INDEXES[table])
+    broken = db.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"the rebuilt tables break {len(broken)} reference(s)")
+    db.execute("PRAGMA user_version = 7")
+
+
 #: Every step, oldest first, by the name it is recorded under. Add a step at the end (and
 #: raise :data:`SCHEMA_VERSION`); never change one that has shipped.
 STEPS: tuple[tuple[str, Callable[[Executes], None]], ...] = (
@@ -249,10 +306,11 @@ STEPS: tuple[tuple[str, Callable[[Executes], None]], ...] = (
     ("0004_unestimated_candidates", allow_unestimated),
     ("0005_charter_versions", add_versions),
     ("0006_review_signoffs", add_review_signoffs),
+    ("0007_strict_tables", make_strict),
 )
 
 #: The table in which sqlite-utils ``Migrations`` records applied steps, as it creates it.
-_RECORDS = (
+RECORDS = (
     'CREATE TABLE "_sqlite_migrations" (\n'
     '   "id" INTEGER PRIMARY KEY,\n'
     '   "migration_set" TEXT,\n'
@@ -264,16 +322,16 @@ _RECORDS = (
 )
 
 
-def lay_out(conn: sqlite3.Connection) -> None:
-    """Create every table of the newest version in an empty file, in one transaction, with
-    each step recorded as applied (``conn`` in autocommit mode)."""
+def lay_out(conn: sqlite3.Connection, version: int = SCHEMA_VERSION) -> None:
+    """Create every table of ``version`` (the newest by default) in an empty file, in one
+    transaction, with each step recorded as applied (``conn`` in autocommit mode)."""
     applied_at = str(dt.datetime.now(dt.UTC))
     conn.execute("BEGIN")
     try:
-        for statement in _RECORDS:
+        for statement in RECORDS:
             conn.execute(statement)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        for name, step in STEPS:
+        for name, step in STEPS[:version]:
             step(conn)
             conn.execute(
                 "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",

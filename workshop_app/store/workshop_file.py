@@ -22,9 +22,10 @@ from workshop_app.domain.document import workshop_to_document
 from workshop_app.domain.model import Workshop
 from workshop_app.domain.validation import InvalidWorkshop, validate_document
 from workshop_app.store import errors
-from workshop_app.store.inspection import APP_SCHEMA, Schema, connect, inspect
+from workshop_app.store.inspection import APP_SCHEMA, Schema, connect, damage, inspect
 from workshop_app.store.lock import WorkshopLock
-from workshop_app.store.row_sync import diff, load, snapshot, write
+from workshop_app.store.row_reading import RowProblems, load, what_can_be_read
+from workshop_app.store.row_sync import diff, snapshot, write
 from workshop_app.store.summary import summary
 from workshop_app.store.writer import back_up, write_new_file
 
@@ -57,16 +58,32 @@ _UNREADABLE = (sqlite3.Error, ValueError, KeyError, TypeError, AttributeError)
 
 
 class _Access(NamedTuple):
-    """A connection to a checked, up-to-date file, and the lock that lets it write."""
+    """A connection to a checked, up-to-date file, the lock that lets it write, and the
+    workshop read from it."""
 
     db: sqlite3.Connection
     lock: WorkshopLock
     read_only: bool
+    workshop: Workshop
+    left_out: list[str]
 
 
-def _attach(path: Path, read_only: bool, schema: Schema) -> _Access:
-    """Check ``path``, take its lock (or fall back to read-only), connect, and upgrade an older
-    file after backing it up."""
+def _read(path: Path, db: sqlite3.Connection, readable: bool) -> tuple[Workshop, list[str]]:
+    """The workshop in an attached file, every row checked as an import checks it; with
+    ``readable``, what can be read of a file whose rows break the rules, and what was left
+    out. A file that cannot be read is refused."""
+    try:
+        return load(db), []
+    except RowProblems as problems:
+        found = what_can_be_read(problems) if readable else None
+        if found is None:
+            raise errors.InvalidContents(path, problems.issues) from None
+        return found
+
+
+def _attach(path: Path, read_only: bool, schema: Schema, readable: bool = False) -> _Access:
+    """Check ``path``, take its lock (or fall back to read-only), connect, read it, and upgrade
+    an older file after backing it up. Nothing is written before every row has passed."""
     version = inspect(path, schema)
     if not read_only and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
         read_only = True
@@ -79,6 +96,7 @@ def _attach(path: Path, read_only: bool, schema: Schema) -> _Access:
         lock.release()
         raise errors.WorkshopFileError(path, f"cannot be opened: {exc}") from None
     try:
+        workshop, left_out = _read(path, db, readable)
         if not read_only:
             db.execute("PRAGMA journal_mode = DELETE")
             db.execute("PRAGMA synchronous = FULL")
@@ -87,23 +105,14 @@ def _attach(path: Path, read_only: bool, schema: Schema) -> _Access:
 
                 back_up(db, path.with_name(f"{path.name}.v{version}-backup"))
                 migrate(db, schema.migrations)
+                workshop, left_out = _read(path, db, readable)
     except BaseException as exc:
         db.close()
         lock.release()
         if isinstance(exc, _UNREADABLE):
-            raise errors.DamagedWorkshop(path, f"cannot be read: {exc}") from None
+            raise errors.DamagedWorkshop(path, f"cannot be read: {damage(exc)}") from None
         raise
-    return _Access(db, lock, read_only)
-
-
-def _read(path: Path, access: _Access) -> Workshop:
-    """The workshop in an attached file; a file that cannot be read is let go and refused."""
-    try:
-        return load(access.db)
-    except _UNREADABLE as exc:
-        access.db.close()
-        access.lock.release()
-        raise errors.DamagedWorkshop(path, f"cannot be read: {exc}") from None
+    return _Access(db, lock, read_only, workshop, left_out)
 
 
 class WorkshopFile:
@@ -115,26 +124,42 @@ class WorkshopFile:
         read_only: opened without the right (or the wish) to write.
         unsaved: an earlier change could not be written; :meth:`save` or :meth:`save_as`
             tries again, nothing typed is lost.
+        left_out: opened by :meth:`open_readable`: every value of the file that could not be
+            read and is not in :attr:`workshop` (placed in the file); empty otherwise.
     """
 
-    def __init__(self, path: Path, access: _Access, workshop: Workshop) -> None:
+    def __init__(self, path: Path, access: _Access) -> None:
         self.path = path
-        self.workshop = workshop
+        self.workshop = access.workshop
         self.read_only = access.read_only
         self.unsaved = False
+        self.left_out = access.left_out
         self._db = access.db
         self._lock = access.lock
-        self._saved = snapshot(workshop)
+        self._saved = snapshot(access.workshop)
 
     # ------------------------------------------------------------------ opening
     @classmethod
     def open(
         cls, path: Path | str, *, read_only: bool = False, schema: Schema = APP_SCHEMA
     ) -> WorkshopFile:
-        """Open an existing workshop file after checking it; upgrade an older one."""
+        """Open an existing workshop file after checking it (its layout, then every row, as an
+        import is checked); upgrade an older one. Opening writes nothing else."""
         path = Path(path)
-        access = _attach(path, read_only, schema)
-        return cls(path, access, _read(path, access))
+        return cls(path, _attach(path, read_only, schema))
+
+    @classmethod
+    def open_readable(cls, path: Path | str) -> WorkshopFile:
+        """Open read-only what can be read of a workshop file whose rows break the rules
+        (:mod:`workshop_app.domain.salvage`); :attr:`left_out` lists what is not shown. The
+        file is not changed, and nothing is ever written to it from here; Save As writes what
+        is shown to a new file.
+
+        Refused like :meth:`open` when the file's layout is not ours, and with
+        ``InvalidContents`` when not even the workshop's own details can be read.
+        """
+        path = Path(path)
+        return cls(path, _attach(path, read_only=True, schema=APP_SCHEMA, readable=True))
 
     @classmethod
     def create(
@@ -210,6 +235,7 @@ class WorkshopFile:
         self._db, self._lock = access.db, access.lock
         self._saved = snapshot(self.workshop)
         self.unsaved = False
+        self.left_out = []
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):

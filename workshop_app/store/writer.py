@@ -13,7 +13,7 @@ from pathlib import Path
 from workshop_app.domain.model import Workshop
 from workshop_app.store import errors
 from workshop_app.store.atomic import fsync, fsync_folder, publish, temporary_sibling
-from workshop_app.store.row_sync import diff, load, snapshot, write
+from workshop_app.store.row_sync import diff, snapshot, write
 from workshop_app.store.tables import lay_out
 
 _TAKEN = "already exists; choose another name or replace it explicitly (--force)"
@@ -31,7 +31,8 @@ def _build(temp: Path, workshop: Workshop) -> None:
         conn.execute("PRAGMA journal_mode = MEMORY")
         conn.execute("PRAGMA synchronous = OFF")
         lay_out(conn)
-        write(conn, diff(snapshot(load(conn)), snapshot(workshop)))
+        # A new layout holds what an empty workshop does: its details and adoption rows.
+        write(conn, diff(snapshot(Workshop()), snapshot(workshop)))
     finally:
         conn.close()
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6 import QtWidgets
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
@@ -15,9 +14,10 @@ from workshop_app.paths import resource
 from workshop_app.process_age import process_age_ms
 from workshop_app.store.errors import WorkshopFileError
 from workshop_app.store.workshop_file import WorkshopFile
-from workshop_app.ui.file_actions import write_demo_copy
+from workshop_app.ui.file_actions import open_file, write_demo_copy
 from workshop_app.ui.look import apply_look
 from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.open_problem import explain
 from workshop_app.ui.session import Session
 from workshop_app.ui.settings import Settings
 
@@ -57,18 +57,16 @@ def run(file: Path | None = None, demo: bool = False, smoke_test: bool = False) 
     session = None
     try:
         path = write_demo_copy() if (demo or (smoke_test and file is None)) else file
-        if path is not None:
+        if path is not None and smoke_test:
             session = Session(WorkshopFile.open(path))
+        elif path is not None:
+            opened = open_file(None, path)  # a file that cannot be opened is explained
+            session = Session(opened) if opened is not None else None
     except WorkshopFileError as exc:
         if smoke_test:
             print(f"smoke test failed: {exc}", file=sys.stderr)
             return 1
-        QtWidgets.QMessageBox.warning(
-            None,
-            APP_NAME,
-            f"The workshop could not be opened.\n\n"
-            f"{exc.path.name}: {exc.problem}\n\nThe file was not changed.",
-        )
+        explain(None, exc)
     window = MainWindow(settings, session)
     if session is not None:
         session.setParent(window)

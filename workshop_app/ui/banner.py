@@ -36,8 +36,21 @@ class Banner(QWidget):
         self.button.setVisible(bool(action))
         self.show()
 
-    def show_read_only(self) -> None:
-        """The workshop was opened read-only (another app writes it, or the disk is locked)."""
+    def show_read_only(self, left_out: list[str] | None = None) -> None:
+        """The workshop was opened read-only (another app writes it, or the disk is locked),
+        or only what could be read of it was (``left_out`` lists what is not shown)."""
+        if left_out:
+            count = "1 value" if len(left_out) == 1 else f"{len(left_out)} values"
+            self.show_message(
+                "error",
+                f"Only what could be read of this workshop is shown, read-only: {count} of "
+                "the file broke the rules and are left out (point here for the list). Save As "
+                "writes a copy without them that you can edit; the file itself is not changed.",
+                "Save As…",
+            )
+            self.label.setToolTip("\n".join(left_out))
+            return
+        self.label.setToolTip("")
         self.show_message(
             "info",
             "This workshop is open read-only: changes cannot "

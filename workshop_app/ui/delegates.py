@@ -144,6 +144,8 @@ class FieldDelegate(QStyledItemDelegate):
         elif isinstance(editor, QSpinBox | NumberEdit):
             value = editor.value()
         elif isinstance(editor, QLineEdit):
+            if not editor.isModified():
+                return  # opened and left without typing: tidying the text is not asked for
             value = clean_typed_text(editor.text()).strip()
         else:
             return

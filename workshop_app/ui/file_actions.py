@@ -20,6 +20,7 @@ from workshop_app.store.demo import write_demo
 from workshop_app.store.errors import WorkshopFileError
 from workshop_app.store.lock import WorkshopLocked
 from workshop_app.store.workshop_file import EXTENSION, WorkshopFile, write_new_file
+from workshop_app.ui.open_problem import explain
 from workshop_app.ui.session import Session
 from workshop_app.ui.settings import Settings
 
@@ -36,8 +37,9 @@ def with_extension(path: Path) -> Path:
 
 
 # ---------------------------------------------------------------- opening
-def open_file(parent: QWidget, path: Path) -> WorkshopFile | None:
-    """Open a workshop file, or say why it cannot be opened (it is left untouched).
+def open_file(parent: QWidget | None, path: Path) -> WorkshopFile | None:
+    """Open a workshop file, or say why it cannot be opened (it is left untouched) and offer
+    what can still be done (:mod:`workshop_app.ui.open_problem`).
 
     A file another app is writing may be opened read-only, when the facilitator agrees.
     """
@@ -49,18 +51,12 @@ def open_file(parent: QWidget, path: Path) -> WorkshopFile | None:
         try:
             return WorkshopFile.open(path, read_only=True)
         except WorkshopFileError as exc:
-            _warn(parent, f"The workshop could not be opened.\n\n{exc.path.name}: {exc.problem}")
-            return None
+            return explain(parent, exc)
     except WorkshopFileError as exc:
-        _warn(
-            parent,
-            f"The workshop could not be opened.\n\n"
-            f"{exc.path.name}: {exc.problem}\n\nThe file was not changed.",
-        )
-        return None
+        return explain(parent, exc)
 
 
-def _ask_read_only(parent: QWidget, locked: WorkshopLocked) -> bool:
+def _ask_read_only(parent: QWidget | None, locked: WorkshopLocked) -> bool:
     """Another app is writing this workshop: offer to open it read-only, or cancel."""
     dialog = QtWidgets.QMessageBox
     box = dialog(

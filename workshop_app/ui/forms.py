@@ -166,6 +166,10 @@ class EntityForm(QWidget):
         self.widgets: dict[str, QWidget] = {}
         self._readers: dict[str, Callable[[], Any]] = {}
         self._writers: dict[str, Callable[[Any], None]] = {}
+        #: Whether a text field was typed into since it was loaded: leaving one that was not
+        #: stores nothing, so a value another program wrote (surrounding spaces) stays as it is
+        #: until the facilitator edits it.
+        self._typed: dict[str, Callable[[], bool]] = {}
         self._loading = False
         # Steps made with the arrows while one field keeps the focus are one undo step.
         self._run = next(_RUNS)
@@ -205,8 +209,9 @@ class EntityForm(QWidget):
         if column.kind == "long":
             long_edit = LongTextEdit(self)
             long_edit.setPlaceholderText(column.extra.get("placeholder", ""))
-            long_edit.editingFinished.connect(lambda: self._commit(name))
+            long_edit.editingFinished.connect(lambda: self._commit_typed(name))
             self._readers[name] = lambda: clean_typed_text(long_edit.toPlainText()).strip()
+            self._typed[name] = long_edit.document().isModified
             self._writers[name] = lambda v: long_edit.setPlainText(v or "")
             return long_edit
         if column.kind in ("enum", "rating", "ref"):
@@ -246,9 +251,10 @@ class EntityForm(QWidget):
             return checks
         line = QLineEdit(self)
         line.setPlaceholderText(column.extra.get("placeholder", ""))
-        line.editingFinished.connect(lambda: self._commit(name))
+        line.editingFinished.connect(lambda: self._commit_typed(name))
         line.returnPressed.connect(line.focusNextChild)
         self._readers[name] = lambda: clean_typed_text(line.text()).strip()
+        self._typed[name] = line.isModified
         self._writers[name] = lambda v: _show_start(line, "" if v is None else str(v))
         return line
 
@@ -325,6 +331,12 @@ class EntityForm(QWidget):
 
     def _commit_if_stepped(self, name: str, spin: QSpinBox) -> None:
         if not spin.hasFocus():  # wheel or step buttons; typed values commit on leaving
+            self._commit(name)
+
+    def _commit_typed(self, name: str) -> None:
+        """Leaving a text field stores it only when it was typed into: tidying the text (its
+        surrounding spaces, a control character) is an edit the facilitator makes."""
+        if self._typed[name]():
             self._commit(name)
 
     def _commit(self, name: str, stepped: bool = False) -> None:

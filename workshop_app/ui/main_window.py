@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(session.path)
         self.central.setCurrentIndex(1)
         if session.read_only:
-            self.banner.show_read_only()
+            self.banner.show_read_only(session.file.left_out)
         else:
             self.banner.hide()
         self._reports = {}
