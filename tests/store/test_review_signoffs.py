@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from tests.store.file_rows import every_row
 from workshop_app.domain import operations as op
 from workshop_app.domain.document import workshop_to_document
 from workshop_app.domain.model import Signoff, SignoffChannel, SignoffDecision
@@ -23,11 +24,7 @@ AT = "2026-12-02T09:30:00"
 
 
 def _rows(path: Path, table: str) -> list[Any]:
-    conn = sqlite3.connect(path)
-    try:
-        return sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
-    finally:
-        conn.close()
+    return every_row(path, [table])[table]
 
 
 def test_a_version_five_file_is_backed_up_then_given_the_review_columns(tmp_path: Path) -> None:

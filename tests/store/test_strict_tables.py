@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from tests.store.file_rows import every_row, query
 from workshop_app.domain.document import workshop_from_document, workshop_to_document
 from workshop_app.domain.fields import ADOPTION, LISTS, WORKSHOP, FieldSpec
 from workshop_app.domain.text import CODE_POINTS_PER_CHARACTER
@@ -25,26 +26,9 @@ from workshop_app.store.workshop_file import Schema, WorkshopFile, write_new_fil
 from ..damage import VERSION_6
 
 
-def _query(path: Path, sql: str) -> list[Any]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
-
-
 def _every_row(path: Path) -> dict[str, list[Any]]:
     """Every row of every table but the record of steps, with each value's type."""
-    return {
-        table: sorted(
-            (
-                tuple((value, type(value).__name__) for value in row)
-                for row in _query(path, f'SELECT * FROM "{table}"')
-            ),
-            key=repr,
-        )
-        for table in V7_TABLE_NAMES
-    }
+    return every_row(path, V7_TABLE_NAMES, with_types=True)
 
 
 def test_a_version_six_file_is_backed_up_then_made_strict_keeping_every_row(
@@ -61,14 +45,14 @@ def test_a_version_six_file_is_backed_up_then_made_strict_keeping_every_row(
         assert workshop_to_document(opened.workshop) == expected
 
     assert _every_row(tmp_path / "v6.workshop.v6-backup") == before
-    assert _query(tmp_path / "v6.workshop.v6-backup", "PRAGMA user_version") == [(6,)]
+    assert query(tmp_path / "v6.workshop.v6-backup", "PRAGMA user_version") == [(6,)]
     assert _every_row(copy_) == before  # every value, and every value's type
-    assert _query(copy_, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
-    strict = {row[1]: row[5] for row in _query(copy_, "PRAGMA table_list") if row[0] == "main"}
+    assert query(copy_, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+    strict = {row[1]: row[5] for row in query(copy_, "PRAGMA table_list") if row[0] == "main"}
     assert all(strict[table] == 1 for table in V7_TABLE_NAMES)
-    assert _query(copy_, "PRAGMA foreign_key_check") == []
-    assert _query(copy_, "PRAGMA integrity_check") == [("ok",)]
-    indexes = {row[0] for row in _query(copy_, "SELECT name FROM sqlite_master WHERE type='index'")}
+    assert query(copy_, "PRAGMA foreign_key_check") == []
+    assert query(copy_, "PRAGMA integrity_check") == [("ok",)]
+    indexes = {row[0] for row in query(copy_, "SELECT name FROM sqlite_master WHERE type='index'")}
     assert {"candidates_position", "metrics_candidate", "checkins_metric"} <= indexes
     assert "estimates_candidate" in indexes
 

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from sqlite_utils.migrations import Migrations
 
+from tests.store.file_rows import every_row, query
 from workshop_app.domain import operations as op
 from workshop_app.domain.changes import Part
 from workshop_app.domain.document import workshop_from_document, workshop_to_document
@@ -32,45 +33,19 @@ for _step in MIGRATIONS._migrations[:4]:
 FACTS = {"frequency_count", "minutes_per_occurrence", "pain"}
 
 
-def _query(path: Path, sql: str) -> list[Any]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
-
-
-def _tables(path: Path) -> list[str]:
-    return [
-        name
-        for (name,) in _query(
-            path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-        )
-    ]
-
-
-def _every_row(path: Path) -> dict[str, list[Any]]:
-    """Every row of every table but the record of migrations, in a stable order."""
-    return {
-        table: sorted(_query(path, f'SELECT * FROM "{table}"'), key=repr)
-        for table in _tables(path)
-        if table != "_sqlite_migrations"
-    }
-
-
 def _columns(path: Path, table: str) -> list[tuple[Any, ...]]:
     """(name, type, not null, default, primary key) of each column."""
-    return [row[1:] for row in _query(path, f'PRAGMA table_info("{table}")')]
+    return [row[1:] for row in query(path, f'PRAGMA table_info("{table}")')]
 
 
-def test_a_version_three_file_is_backed_up_then_rebuilt_keeping_every_row(
+def test_a_version_three_file_is_backed_up_then_rebuilt_keepingevery_row(
     tmp_path: Path,
 ) -> None:
     copy = tmp_path / "v3.workshop"
     shutil.copyfile(FIXTURE, copy)
-    before = _every_row(copy)
+    before = every_row(copy)
     columns_before = _columns(copy, "candidates")
-    assert _query(copy, "PRAGMA user_version") == [(3,)]
+    assert query(copy, "PRAGMA user_version") == [(3,)]
     assert len(before["candidates"]) == 8 and len(before["estimates"]) == 6
     assert before["metrics"] and before["candidates__problem_ids"] and before["decisions"]
     with WorkshopFile.open(FIXTURE, read_only=True, schema=Schema(MIGRATIONS, 3)) as old:
@@ -80,11 +55,11 @@ def test_a_version_three_file_is_backed_up_then_rebuilt_keeping_every_row(
         assert workshop_to_document(opened.workshop) == expected
 
     backup = tmp_path / "v3.workshop.v3-backup"
-    assert _query(backup, "PRAGMA user_version") == [(3,)]
-    assert _every_row(backup) == before
-    assert _query(copy, "PRAGMA user_version") == [(4,)]
+    assert query(backup, "PRAGMA user_version") == [(3,)]
+    assert every_row(backup) == before
+    assert query(copy, "PRAGMA user_version") == [(4,)]
     # Every row kept, each candidate with a NULL example at the end of its row.
-    after = _every_row(copy)
+    after = every_row(copy)
     assert {t: rows for t, rows in after.items() if t != "candidates"} == {
         t: rows for t, rows in before.items() if t != "candidates"
     }
@@ -95,25 +70,25 @@ def test_a_version_three_file_is_backed_up_then_rebuilt_keeping_every_row(
         for name, kind, not_null, default, key in columns_before
     ]
     assert _columns(copy, "candidates") == [*relaxed, ("example", "TEXT", 0, None, 0)]
-    assert _query(copy, "PRAGMA foreign_key_check") == []
-    assert _query(copy, "PRAGMA integrity_check") == [("ok",)]
-    assert ("candidates_position",) in _query(
+    assert query(copy, "PRAGMA foreign_key_check") == []
+    assert query(copy, "PRAGMA integrity_check") == [("ok",)]
+    assert ("candidates_position",) in query(
         copy, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'candidates'"
     )
     # The tables that refer to candidates still do, with their actions.
     for table in ("metrics", "estimates", "decisions", "candidates__problem_ids"):
-        targets = {row[2] for row in _query(copy, f'PRAGMA foreign_key_list("{table}")')}
+        targets = {row[2] for row in query(copy, f'PRAGMA foreign_key_list("{table}")')}
         assert "candidates" in targets
     # Deleting a candidate still cascades to its metrics: the references are live.
     with WorkshopFile.open(copy) as opened:
         opened.change(Step(op.remove_item, (Part.CANDIDATES, "c1")))
-    assert _query(copy, "SELECT COUNT(*) FROM metrics WHERE candidate_id = 'c1'") == [(0,)]
+    assert query(copy, "SELECT COUNT(*) FROM metrics WHERE candidate_id = 'c1'") == [(0,)]
 
 
 def test_the_rebuild_refuses_to_run_on_rows_with_foreign_keys_on(tmp_path: Path) -> None:
     copy = tmp_path / "v3.workshop"
     shutil.copyfile(FIXTURE, copy)
-    before = _every_row(copy)
+    before = every_row(copy)
     conn = sqlite3.connect(copy, isolation_level=None)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
@@ -123,7 +98,7 @@ def test_the_rebuild_refuses_to_run_on_rows_with_foreign_keys_on(tmp_path: Path)
         conn.execute("ROLLBACK")
     finally:
         conn.close()
-    assert _every_row(copy) == before
+    assert every_row(copy) == before
 
 
 def _awaiting(candidate_id: str = "c9") -> Candidate:
@@ -143,7 +118,7 @@ def test_empty_facts_and_the_example_travel_through_a_real_file(
     demo_workshop.candidates.append(_awaiting())
     path = tmp_path / "w.workshop"
     write_new_file(path, demo_workshop)
-    assert _query(
+    assert query(
         path,
         "SELECT frequency_count, minutes_per_occurrence, pain, example FROM candidates "
         "WHERE id = 'c9'",

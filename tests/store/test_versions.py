@@ -7,8 +7,8 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from pathlib import Path
-from typing import Any
 
+from tests.store.file_rows import every_row
 from workshop_app.domain import operations as op
 from workshop_app.domain.changes import Part
 from workshop_app.domain.document import workshop_to_document
@@ -23,25 +23,10 @@ FIXTURE = Path(__file__).parent.parent / "fixtures" / "version4.workshop"
 AT = "2026-11-24T16:05:00"
 
 
-def _rows(path: Path) -> dict[str, list[Any]]:
-    conn = sqlite3.connect(path)
-    try:
-        tables = [
-            name
-            for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            if name != "_sqlite_migrations"
-        ]
-        return {
-            t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables
-        }
-    finally:
-        conn.close()
-
-
 def test_a_version_four_file_is_backed_up_then_given_versions(tmp_path: Path) -> None:
     copy = tmp_path / "v4.workshop"
     shutil.copyfile(FIXTURE, copy)
-    before = _rows(copy)
+    before = every_row(copy)
     assert len(before["signoffs"]) == 2 and "versions" not in before
     with WorkshopFile.open(FIXTURE, read_only=True, schema=Schema(MIGRATIONS, 4)) as old:
         expected = workshop_to_document(old.workshop)
@@ -52,8 +37,8 @@ def test_a_version_four_file_is_backed_up_then_given_versions(tmp_path: Path) ->
         assert all(s.version is None for s in opened.workshop.signoffs)
 
     backup = tmp_path / "v4.workshop.v4-backup"
-    assert _rows(backup) == before
-    after = _rows(copy)
+    assert every_row(backup) == before
+    after = every_row(copy)
     assert after["versions"] == []
     # version 5's column, then version 6's five, all empty
     assert after["signoffs"] == sorted((*row, *[None] * 6) for row in before["signoffs"])
