@@ -47,8 +47,10 @@ DESKTOP_TESTS := tests/ui/test_keyboard_workshop.py tests/ui/test_in_the_room.py
 run: debian-core debian-gui $(STAMP_RUN)
 	$(BIN)/workshop-app --demo
 
+# The offscreen suite runs on every core (pytest-xdist; each worker has its own QApplication);
+# the desktop run stays in one process, on one X server.
 test: debian-core debian-gui debian-test $(STAMP_TEST) lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto
 	xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb \
 		$(BIN)/python -m pytest -q -p no:cacheprovider $(DESKTOP_TESTS)
 
