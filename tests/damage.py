@@ -16,6 +16,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from workshop_app.store.tables import SCHEMA_VERSION
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 VERSION_6 = FIXTURES / "version6.workshop"
 
@@ -171,7 +173,8 @@ FINDINGS: dict[str, Finding] = {
         "PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = "
         "replace(sql, 'votes BETWEEN 0 AND 10000', 'votes BETWEEN 0 AND 99999') "
         "WHERE name = 'candidates'",
-        "the table candidates is defined differently from First Workflow's version 7 "
+        "the table candidates is defined differently from First Workflow's version "
+        f"{SCHEMA_VERSION} "
         "(a type, a key or a check of it differs)",
         rows=False,
     ),

@@ -122,3 +122,20 @@ def test_rank_json_carries_the_hours_in_full_and_the_table_rounds_them(
     assert found["hours_per_month"] == pytest.approx(1 / 12 / 60, rel=1e-12)
     table = run("rank", tmp_path / "rare.workshop").stdout
     assert "0.0" in next(line for line in table.splitlines() if rare["name"][:20] in line)
+
+
+def test_check_refuses_a_stray_journal_in_one_line_and_keeps_both_files(
+    demo_file: Path,
+) -> None:
+    journal = demo_file.with_name(demo_file.name + "-journal")
+    journal.write_bytes(b"\x00garbage from a sync tool" * 30)
+    before, journal_before = digest(demo_file), digest(journal)
+    result = run("check", demo_file)
+    assert_one_clear_line(
+        result,
+        f"{demo_file}: the journal beside it ({journal.name}) is not a journal SQLite wrote; "
+        "neither was changed. Move the journal out of the folder to open the file as it was "
+        "last saved",
+    )
+    assert result.returncode == 1
+    assert (digest(demo_file), digest(journal)) == (before, journal_before)

@@ -88,7 +88,7 @@ def test_a_record_of_steps_that_does_not_match_its_version_is_refused(demo_file:
     with pytest.raises(errors.AlteredLayout) as caught:
         WorkshopFile.open(demo_file)
     assert caught.value.issues == [
-        "its record of schema steps (_sqlite_migrations) does not match version 7"
+        f"its record of schema steps (_sqlite_migrations) does not match version {SCHEMA_VERSION}"
     ]
 
 

@@ -36,9 +36,13 @@ def _layout(path: Path) -> dict[str, object]:
                 table: conn.execute(f'SELECT * FROM "{table}"').fetchall()
                 for (table,) in conn.execute(
                     "SELECT name FROM sqlite_master WHERE type = 'table' "
-                    "AND name != '_sqlite_migrations'"
+                    "AND name NOT IN ('_sqlite_migrations', 'file_state')"
                 )
             },
+            # Each file draws its own revision; both have one.
+            "revisions": conn.execute(
+                "SELECT count(*), min(length(revision)) FROM file_state"
+            ).fetchall(),
         }
     finally:
         conn.close()

@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop_app.store import errors
+from workshop_app.store.journal import judge, pending
 from workshop_app.store.layout import layout_problems
+from workshop_app.store.lock import read_holder
 from workshop_app.store.tables import APPLICATION_ID, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -158,6 +160,10 @@ def _check_contents(path: Path, conn: sqlite3.Connection, schema: Schema) -> int
         if result != ["ok"]:
             raise errors.DamagedWorkshop(path, f"is damaged: {damage(result[0])}")
         check_layout(path, conn, version)
+        if version >= 8 and not conn.execute("SELECT 1 FROM file_state").fetchone():
+            raise errors.DamagedWorkshop(
+                path, "file_state: its row is missing (the file's revision)"
+            )
     except SQLITE_FAILURES as exc:
         raise errors.DamagedWorkshop(path, f"is damaged: {damage(exc)}") from None
     return version
@@ -175,19 +181,22 @@ def check_layout(path: Path, conn: sqlite3.Connection, version: int) -> None:
 
 
 def _recover_after_crash(path: Path) -> None:
-    """Finish what a crash interrupted: roll back a half-written change (a hot journal).
+    """Finish what a crash interrupted: roll back a half-written change (a hot journal), when
+    the journal belongs to this file (:mod:`workshop_app.store.journal`).
 
     SQLite does this itself on the first read of a connection that may write; a read-only
     connection cannot, and would call the file unreadable. Only a file that is ours (by the
-    application id in its header) is touched, and only to restore its last saved state.
+    application id in its header) is touched, and only to restore its last saved state. While
+    a live process holds the file's lock, its journal is a change being written: left alone.
     """
-    journal = path.with_name(path.name + "-journal")
-    if not journal.exists() or journal.stat().st_size == 0:
+    journal = pending(path)
+    if journal is None or read_holder(path) is not None:
         return
     with path.open("rb") as handle:
         header = handle.read(100)
     if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
         return
+    judge(path, journal, APPLICATION_ID)
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise errors.DamagedWorkshop(
             path,
@@ -210,7 +219,7 @@ def inspect(path: Path | str, schema: Schema = APP_SCHEMA) -> int:
     """Check a workshop file; returns its schema version.
 
     Nothing is changed, except that a change cut off by a crash is rolled back first (which
-    is what makes the file consistent again).
+    is what makes the file consistent again), when its journal belongs to the file.
     """
     path = Path(path)
     check_header(path, schema.version)

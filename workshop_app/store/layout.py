@@ -20,7 +20,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from workshop_app.store.strict_tables import V7_INDEXES, V7_TABLE_NAMES, V7_TABLES
-from workshop_app.store.tables import MIGRATION_SET, RECORDS, SCHEMA_VERSION, STEPS, lay_out
+from workshop_app.store.tables import (
+    FILE_STATE,
+    MIGRATION_SET,
+    RECORDS,
+    SCHEMA_VERSION,
+    STEPS,
+    lay_out,
+)
 
 _TOKEN = re.compile(
     r"""
@@ -133,18 +140,19 @@ def _made_by(statement: str) -> SchemaObject:
 
 @cache
 def _newest() -> dict[str, SchemaObject]:
-    """The newest version's layout without SQLite: version 7 made every table again, so the
-    record of steps and version 7's statements are the whole of it (held to the layout the
-    steps make by ``tests/store/test_layout.py``)."""
+    """The newest version's layout without SQLite: version 7 made every table again and
+    version 8 added one, so the record of steps and those statements are the whole of it
+    (held to the layout the steps make by ``tests/store/test_layout.py``)."""
     statements = [*RECORDS, *V7_TABLES.split(";")]
     statements += [V7_INDEXES[name] for name in V7_TABLE_NAMES if name in V7_INDEXES]
+    statements.append(FILE_STATE)
     return {found.name: found for found in map(_made_by, statements)}
 
 
 def expected_layout(version: int) -> dict[str, SchemaObject]:
     """Every object a file of ``version`` has. The newest is known from its statements; an
     older one is laid out in memory once per process."""
-    return _newest() if version == SCHEMA_VERSION == 7 else laid_out(version)
+    return _newest() if version == SCHEMA_VERSION == 8 else laid_out(version)
 
 
 def _shown(name: str) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.model import Workshop
 from workshop_app.store.rows import TABLES, Row, item_rows, items_of, join_rows
+from workshop_app.store.tables import NEW_REVISION
 
 #: Every row of a workshop: table name → primary key → row.
 Snapshot = dict[str, dict[Any, Row]]
@@ -136,11 +137,19 @@ def _upsert(conn: sqlite3.Connection, name: str, rows: list[Row]) -> None:
         )
 
 
+#: Every write moves the file to a new revision (:data:`workshop_app.store.tables.FILE_STATE`).
+_NEXT_REVISION = f"UPDATE file_state SET previous = revision, revision = {NEW_REVISION}"
+
+
 def write(conn: sqlite3.Connection, rows: RowDiff) -> None:
-    """Write ``rows`` in one transaction: all of them, or (on any error) none."""
+    """Write ``rows`` in one transaction, with a new revision of the file: all of it, or (on
+    any error) none."""
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute("PRAGMA defer_foreign_keys = ON")
+        # First, so that the page holding the revision is the journal's first: every part
+        # of the journal SQLite would roll back then holds it (store/journal.py).
+        conn.execute(_NEXT_REVISION)
         for name in reversed(WRITE_ORDER):
             if name in rows.deletes:
                 _delete(conn, name, rows.deletes[name])

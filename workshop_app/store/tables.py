@@ -21,7 +21,7 @@ from workshop_app.store.strict_tables import V7_INDEXES, V7_TABLE_NAMES, V7_TABL
 #: "FWKS" — First Workflow workshop file.
 APPLICATION_ID = 0x46574B53
 #: The newest schema this app writes and reads: the version the last of :data:`STEPS` sets.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 #: The name under which sqlite-utils records the steps applied to a file.
 MIGRATION_SET = "first-workflow"
 
@@ -297,6 +297,27 @@ def make_strict(db: Executes) -> None:
     db.execute("PRAGMA user_version = 7")
 
 
+#: Version 8's table: which state of its file this is. ``revision`` is drawn at random by every
+#: transaction that writes rows (:func:`workshop_app.store.row_sync.write`), ``previous`` is
+#: the one it replaced; a rollback journal belongs to a file when the state it would restore
+#: is the file's revision or the one before it (:mod:`workshop_app.store.journal`).
+FILE_STATE = """CREATE TABLE file_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    revision TEXT NOT NULL CHECK (length(revision) = 32 AND revision NOT GLOB '*[^0-9a-f]*'),
+    previous TEXT NOT NULL CHECK (previous = '' OR (length(previous) = 32
+        AND previous NOT GLOB '*[^0-9a-f]*'))
+) STRICT"""
+#: A revision no other file has: 128 random bits as 32 lower-case hex digits.
+NEW_REVISION = "lower(hex(randomblob(16)))"
+
+
+def add_file_state(db: Executes) -> None:
+    """Version 8: the file's revision (:data:`FILE_STATE`), first drawn here."""
+    db.execute(FILE_STATE)
+    db.execute(f"INSERT INTO file_state (id, revision, previous) VALUES (1, {NEW_REVISION}, '')")
+    db.execute("PRAGMA user_version = 8")
+
+
 #: Every step, oldest first, by the name it is recorded under. Add a step at the end (and
 #: raise :data:`SCHEMA_VERSION`); never change one that has shipped.
 STEPS: tuple[tuple[str, Callable[[Executes], None]], ...] = (
@@ -307,6 +328,7 @@ STEPS: tuple[tuple[str, Callable[[Executes], None]], ...] = (
     ("0005_charter_versions", add_versions),
     ("0006_review_signoffs", add_review_signoffs),
     ("0007_strict_tables", make_strict),
+    ("0008_file_state", add_file_state),
 )
 
 #: The table in which sqlite-utils ``Migrations`` records applied steps, as it creates it.
