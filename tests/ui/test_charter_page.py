@@ -7,7 +7,11 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from workshop_app.domain import operations as op
+from workshop_app.domain.changes import Part
+from workshop_app.domain.operations import Step
 from workshop_app.domain.stages import Stage
+from workshop_app.ui import undo
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.pages.charter import CharterPage, charter_file_name
 from workshop_app.ui.report_runner import write_whole
@@ -83,3 +87,30 @@ def test_default_file_name_is_safe() -> None:
     name = charter_file_name('Q4: "AI" / <plan>', None)
     assert name.startswith("Q4 AI  plan charter ")
     assert name.endswith(".pdf")
+
+
+def test_characters_the_fonts_cannot_print_are_named_once_after_the_export(
+    qtbot: QtBot, demo_window: MainWindow, tmp_path: Path
+) -> None:
+    """An emoji prints as an empty box: the export says so, naming each character once."""
+    session = demo_window.session
+    session.push(
+        undo.Edit(
+            session,
+            "Rename",
+            Step(op.set_field, (Part.WORKSHOP, None, "title", "Launch 🚀 day 🚀 ✅")),
+        )
+    )
+    page = charter_page(demo_window)
+    demo_window.show_stage(Stage.CHARTER)
+    job = page.export_to(tmp_path / "charter.pdf")
+    with qtbot.waitSignal(job.signals.finished, timeout=RENDER_TIMEOUT_MS):
+        pass
+    qtbot.waitUntil(lambda: page.last_export is not None)
+    said = page.message.text()
+    assert said.startswith("Exported charter.pdf (")
+    assert said.endswith(
+        "2 characters are not in the bundled fonts and print as empty boxes: 🚀 (U+1F680), "
+        "✅ (U+2705); replace them with words to print them"
+    )
+    assert page.message.property("warning") is True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from weasyprint.text.fonts import FontConfiguration
 from workshop_app.palette import css_custom_properties
 from workshop_app.paths import bundled_roots, resource, template
 from workshop_app.report.fetcher import BundledFilesOnly
+from workshop_app.report.glyphs import note_on, unprintable
 
 #: Archival (PDF/A-3, level A: tagged) and allowed to embed the workshop's JSON.
 PDF_VARIANT = "pdf/a-3a"
@@ -84,14 +86,34 @@ def _fontconfig_file(folder: Path) -> Path:
 
 
 _FONT_CONFIG: FontConfiguration | None = None
+#: The folder of this process's fontconfig file and cache, removed when the process ends.
+_FONT_FOLDER: tempfile.TemporaryDirectory[str] | None = None
+_FONT_PREFIX = "first-workflow-fonts-"
+
+
+def _sweep_font_folders() -> None:
+    """Remove the font folders of processes that ended without removing theirs (killed):
+    each folder's name carries its process's id."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{_FONT_PREFIX}*-*"):
+        pid = folder.name[len(_FONT_PREFIX) :].split("-", 1)[0]
+        if not pid.isdecimal() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            continue  # alive, or another user's
 
 
 def bundled_font_configuration() -> FontConfiguration:
     """A WeasyPrint font configuration that sees the bundled fonts and nothing else."""
-    global _FONT_CONFIG  # noqa: PLW0603 - one per process, built on first use
+    global _FONT_CONFIG, _FONT_FOLDER  # noqa: PLW0603 - one per process, built on first use
     with _FONTCONFIG_LOCK:
         if _FONT_CONFIG is None:
-            folder = Path(tempfile.mkdtemp(prefix="first-workflow-fonts-"))
+            _sweep_font_folders()
+            _FONT_FOLDER = tempfile.TemporaryDirectory(prefix=f"{_FONT_PREFIX}{os.getpid()}-")
+            folder = Path(_FONT_FOLDER.name)
             previous = os.environ.get("FONTCONFIG_FILE")
             os.environ["FONTCONFIG_FILE"] = str(_fontconfig_file(folder))
             try:
@@ -130,15 +152,6 @@ def _weasyprint_log() -> Iterator[_Collect]:
         yield handler
     finally:
         logger.removeHandler(handler)
-
-
-def _missing_glyphs(records: list[logging.LogRecord]) -> list[str]:
-    chars: list[str] = []
-    for record in records:
-        message = record.getMessage()
-        if "No glyph" in message or ("glyph" in message.lower() and "missing" in message.lower()):
-            chars.append(message)
-    return chars
 
 
 def render_pdf(
@@ -191,5 +204,5 @@ def render_pdf(
         raise ReportError(f"the report asked for a file it may not read: {fetcher.refused[0]}")
     if not isinstance(pdf, bytes):
         raise ReportError("the PDF could not be made: the renderer returned nothing")
-    warnings = [f"{title}: {message}" for message in _missing_glyphs(log.records)]
-    return Rendered(pdf, warnings)
+    note = note_on(title, unprintable(html))
+    return Rendered(pdf, [note] if note else [])

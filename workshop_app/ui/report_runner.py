@@ -40,13 +40,14 @@ class ReportRunner(QObject):
     Signals:
         busyChanged(bool): a job started, or the last one ended.
         previewReady(bytes, list): a preview's PDF and the renderer's notes.
-        exported(str, int): an export was written (path, size in bytes).
+        exported(str, int, list): an export was written (path, size in bytes, the renderer's
+            notes).
         failed(str): a job or a write failed; the text says why and what was (not) done.
     """
 
     busyChanged = Signal(bool)
     previewReady = Signal(bytes, list)
-    exported = Signal(str, int)
+    exported = Signal(str, int, list)
     failed = Signal(str)
 
     def __init__(self, report: ReportKind | str, parent: QObject | None = None) -> None:
@@ -98,7 +99,7 @@ class ReportRunner(QObject):
                 f"was not exported: {problem}. Nothing was written; choose another folder."
             )
             return
-        self.exported.emit(str(target), len(pdf))
+        self.exported.emit(str(target), len(pdf), notes)
 
     def _failed(self, number: int, reason: str) -> None:
         known, target = self._finish(number)

@@ -55,4 +55,5 @@ class ReviewFormsRunner(ReportRunner):
         known, folder = self._finish(number)
         if known and folder is not None:
             written = sum(1 for line in notes if line.endswith(": review form written"))
-            self.exported.emit(str(folder), written)
+            others = [line for line in notes if not line.endswith(": review form written")]
+            self.exported.emit(str(folder), written, others)

@@ -9,7 +9,9 @@ broken PDF, and the reason is shown.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import tempfile
+import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, Qt, QTimer, QUrl
@@ -206,7 +208,9 @@ class CharterPage(StagePage):
         splitter.setSizes([300, 840])
         splitter.setChildrenCollapsible(False)
         self.body.addWidget(splitter, 1)
-        self._preview_file = Path(tempfile.mkdtemp(prefix="first-workflow-preview-")) / "p.pdf"
+        preview_folder = tempfile.mkdtemp(prefix="first-workflow-preview-")
+        weakref.finalize(self, shutil.rmtree, preview_folder, True)  # with the page, or at exit
+        self._preview_file = Path(preview_folder) / "p.pdf"
         self._buffer: QBuffer | None = None
 
         self._debounce = QTimer(self)
@@ -330,7 +334,7 @@ class CharterPage(StagePage):
         self.review_button.setEnabled(not busy)
         self.busy.setVisible(busy or self.runner.busy)
 
-    def _reviews_written(self, folder: str, count: int) -> None:
+    def _reviews_written(self, folder: str, count: int, _notes: list[str]) -> None:
         self.folder_to_show = Path(folder)
         forms = "1 review form" if count == 1 else f"{count} review forms"
         self.message.setText(f"{forms} written to {folder}.")
@@ -349,19 +353,18 @@ class CharterPage(StagePage):
         self._show_preview(pdf)
         self.message.setText(" ".join(notes[:2]))
 
-    def _exported(self, path: str, size: int) -> None:
+    def _exported(self, path: str, size: int, notes: list[str]) -> None:
         self.last_export = Path(path)
         self.folder_to_show = self.last_export.parent
-        self.message.setProperty("warning", False)
+        self.message.setProperty("warning", bool(notes))
         restyle(self.message)
-        self.message.setText(f"Exported {self.last_export.name} ({size // 1024} KB).")
+        said = f"Exported {self.last_export.name} ({size // 1024} KB)."
         if self._exporting is not None and not self.session.read_only:
             undo.record_export(self.session, self._exporting)
         elif self.session.read_only:
-            self.message.setText(
-                f"Exported {self.last_export.name} ({size // 1024} KB). The workshop is open "
-                "read-only, so this version is not recorded in it."
-            )
+            said += " The workshop is open read-only, so this version is not recorded in it."
+        # What the renderer noted (characters it could not print), without "charter: ".
+        self.message.setText(" ".join([said, *(note.split(": ", 1)[-1] for note in notes)]))
         self._exporting = None
         self.open_folder.show()
         self.statusMessage.emit(f"Charter exported to {path}")

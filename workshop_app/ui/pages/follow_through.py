@@ -199,8 +199,13 @@ class FollowThroughPage(StagePage):
         self.runner = ReportRunner("progress", self)
         self.runner.busyChanged.connect(self.busy.setVisible)
         self.runner.exported.connect(
-            lambda path, size: self.message.setText(
-                f"Progress report exported to {path} ({size // 1024} KB)."
+            lambda path, size, notes: self.message.setText(
+                " ".join(
+                    [
+                        f"Progress report exported to {path} ({size // 1024} KB).",
+                        *(note.split(": ", 1)[-1] for note in notes),
+                    ]
+                )
             )
         )
         self.runner.failed.connect(
