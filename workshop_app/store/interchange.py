@@ -20,9 +20,10 @@ from workshop_app.domain.document import (
 from workshop_app.domain.model import Workshop
 from workshop_app.store import errors
 from workshop_app.store.atomic import fsync_folder, temporary_sibling
+from workshop_app.store.inputs import Expected, quiet_pypdf, read_bounded, read_stream
 from workshop_app.store.writer import write_new_file
 
-#: Interchange files larger than this are refused before reading (a workshop is far smaller).
+#: Interchange files larger than this are refused while reading (a workshop is far smaller).
 LARGEST_DOCUMENT = 64 * 1024 * 1024
 
 
@@ -65,47 +66,45 @@ def parse_document(text: str, path: Path | str) -> Any:
 
 
 def _json_attached_to(raw: bytes, path: Path) -> bytes:
-    """The ``workshop.json`` a charter PDF carries (charters embed their workshop)."""
+    """The ``workshop.json`` a charter PDF carries (charters embed their workshop). A PDF
+    that carries two files of that name is refused: which one is ours cannot be told."""
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
 
-    try:
-        attachments = PdfReader(io.BytesIO(raw)).attachments
-        found = attachments.get(ATTACHMENT_NAME)
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise DocumentError(path, f"is a PDF that cannot be read ({exc})") from None
+    with quiet_pypdf():
+        try:
+            found = PdfReader(io.BytesIO(raw)).attachments.get(ATTACHMENT_NAME) or []
+        # pypdf raises many kinds of error on a damaged or crafted file; each means the same.
+        except Exception as exc:
+            raise DocumentError(path, f"is a PDF that cannot be read ({exc})") from None
     if not found:
         raise DocumentError(
             path,
             f"is a PDF without an attached {ATTACHMENT_NAME}; only "
             "charters exported by First Workflow carry their workshop",
         )
-    return found[0]
+    if len(found) > 1:
+        raise DocumentError(
+            path,
+            f"is a PDF with {len(found)} files attached as {ATTACHMENT_NAME}; a charter "
+            "First Workflow exported carries one, so this one was changed since",
+        )
+    return bytes(found[0])
 
 
-def read_document(path: Path | str) -> Any:
-    """The parsed JSON of an interchange file (or of the ``workshop.json`` a charter PDF
-    carries), or :class:`DocumentError` saying why not."""
-    path = Path(path)
-    if not path.exists():
-        raise errors.FileMissing(path, "no such file")
-    if path.is_dir():
-        raise DocumentError(path, "is a folder, not a JSON file")
-    try:
-        size = path.stat().st_size
-        if size > LARGEST_DOCUMENT:
-            raise DocumentError(
-                path,
-                f"is {size // (1024 * 1024)} MB; an interchange file "
-                f"may be at most {LARGEST_DOCUMENT // (1024 * 1024)} MB",
-            )
-        raw = path.read_bytes()
-    except PermissionError:
-        raise DocumentError(path, "cannot be read: permission denied") from None
-    except OSError as exc:
-        raise DocumentError(path, f"cannot be read: {exc.strerror}") from None
+#: What an interchange file must be, to be read.
+_DOCUMENT = Expected(
+    "a JSON file",
+    LARGEST_DOCUMENT,
+    f"an interchange file may be at most {LARGEST_DOCUMENT // (1024 * 1024)} MB",
+    DocumentError,
+)
+
+
+def document_from_bytes(raw: bytes, path: Path | str) -> Any:
+    """The parsed JSON of interchange bytes, or of the ``workshop.json`` a charter PDF's
+    bytes carry (``path`` names where they came from)."""
     if raw.startswith(b"%PDF-"):
-        raw = _json_attached_to(raw, path)
+        raw = _json_attached_to(raw, Path(path))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -115,6 +114,20 @@ def read_document(path: Path | str) -> Any:
             "read) nor a charter PDF",
         ) from None
     return parse_document(text, path)
+
+
+def read_document(path: Path | str) -> Any:
+    """The parsed JSON of an interchange file (or of the ``workshop.json`` a charter PDF
+    carries), or :class:`DocumentError` saying why not. Only a regular file is read, and
+    never more than :data:`LARGEST_DOCUMENT` bytes of it."""
+    return document_from_bytes(read_bounded(path, _DOCUMENT), path)
+
+
+def read_standard_input() -> Any:
+    """The parsed JSON on standard input, read as a file is (capped; a charter PDF too)."""
+    import sys
+
+    return document_from_bytes(read_stream(sys.stdin.buffer, "stdin", _DOCUMENT), "stdin")
 
 
 def document_to_workshop(document: Any, path: Path | str) -> Workshop:

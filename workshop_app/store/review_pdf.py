@@ -8,15 +8,9 @@ can be wrong ends in one :class:`ReviewFileError` naming the file. Nothing here 
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
 import json
-import logging
-import os
-import stat
-import warnings
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +20,7 @@ from workshop_app.domain.model import Workshop
 from workshop_app.domain.review_fields import ATTACHED_NAME
 from workshop_app.domain.review_reading import ReviewCheck, ReviewRefused, check_review, read_form
 from workshop_app.store import errors
+from workshop_app.store.inputs import Expected, quiet_pypdf, read_bounded
 
 #: A review form is about a megabyte; anything far larger is not one.
 LARGEST_REVIEW = 32 * 1024 * 1024
@@ -51,50 +46,13 @@ class ReviewPdf:
     charter: bool = False
 
 
-def _read_whole(path: Path) -> bytes:
-    try:
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except FileNotFoundError:
-        raise errors.FileMissing(path, "no such file") from None
-    except PermissionError:
-        raise ReviewFileError(path, "cannot be read: permission denied") from None
-    except OSError as exc:
-        raise ReviewFileError(path, f"cannot be read: {exc.strerror}") from None
-    try:
-        status = os.fstat(handle)
-        if stat.S_ISDIR(status.st_mode):
-            raise ReviewFileError(path, "is a folder, not a review form")
-        if not stat.S_ISREG(status.st_mode):
-            raise ReviewFileError(
-                path, "is not a file (it is a pipe, socket or device), not a review form"
-            )
-        if status.st_size > LARGEST_REVIEW:
-            raise ReviewFileError(
-                path,
-                f"is {status.st_size // (1024 * 1024)} MB; a review form is about 1 MB, "
-                "so this is not one",
-            )
-        with os.fdopen(os.dup(handle), "rb") as file:
-            return file.read(LARGEST_REVIEW + 1)
-    except OSError as exc:
-        raise ReviewFileError(path, f"cannot be read: {exc.strerror}") from None
-    finally:
-        os.close(handle)
-
-
-@contextlib.contextmanager
-def _quiet_pypdf() -> Iterator[None]:
-    """pypdf logs (and warns of) what it repairs in a damaged file; the import says what is
-    wrong once, in its own words."""
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL + 1)  # its modules' loggers inherit this level
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield
-    finally:
-        logger.setLevel(level)
+#: What a review form must be, to be read.
+_REVIEW = Expected(
+    "a review form",
+    LARGEST_REVIEW,
+    "a review form is about 1 MB, so this is not one",
+    ReviewFileError,
+)
 
 
 def _value(value: Any) -> Any:
@@ -122,11 +80,11 @@ def read_review_pdf(path: Path | str) -> ReviewPdf:
     from pypdf import PdfReader
 
     path = Path(path)
-    raw = _read_whole(path)
+    raw = read_bounded(path, _REVIEW)
     if b"%PDF-" not in raw[:1024]:
         kind = "empty" if not raw else "not a PDF"
         raise ReviewFileError(path, f"is {kind}, not a review form")
-    with _quiet_pypdf():
+    with quiet_pypdf():
         try:
             reader = PdfReader(io.BytesIO(raw))
             if reader.is_encrypted and not reader.decrypt(""):
