@@ -67,7 +67,7 @@ def test_an_iso_week_date_is_not_yyyy_mm_dd(demo_workshop: Workshop) -> None:
 
 @pytest.mark.parametrize("value", ["abc", "", "   ", "nan", "inf", "-inf", "1.2.3", "12 %"])
 def test_a_value_that_is_not_a_number_is_refused(demo_workshop: Workshop, value: str) -> None:
-    with pytest.raises(ReadingRefused, match="must be a number"):
+    with pytest.raises(ReadingRefused, match="is not a number"):
         reading(demo_workshop, "m1", "2026-11-20", value)
 
 
@@ -159,7 +159,7 @@ def test_csv_reports_every_bad_row_by_line_number_and_imports_nothing(
     assert "m9" in problems[0].message
     assert "before the workshop" in problems[1].message
     assert "YYYY-MM-DD" in problems[2].message
-    assert "must be a number" in problems[3].message
+    assert "is not a number" in problems[3].message
     assert "columns" in problems[4].message
     assert str(problems[0]).startswith("line 3: ")
     assert "line 3" in str(refused.value)

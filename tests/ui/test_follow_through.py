@@ -94,7 +94,7 @@ def test_csv_import_is_all_or_nothing(
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert "line 3: no metric has the id or name 'm9'" in box.text()
     assert "line 4: 2026-11-01 is before the workshop date 2026-11-10" in box.text()
-    assert "line 5: the value must be a number, got 'abc'" in box.text()
+    assert "line 5: the value 'abc' is not a number" in box.text()
     box.close()
     assert len(saved(demo_file).checkins) == before
 

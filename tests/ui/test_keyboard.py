@@ -107,3 +107,30 @@ def test_a_value_out_of_range_is_refused_with_the_reason(
     assert demo_window.session.workshop.stakeholders[0].name == "Margaret Okafor"
     assert name.property("invalid") is True
     assert "Name: is required. The value was not saved." in name.toolTip()
+
+
+def test_a_number_that_could_mean_two_is_refused_with_how_to_type_it(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """ "1,000" is a thousand in one country and one in another: nothing is saved, and the
+    field says how to type either."""
+    editor = demo_window.pages[Stage.METRICS].editor  # type: ignore[attr-defined]
+    editor.select_id("m1")
+    before = demo_window.session.workshop.metrics[0].baseline
+    baseline = editor.form.widgets["baseline"]
+    baseline.setFocus()
+    baseline.selectAll()
+    for key in "1,000":
+        qtbot.keyClicks(baseline, key)
+    press(qtbot, Qt.Key.Key_Return)
+    assert demo_window.session.workshop.metrics[0].baseline == before
+    assert baseline.property("invalid") is True
+    assert baseline.toolTip() == (
+        "Baseline (today): '1,000' could mean 1000 or 1.0: type 1000 for the first, or 1.0 "
+        "for the second. The value was not saved."
+    )
+    baseline.selectAll()
+    qtbot.keyClicks(baseline, "1000")
+    press(qtbot, Qt.Key.Key_Return)
+    assert demo_window.session.workshop.metrics[0].baseline == 1000
+    assert baseline.property("invalid") is not True

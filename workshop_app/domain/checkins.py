@@ -20,6 +20,7 @@ from workshop_app.domain.dates import date_problem
 from workshop_app.domain.model import Checkin, Metric, PlannedCheckin, Workshop
 from workshop_app.domain.schedule import planned_days
 from workshop_app.domain.text import MEDIUM, text_problem
+from workshop_app.domain.typed_numbers import NumberRefused, read_number
 
 CSV_COLUMNS = ("metric", "date", "value", "note")
 
@@ -39,16 +40,9 @@ def find_metric(workshop: Workshop, reference: str) -> Metric | None:
 
 
 def parse_number(text: str) -> float:
-    """A number as typed ("12", "12.5", "12,5"); ValueError when it is not one."""
-    cleaned = text.strip().replace(" ", "").replace(",", ".")
-    value = float(cleaned)
-    if not math.isfinite(value):
-        raise ValueError(text)
-    return (
-        int(value)
-        if value.is_integer() and "." not in cleaned and "e" not in cleaned.lower()
-        else value
-    )
+    """A number as typed ("12", "12.5", "12,5", "1 200"); ``NumberRefused`` (a ValueError)
+    says why not (:mod:`workshop_app.domain.typed_numbers`)."""
+    return read_number(text)
 
 
 def reading(
@@ -68,8 +62,8 @@ def reading(
     if isinstance(value, str):
         try:
             number = parse_number(value)
-        except ValueError:
-            raise ReadingRefused(f"the value must be a number, got {value.strip()!r}") from None
+        except NumberRefused as exc:
+            raise ReadingRefused(f"the value {exc}") from None
     elif isinstance(value, bool) or not math.isfinite(value):
         raise ReadingRefused(f"the value must be a number, got {value!r}")
     else:

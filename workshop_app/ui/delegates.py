@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.text import clean_typed_text
+from workshop_app.domain.typed_numbers import read_number
 from workshop_app.ui.combo import WordSearchCombo
 from workshop_app.ui.labels import choices
 from workshop_app.ui.table_model import ItemTableModel
@@ -26,12 +27,10 @@ RATING_WORDS = {1: "1 – very low", 2: "2 – low", 3: "3 – medium", 4: "4 �
 
 
 def parse_number(text: str) -> float | int | None:
-    """A number typed by a person ("1,5" or "1.5"), or None for an empty field."""
-    text = text.strip().replace(",", ".").replace(" ", "")
-    if not text:
-        return None
-    value = float(text)
-    return int(value) if value.is_integer() and "." not in text else value
+    """A number typed by a person ("1,5", "1.5", "1 200"), or None for an empty field;
+    ``NumberRefused`` (a ValueError) says why text is not one (``1,000`` could be a thousand
+    or one: :mod:`workshop_app.domain.typed_numbers`)."""
+    return read_number(text) if text.strip() else None
 
 
 class NumberEdit(QLineEdit):
@@ -60,6 +59,14 @@ class NumberEdit(QLineEdit):
             return parse_number(self.text())
         except ValueError:
             return None
+
+    def problem(self) -> str | None:
+        """Why the text typed is not a number (None when it is one, or empty)."""
+        try:
+            parse_number(self.text())
+        except ValueError as exc:
+            return str(exc)
+        return None
 
     def set_value(self, value: float | None) -> None:
         if value is None:

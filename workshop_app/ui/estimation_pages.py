@@ -384,8 +384,9 @@ class SheetPage(_ScrollingPage):
             text = question.edit.text().strip()
             try:
                 value = parse_number(text)
-            except ValueError:
-                return question.edit, f"“{text}” is not a number."
+            except ValueError as exc:
+                said = str(exc)
+                return question.edit, f"{said[0].upper()}{said[1:]}."
             if value is not None:
                 problem = None
                 if not 0 <= value <= LARGEST_ESTIMATE:

@@ -165,6 +165,8 @@ class EntityForm(QWidget):
         self.singleton = singleton
         self.widgets: dict[str, QWidget] = {}
         self._readers: dict[str, Callable[[], Any]] = {}
+        #: Why what is typed in a field cannot be read (a number that could mean two).
+        self._refusals: dict[str, Callable[[], str | None]] = {}
         self._writers: dict[str, Callable[[Any], None]] = {}
         #: Whether a text field was typed into since it was loaded: leaving one that was not
         #: stores nothing, so a value another program wrote (surrounding spaces) stays as it is
@@ -241,6 +243,7 @@ class EntityForm(QWidget):
             if column.extra.get("keeps_value"):  # emptied and left: the value comes back
                 number.left.connect(lambda: self._commit(name))
             self._readers[name] = number.value
+            self._refusals[name] = number.problem
             self._writers[name] = lambda v: self._show_number(column, number, v)
             return number
         if column.kind in ("refs", "enums"):
@@ -342,12 +345,16 @@ class EntityForm(QWidget):
     def _commit(self, name: str, stepped: bool = False) -> None:
         if self._loading or (self.item_id is None and not self.singleton):
             return
+        column = next(c for c in self.fields if c.field == name)
+        refused = self._refusals.get(name, lambda: None)()
+        if refused:
+            self.mark(name, f"{column.title}: {refused}. The value was not saved.")
+            return
         value = self._readers[name]()
         current = lookup.get_value(self.session.workshop, self.key, self.item_id, name)
         if value == current or (isinstance(current, list) and list(value) == current):
             self.mark(name, None)
             return
-        column = next(c for c in self.fields if c.field == name)
         if value is None and column.extra.get("keeps_value"):
             # An estimated fact is not emptied again from the form: the value comes back.
             self._writers[name](current)
