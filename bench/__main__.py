@@ -13,6 +13,10 @@
 * on the demo and on 1,000 candidates, without estimates and with every fact of every
   candidate estimated (so every rival is drawn), against ``rank_candidates`` on the same
   input (goal: demo under 20 ms, 1,000 candidates under 500 ms).
+
+``python -m bench limits`` only the largest workshop the format accepts (about three minutes;
+:mod:`bench.limits`): each command on it against the demo (goal: charter and progress report
+under 60 s and 1 GB, every other command under 10 s), and a million-item list refused.
 """
 
 from __future__ import annotations
@@ -187,6 +191,11 @@ def main(argv: Sequence[str] = ()) -> int:
     if list(argv) == ["robustness"]:
         robustness()
         return 0
+    if list(argv) == ["limits"]:
+        from bench.limits import limits
+
+        limits()
+        return 0
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         startup(work)
@@ -280,6 +289,9 @@ def main(argv: Sequence[str] = ()) -> int:
             f"{import_s * 1000:.0f} ms",
             f"{import_s / python_s:.1f}x python",
         )
+    from bench.limits import limits
+
+    limits()
     return 0
 
 

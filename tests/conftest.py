@@ -21,6 +21,7 @@ import workshop_app.ui  # noqa: F401  (guards the Qt bindings before any test pa
 from workshop_app.domain.document import workshop_from_document
 from workshop_app.domain.model import Workshop
 from workshop_app.paths import resource
+from workshop_app.store.backups import ENVIRONMENT as BACKUPS_VARIABLE
 
 DEMO_JSON = resource("demo/demo_workshop.json")
 _DEMO: dict[str, Any] = json.loads(DEMO_JSON.read_text(encoding="utf-8"))
@@ -44,11 +45,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Settings, recent files and demo copies go to a fresh folder, never the real home."""
+    """Settings, recent files, demo copies and backups go to a fresh folder, never the real
+    home; so do those of the commands a test starts (they inherit the environment)."""
     home = tmp_path_factory.mktemp("home")
     for name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(name, str(home / name.lower()))
+    monkeypatch.setenv(BACKUPS_VARIABLE, str(home / "backups"))
     return home
+
+
+@pytest.fixture
+def backups_root(isolated_home: Path) -> Path:
+    """Where this test's automatic backups go (``$FIRST_WORKFLOW_BACKUPS``)."""
+    return isolated_home / "backups"
 
 
 @pytest.fixture

@@ -7,9 +7,10 @@ status and no traceback; no existing file is changed by a command that fails.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -73,6 +74,15 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
         parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     elif name == "check":
         parser.add_argument("file", type=Path, help="a .workshop file")
+    elif name == "backups":
+        parser.add_argument("file", type=Path, help="a .workshop file (it may be damaged or gone)")
+    elif name == "restore":
+        parser.add_argument("file", type=Path, help="the .workshop file to bring back")
+        parser.add_argument(
+            "backup",
+            help="a backup's number (as 'backups' lists them), a backup file, "
+            "or a charter PDF exported by First Workflow",
+        )
     elif name == "status":
         parser.add_argument(
             "paths",
@@ -242,12 +252,49 @@ def _workshop_of(path: Path) -> Workshop:
         return opened.workshop
 
 
+def _open_to_edit(path: Path) -> WorkshopFile:
+    """A workshop file opened to be changed by a command: backed up as it was first (when
+    the backups cannot be made, one note on stderr says so; the change is made all the
+    same)."""
+    from workshop_app.store.backup_schedule import BackupPolicy
+    from workshop_app.store.workshop_file import WorkshopFile
+
+    opened = WorkshopFile.open(path, backups=BackupPolicy(at_close=False))
+    problem = opened.take_backup_problem()
+    if problem is not None:
+        print(f"{path}: note: {problem}", file=sys.stderr)
+    return opened
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    """List a workshop's automatic backups, newest first; reads nothing but their details."""
+    from workshop_app.backup_listing import backups_text
+    from workshop_app.store.backups import folder_of, list_backups, list_replaced
+    from workshop_app.store.errors import FileMissing
+
+    backups, replaced = list_backups(args.file), list_replaced(args.file)
+    if not backups and not replaced and not args.file.exists():
+        raise FileMissing(args.file, "no such file, and no backups of it")
+    print(backups_text(args.file, folder_of(args.file), backups, replaced))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Bring a workshop file back from a backup, a backup file or a charter PDF; the file as
+    it was is kept among its backups first. Refused whole, with nothing changed."""
+    from workshop_app.backup_listing import restored_words
+    from workshop_app.store.restore import restore, source_of
+
+    source = source_of(args.file, args.backup)
+    print(restored_words(restore(args.file, source)))
+    return EXIT_OK
+
+
 def cmd_checkin(args: argparse.Namespace) -> int:
     from workshop_app.domain.checkins import ReadingRefused, reading
     from workshop_app.domain.operations import Step, add_checkin
-    from workshop_app.store.workshop_file import WorkshopFile
 
-    with WorkshopFile.open(args.file) as opened:
+    with _open_to_edit(args.file) as opened:
         if opened.read_only:
             return _fail([f"{args.file}: is read-only; the reading was not stored"])
         try:
@@ -417,7 +464,6 @@ def cmd_review_import(args: argparse.Namespace) -> int:
     from workshop_app.domain.model import SignoffDecision
     from workshop_app.domain.operations import Step, record_signoff
     from workshop_app.store.review_pdf import ReviewFileError, check_review_file
-    from workshop_app.store.workshop_file import WorkshopFile
 
     given = None
     if args.date is not None:
@@ -425,7 +471,7 @@ def cmd_review_import(args: argparse.Namespace) -> int:
             given = dt.date.fromisoformat(args.date)
         except ValueError:
             raise UsageError(f"--date {args.date!r} is not a date written YYYY-MM-DD") from None
-    with WorkshopFile.open(args.file) as opened:
+    with _open_to_edit(args.file) as opened:
         check = check_review_file(args.pdf, opened.workshop, dt.date.today())
         if opened.read_only:
             return _fail([f"{args.file}: is read-only; the review was not recorded"])
@@ -461,6 +507,8 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "export": ("print a workshop as interchange JSON (or write it with -o)", cmd_export),
     "rank": ("the ranked candidates with scores and reasons", cmd_rank),
     "check": ("validate a workshop file", cmd_check),
+    "backups": ("the automatic backups of a workshop file, newest first", cmd_backups),
+    "restore": ("bring a workshop file back from a backup or a charter PDF", cmd_restore),
     "status": ("the state and latest verdict of many workshops, read-only", cmd_status),
     "charter": ("the charter as PDF (with the workshop's JSON attached)", cmd_charter),
     "checkin": ("store one metric reading taken after the workshop", cmd_checkin),
@@ -479,15 +527,42 @@ def _run_gui(args: argparse.Namespace) -> int:
     return run(file=args.file, demo=args.demo, smoke_test=args.smoke_test)
 
 
+@contextlib.contextmanager
+def _safe_output() -> Iterator[None]:
+    """Send a command's output to the terminal as text: control characters in workshop text
+    (an escape sequence in a name) pass as visible escapes (:mod:`workshop_app.terminal`)."""
+    from workshop_app.terminal import SafeStream
+
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout.flush()
+        sys.stdout, sys.stderr = streams
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS:
+        with _safe_output():  # what it says and every refusal
+            return _run(argv)
+    return _run(argv)
+
+
+def _run(argv: list[str]) -> int:
+    from workshop_app.domain.changes import Refused
     from workshop_app.domain.validation import InvalidWorkshop
     from workshop_app.store.errors import WorkshopFileError
 
-    argv = list(sys.argv[1:] if argv is None else argv)
+    args = None
     try:
         if argv and argv[0] in COMMANDS:
+            from workshop_app.store.lock import name_this_program
+
             args = _command_parser(argv[0]).parse_args(argv[1:])
+            name_this_program(f"{PROG} {argv[0]}")  # others' messages name the command
             return COMMANDS[argv[0]][1](args)
         first = argv[0] if argv else ""
         if (
@@ -505,6 +580,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail([f"{exc.path}: {issue}" for issue in exc.issues])
     except InvalidWorkshop as exc:
         return _fail([str(issue) for issue in exc.issues])
+    except Refused as exc:  # a change a rule of the workshop refuses (a list at its cap)
+        file = getattr(args, "file", PROG)
+        return _fail([f"{file}: {exc}; nothing was stored"])
     except KeyboardInterrupt:
         return _fail([f"{PROG}: interrupted; no file was changed"])
     except BrokenPipeError:

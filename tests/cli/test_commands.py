@@ -8,13 +8,16 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import IO
 
 import pytest
 
 from workshop_app import __version__
 
 
-def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str | Path, cwd: Path | None = None, stdin: IO[bytes] | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONWARNINGS": "error"}
     return subprocess.run(
         [sys.executable, "-m", "workshop_app", *map(str, args)],
@@ -22,6 +25,7 @@ def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProce
         text=True,
         env=env,
         cwd=cwd,
+        stdin=stdin,
         timeout=120,
         check=False,
     )

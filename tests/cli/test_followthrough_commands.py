@@ -68,8 +68,8 @@ def test_checkin_by_name_with_a_comma_decimal(demo_file: Path) -> None:
         ("m1", "2026-11-01", "30", ("before the workshop",)),
         ("m1", "10/11/2026", "30", ("YYYY-MM-DD",)),
         ("m1", "2026-13-01", "30", ("YYYY-MM-DD",)),
-        ("m1", "2026-11-24", "abc", ("must be a number",)),
-        ("m1", "2026-11-24", "nan", ("must be a number",)),
+        ("m1", "2026-11-24", "abc", ("is not a number",)),
+        ("m1", "2026-11-24", "nan", ("is not a number",)),
     ],
 )
 def test_a_bad_reading_is_refused_in_one_line_and_changes_nothing(

@@ -1,4 +1,5 @@
-"""A very large engagement: 1,000 candidates, 200 stakeholders, 300 problems, 100 metrics.
+"""A very large engagement: 1,000 candidates, 100 stakeholders, 100 problems, 100 metrics
+(as many stakeholders and problems as a workshop may have: docs/interchange.md).
 Import it, open it in the app, scroll the ranking, re-rank after an edit, export the charter."""
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from workshop_app.ui.undo import SetValue
 
 pytestmark = pytest.mark.slow
 
-SIZES = {"candidates": 1000, "stakeholders": 200, "problems": 300, "metrics": 100}
+SIZES = {"candidates": 1000, "stakeholders": 100, "problems": 100, "metrics": 100}
 
 
 @pytest.fixture(scope="module")

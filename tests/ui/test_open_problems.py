@@ -1,8 +1,9 @@
 """A workshop file that cannot be opened as it is, in the app: one calm message naming the file
 and the problem, the file unchanged; what can be read of a file whose rows break the rules
 opens read-only on request (its banner says what was left out) and Save As makes a valid copy;
-a file whose tables were changed offers nothing but Cancel. And opening a valid file, then
-walking every stage and field, writes nothing."""
+a file whose tables were changed offers nothing to open (without a backup, only a rebuild from a
+charter the facilitator picks). And opening a valid file, then walking every stage and field,
+writes nothing. Restoring a backup and rebuilding from a charter: tests/ui/test_restore.py."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ def test_what_can_be_read_of_a_damaged_file_opens_read_only_on_request(
     assert "demo.workshop: candidates c3.pain: must be 1 to 5, got 99" in text
     assert "The file was not changed." in text
     assert "1 value is left out" in text
-    assert buttons == ["Open read-only", "Cancel"]
+    assert buttons == ["Open read-only", "Rebuild from charter…", "Cancel"]  # no backup here
     session = window.session
     assert session is not None and session.read_only
     assert session.workshop.candidate("c3").pain is None  # type: ignore[union-attr]
@@ -79,7 +80,7 @@ def test_a_file_whose_tables_were_changed_offers_nothing_to_open(
     text, buttons = seen[0]
     assert f"damaged.workshop: {finding.message}" in text
     assert "The file was not changed." in text
-    assert buttons == ["OK"]
+    assert buttons == ["Rebuild from charter…", "Cancel"]  # nothing to open, no backup
     assert window.session is None
     assert window.central.currentWidget() is window.welcome
     assert digest(damaged) == before

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any, Literal
 
 from workshop_app.domain import model as m
+from workshop_app.domain.limits import MOST_PROBLEMS_NAMED, MOST_STAKEHOLDERS
 from workshop_app.domain.text import LABEL, LONG, MEDIUM, SHORT
 
 Kind = Literal[
@@ -53,6 +54,9 @@ class FieldSpec:
         default: the value used when an optional field is absent.
         later: a field added to version 1 after its first edition: written only when it has
             a value, so a document that does not use it exports exactly as before.
+        most: for a list of choices or references, the most items it may hold; ``most_words``
+            says so in a sentence ending in the noun of the items (``a candidate may name at
+            most {most:,} problems``, formatted with ``most``).
     """
 
     name: str
@@ -68,6 +72,8 @@ class FieldSpec:
     cls: type | None = None
     default: Any = None
     later: bool = False
+    most: int | None = None
+    most_words: str = ""
 
 
 def _id() -> FieldSpec:
@@ -110,8 +116,13 @@ def _ref(name: str, target: str, *, required: bool = False) -> FieldSpec:
     return FieldSpec(name, "ref", required=required, target=target)
 
 
-def _refs(name: str, target: str) -> FieldSpec:
-    return FieldSpec(name, "refs", target=target, default=())
+def _refs(name: str, target: str, most: int, words: str) -> FieldSpec:
+    return FieldSpec(name, "refs", target=target, default=(), most=most, most_words=words)
+
+
+def _choices(name: str, enum: type[StrEnum], words: str) -> FieldSpec:
+    """A list of choices, each at most once: never longer than the choices there are."""
+    return FieldSpec(name, "enums", enum=enum, default=(), most=len(enum), most_words=words)
 
 
 WORKSHOP = (
@@ -137,7 +148,7 @@ PROBLEM = (
     _text("title", required=True),
     _text("description", LONG),
     _text("affected", MEDIUM),
-    FieldSpec("symptoms", "enums", enum=m.Symptom, default=()),
+    _choices("symptoms", m.Symptom, "there are only {most} symptoms, each named once"),
     _ref("raised_by", "stakeholders"),
 )
 
@@ -145,7 +156,7 @@ PRIOR_ATTEMPT = (
     _id(),
     _text("what", MEDIUM, required=True),
     _text("notes", LONG),
-    FieldSpec("stall_signs", "enums", enum=m.StallSign, default=()),
+    _choices("stall_signs", m.StallSign, "there are only {most} stall signs, each named once"),
 )
 
 #: The three facts the room estimates may be null: not estimated yet (the candidate then
@@ -165,7 +176,12 @@ CANDIDATE = (
     _id(),
     _text("name", required=True),
     _text("description", LONG),
-    _refs("problem_ids", "problems"),
+    _refs(
+        "problem_ids",
+        "problems",
+        MOST_PROBLEMS_NAMED,
+        "a candidate may name at most {most:,} problems",
+    ),
     FieldSpec("frequency", "object", required=True, nested=FREQUENCY, cls=m.Frequency),
     _number("minutes_per_occurrence", low=0, high=100_000),
     _int("people", 1, 100_000, default=1),
@@ -194,13 +210,23 @@ METRIC = (
     _number("target"),
     _text("method", MEDIUM),
     _ref("owner_id", "stakeholders"),
-    _refs("agreed_by", "stakeholders"),
+    _refs(
+        "agreed_by",
+        "stakeholders",
+        MOST_STAKEHOLDERS,
+        "a metric may be agreed by at most {most:,} people",
+    ),
 )
 
 ADOPTION = (
     _ref("champion_id", "stakeholders"),
     _ref("owner_id", "stakeholders"),
-    _refs("users_involved", "stakeholders"),
+    _refs(
+        "users_involved",
+        "stakeholders",
+        MOST_STAKEHOLDERS,
+        "the adoption plan may involve at most {most:,} daily users",
+    ),
     _text("trust_measures", LONG),
     _text("training", LONG),
     _text("feedback_channel", MEDIUM),
@@ -290,6 +316,7 @@ LISTS: tuple[tuple[str, tuple[FieldSpec, ...], type], ...] = (
     ("estimates", ESTIMATE, m.Estimate),
     ("versions", VERSION, m.CharterVersion),
 )
+
 
 #: The top-level keys of every document, in the order the format shows them.
 DOCUMENT_KEYS = (

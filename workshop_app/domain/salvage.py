@@ -4,8 +4,10 @@ read-only: every broken value is left out, and every value left out is listed.
 Each problem is mended the least it takes, in this order: text that cannot be stored is cut
 back to what can (controls dropped, broken characters replaced, cut to the limit); an optional
 value is emptied; an optional group of values (a score override) is emptied; a list item that
-still breaks a rule is left out, and then whatever referred to it. The workshop's own title and
-date are never made up: a document without them readable has nothing to show.
+still breaks a rule is left out, and then whatever referred to it; a list longer than the format
+allows keeps its first items up to the cap (the versions: the last ones that fit). The
+workshop's own title and date are never made up: a document without them readable has nothing
+to show.
 
 Nothing here is ever written over the file the document came from; a copy written from it
 (Save As) is a new, valid file.
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workshop_app.domain.fields import LISTS, FieldSpec, field_spec
+from workshop_app.domain.limits import LIST_CAPS, MOST_VERSION_ITEMS, document_items
 from workshop_app.domain.text import readable_text, text_problem
 from workshop_app.domain.validation import FORMAT, Issue, validate_document
 
@@ -81,6 +84,8 @@ class _Mender:
         index = None if found["index"] is None else int(found["index"])
         if key == "format":
             self.doc["format"] = FORMAT
+        elif key in _LIST_KEYS and index is None and isinstance(self.doc.get(key), list):
+            self._cut(key)  # a list too long: what fits is read
         elif key in _LIST_KEYS and index is None:
             self.doc[key] = None  # a list that is not a list: nothing of it can be read
         elif key in _LIST_KEYS:
@@ -92,6 +97,26 @@ class _Mender:
             self.doc["adoption"] = None
         else:
             raise _Cannot(issue)
+
+    def _cut(self, key: str) -> None:
+        """Cut a list down to its cap: its first items; the versions, the last ones whose
+        documents fit together."""
+        items: list[Any] = self.doc[key]
+        keep = range(min(len(items), LIST_CAPS[key].most))
+        if key == "versions":
+            held, last = 0, len(items)
+            while last > 0 and len(items) - last < LIST_CAPS[key].most:
+                size = (
+                    document_items(items[last - 1].get("document"))
+                    if isinstance(items[last - 1], Mapping)
+                    else 0
+                )
+                if held + size > MOST_VERSION_ITEMS:
+                    break
+                held, last = held + size, last - 1
+            keep = range(last, len(items))
+        self.doc[key] = [items[index] for index in keep]
+        self.origin[key] = [self.origin[key][index] for index in keep]
 
     def _mend_item(self, key: str, index: int, fields: str, sub: str | None, issue: Issue) -> None:
         item = self.doc[key][index]

@@ -17,6 +17,13 @@ from workshop_app.domain.dates import date_problem, datetime_problem, is_date
 from workshop_app.domain.estimates import per_problem, value_problem
 from workshop_app.domain.fields import ADOPTION, LISTS, WORKSHOP, FieldSpec, field_spec
 from workshop_app.domain.fingerprint import NOT_THE_CHARTER, PATTERN, fingerprint_of
+from workshop_app.domain.limits import (
+    LIST_CAPS,
+    MOST_METRICS_EACH,
+    MOST_VERSION_ITEMS,
+    document_items,
+    too_many,
+)
 from workshop_app.domain.model import EstimateFact, Workshop
 from workshop_app.domain.text import text_problem
 
@@ -85,6 +92,8 @@ class _Checker:
         self.issues: list[Issue] = []
         self.ids: dict[str, set[str]] = {}
         self.pending_refs: list[tuple[str, str, str]] = []  # path, target list, id
+        #: Lists refused for their length, whose items are not checked (nor what they hold).
+        self.too_long: set[str] = set()
 
     def add(self, path: str, message: str) -> None:
         self.issues.append(Issue(path, message))
@@ -157,6 +166,11 @@ class _Checker:
         if not isinstance(value, list):
             self.add(path, f"must be a list, got {_describe(value, typed=True)}")
             return
+        if spec.most is not None:
+            problem = too_many(len(value), spec.most, spec.most_words.format(most=spec.most))
+            if problem:
+                self.add(path, problem)
+                return
         seen: set[Any] = set()
         for index, item in enumerate(value):
             item_path = f"{path}[{index}]"
@@ -198,8 +212,17 @@ class _Checker:
             "metrics": "metric",
         }
         for path, target, ref in self.pending_refs:
+            if target in self.too_long:
+                continue  # its ids were not read: the list's length is the problem
             if ref not in self.ids.get(target, set()):
                 self.add(path, f"no {nouns.get(target, target)} has the id {_describe(ref)}")
+
+
+def _items(checker: _Checker, doc: Mapping[str, Any], key: str) -> list[Any]:
+    """The items of list ``key`` whose rules across items are checked: none when it is not a
+    list or is refused for its length."""
+    items = doc.get(key)
+    return items if isinstance(items, list) and key not in checker.too_long else []
 
 
 def _check_lists(checker: _Checker, doc: Mapping[str, Any]) -> None:
@@ -209,6 +232,12 @@ def _check_lists(checker: _Checker, doc: Mapping[str, Any]) -> None:
             continue
         if not isinstance(items, list):
             checker.add(key, f"must be a list, got {_describe(items, typed=True)}")
+            continue
+        cap = LIST_CAPS[key]
+        problem = too_many(len(items), cap.most, cap.words())
+        if problem:
+            checker.add(key, problem)
+            checker.too_long.add(key)
             continue
         known = checker.ids.setdefault(key, set())
         for index, item in enumerate(items):
@@ -227,8 +256,7 @@ def _check_estimates(checker: _Checker, doc: Mapping[str, Any]) -> None:
     answers once per candidate, fact and round."""
     facts = {str(fact) for fact in EstimateFact}
     answered: set[tuple[Any, ...]] = set()
-    estimates = doc.get("estimates")
-    for index, estimate in enumerate(estimates if isinstance(estimates, list) else []):
+    for index, estimate in enumerate(_items(checker, doc, "estimates")):
         if not isinstance(estimate, Mapping):
             continue
         path, fact = f"estimates[{index}]", estimate.get("fact")
@@ -257,9 +285,27 @@ def _check_estimates(checker: _Checker, doc: Mapping[str, Any]) -> None:
         answered.add(key)
 
 
+def _check_metrics_each(checker: _Checker, doc: Mapping[str, Any]) -> None:
+    """No candidate has more than :data:`MOST_METRICS_EACH` metrics: each metric past them
+    is named (its candidate's metrics are all printed in the charter and the progress report)."""
+    counts: dict[str, int] = {}
+    for index, metric in enumerate(_items(checker, doc, "metrics")):
+        owner = metric.get("candidate_id") if isinstance(metric, Mapping) else None
+        if not isinstance(owner, str):
+            continue
+        counts[owner] = counts.get(owner, 0) + 1
+        if counts[owner] > MOST_METRICS_EACH:
+            checker.add(
+                f"metrics[{index}].candidate_id",
+                f"candidate {_describe(owner)} already has {MOST_METRICS_EACH} metrics; a "
+                f"candidate may have at most {MOST_METRICS_EACH}",
+            )
+
+
 def _check_rules(checker: _Checker, doc: Mapping[str, Any]) -> None:
-    """Rules that span fields: override reasons, one sign-off each, readings after the day."""
-    for index, cand in enumerate(doc.get("candidates") or []):
+    """Rules that span fields: override reasons, metrics per candidate, one sign-off each,
+    readings after the day."""
+    for index, cand in enumerate(_items(checker, doc, "candidates")):
         overrides = cand.get("overrides") if isinstance(cand, Mapping) else None
         if isinstance(overrides, Mapping):
             has_override = (
@@ -271,15 +317,16 @@ def _check_rules(checker: _Checker, doc: Mapping[str, Any]) -> None:
                     f"candidates[{index}].overrides.reason",
                     "an overridden score needs a written reason",
                 )
+    _check_metrics_each(checker, doc)
     days: set[int] = set()
-    for index, meeting in enumerate(doc.get("checkin_plan") or []):
+    for index, meeting in enumerate(_items(checker, doc, "checkin_plan")):
         day = meeting.get("day") if isinstance(meeting, Mapping) else None
         if isinstance(day, int) and not isinstance(day, bool):
             if day in days:
                 checker.add(f"checkin_plan[{index}].day", f"day {day} is planned twice")
             days.add(day)
     signed: set[str] = set()
-    for index, signoff in enumerate(doc.get("signoffs") or []):
+    for index, signoff in enumerate(_items(checker, doc, "signoffs")):
         who = signoff.get("stakeholder_id") if isinstance(signoff, Mapping) else None
         if isinstance(who, str) and who:
             if who in signed:
@@ -292,7 +339,7 @@ def _check_rules(checker: _Checker, doc: Mapping[str, Any]) -> None:
     day = info.get("date") if isinstance(info, Mapping) else None
     if not (isinstance(day, str) and is_date(day)):
         return
-    for index, reading in enumerate(doc.get("checkins") or []):
+    for index, reading in enumerate(_items(checker, doc, "checkins")):
         when = reading.get("date") if isinstance(reading, Mapping) else None
         if isinstance(when, str) and is_date(when) and when < day:
             checker.add(f"checkins[{index}].date", f"{when} is before the workshop date {day}")
@@ -301,16 +348,24 @@ def _check_rules(checker: _Checker, doc: Mapping[str, Any]) -> None:
 def _check_versions(checker: _Checker, doc: Mapping[str, Any]) -> None:
     """Each exported version is a valid charter document whose fingerprint is its name,
     listed once; each sign-off names its version as a fingerprint."""
-    for index, signoff in enumerate(doc.get("signoffs") or []):
+    for index, signoff in enumerate(_items(checker, doc, "signoffs")):
         version = signoff.get("version") if isinstance(signoff, Mapping) else None
         if isinstance(version, str) and version and not PATTERN.fullmatch(version):
             checker.add(
                 f"signoffs[{index}].version",
                 f"must be a charter fingerprint (10 of a-z and 2-7), got {_describe(version)}",
             )
-    versions = doc.get("versions")
+    versions = _items(checker, doc, "versions")
+    held = sum(document_items(v.get("document")) for v in versions if isinstance(v, Mapping))
+    if held > MOST_VERSION_ITEMS:
+        checker.add(
+            "versions",
+            f"their charter documents hold {held:,} list items together; the versions of a "
+            f"workshop may hold at most {MOST_VERSION_ITEMS:,} (the oldest can be left out)",
+        )
+        return
     seen: set[str] = set()
-    for index, version in enumerate(versions if isinstance(versions, list) else []):
+    for index, version in enumerate(versions):
         if not isinstance(version, Mapping):
             continue
         path = f"versions[{index}]"

@@ -7,10 +7,12 @@ to PDF with the workshop's interchange JSON attached, so the charter carries its
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from workshop_app.domain.advice import metric_advice
+from workshop_app.domain.document import ATTACHMENT_NAME
 from workshop_app.domain.estimates import latest_rounds
 from workshop_app.domain.gate import gate_gaps
 from workshop_app.domain.model import (
@@ -18,6 +20,7 @@ from workshop_app.domain.model import (
     CandidateStatus,
     DecisionKind,
     Direction,
+    Estimate,
     Workshop,
 )
 from workshop_app.domain.ranking import (
@@ -43,6 +46,40 @@ if TYPE_CHECKING:  # WeasyPrint is imported only when a PDF is made
     from workshop_app.report.pdf import Rendered
 
 Context = dict[str, Any]
+
+#: A real workshop's lists are printed whole. Past these lengths a list of the charter is cut
+#: (a line says how many are left out, and that the attached workshop.json holds them all), so
+#: the largest workshop the format allows still makes a charter within the bound measured in
+#: docs/performance.md: each printed line or block costs layout time. The ranking stops after
+#: this many ranks (the chosen workflow is printed wherever it ranks) ...
+RANKS_PRINTED = 300
+#: ... the parked backlog after this many candidates, highest priority first ...
+BACKLOG_PRINTED = 100
+#: ... each list of candidates by name, awaiting estimates or estimated blind, after this many ...
+CANDIDATES_LISTED = 50
+#: ... and the decision log prints its last entries, this many.
+LOG_PRINTED = 100
+
+#: Where everything a charter leaves out can be found.
+_ATTACHED = f"the {ATTACHMENT_NAME} attached to this PDF holds them all"
+
+
+def _left_out(printed: int, total: int, what: str) -> str:
+    """The line under a list cut at ``printed`` of ``total`` items, or "" when it is whole."""
+    if total <= printed:
+        return ""
+    return text(f"{total - printed:,} more {what} are not printed here: {_ATTACHED}.")
+
+
+def _ranks_left_out(total: int, chosen_below: bool) -> str:
+    """The line under a ranking cut after :data:`RANKS_PRINTED` ranks, or ""."""
+    if total <= RANKS_PRINTED:
+        return ""
+    but = ", except the chosen workflow (the last line above)" if chosen_below else ""
+    return text(
+        f"Ranks {RANKS_PRINTED + 1:,} to {total:,} are not printed here{but}: {_ATTACHED}, "
+        "and workshop-app rank lists them."
+    )
 
 
 def _names(workshop: Workshop, ids: list[str]) -> list[str]:
@@ -94,14 +131,31 @@ def _ranking(rows: list[Scored], vocabulary: ToolFirstVocabulary) -> list[Contex
 NOT_ESTIMATED = "not estimated"
 
 
-def _estimated(workshop: Workshop) -> list[Context]:
-    """Each candidate the room estimated blind, with the last round of each fact in words."""
-    found = []
+def _estimated(workshop: Workshop) -> tuple[list[Context], int]:
+    """The first :data:`CANDIDATES_LISTED` candidates the room estimated blind, each with the
+    last round of each fact in words, and how many it estimated in all.
+
+    Each candidate's rounds are read from its own answers (a copy of the workshop that holds
+    only those), not by searching all of them once per candidate and fact.
+    """
+    answers: dict[str, list[Estimate]] = {}
+    for estimate in workshop.estimates:
+        answers.setdefault(estimate.candidate_id, []).append(estimate)
+    found: list[Context] = []
+    estimated = 0
     for candidate in workshop.candidates:
-        rounds = latest_rounds(workshop, candidate.id)
-        if rounds:
+        own = answers.get(candidate.id)
+        if not own:
+            continue
+        alone = copy.copy(workshop)
+        alone.candidates, alone.estimates = [candidate], own
+        rounds = latest_rounds(alone, candidate.id)
+        if not rounds:
+            continue
+        estimated += 1
+        if len(found) < CANDIDATES_LISTED:
             found.append({"name": text(candidate.name), "rounds": [r.words() for r in rounds]})
-    return found
+    return found, estimated
 
 
 def _awaiting(rows: list[Awaiting]) -> list[Context]:
@@ -252,6 +306,37 @@ def charter_context(
         }
     advice = [text(a.message) for a in metric_advice(workshop, the_one.id)] if the_one else []
     candidates_by_id = {c.id: c for c in workshop.candidates}
+    printed_rows = rows[:RANKS_PRINTED] + [
+        row for row in rows[RANKS_PRINTED:] if row.candidate.status is CandidateStatus.CHOSEN
+    ]
+    estimated, estimated_total = _estimated(workshop)
+    parked = [
+        {
+            "name": text(row.candidate.name),
+            "reason": text(row.candidate.parked_reason),
+            "priority": row.priority,
+            "hours": hours(row.hours_per_month),
+            "readiness": str(row.readiness),
+        }
+        for row in rows
+        if row.candidate.status is CandidateStatus.PARKED
+    ] + [
+        {
+            "name": text(row.candidate.name),
+            "reason": text(row.candidate.parked_reason),
+            "priority": None,
+            "hours": None,
+            "readiness": str(row.readiness),
+        }
+        for row in waiting
+        if row.candidate.status is CandidateStatus.PARKED
+    ]
+    undecided = [
+        candidate
+        for candidate in [row.candidate for row in rows] + [row.candidate for row in waiting]
+        if candidate.status is CandidateStatus.CANDIDATE
+    ]
+    log = workshop.decisions[-LOG_PRINTED:]
     risks = sorted(workshop.risks, key=lambda r: (-r.exposure, -r.impact))
     plan = workshop.adoption
     duties = _duties(workshop)
@@ -292,37 +377,29 @@ def charter_context(
             }
             for a in workshop.prior_attempts
         ],
-        "ranking": _ranking(rows, vocabulary),
-        "awaiting": _awaiting(waiting),
-        "estimated": _estimated(workshop),
+        # Each list the charter may cut comes with its whole length (``…_total``).
+        "ranking": _ranking(printed_rows, vocabulary),
+        "ranking_total": len(rows),
+        "ranks_printed": min(len(rows), RANKS_PRINTED),
+        "ranking_left_out": _ranks_left_out(len(rows), len(printed_rows) > RANKS_PRINTED),
+        "awaiting": _awaiting(waiting[:CANDIDATES_LISTED]),
+        "awaiting_total": len(waiting),
+        "awaiting_left_out": _left_out(
+            CANDIDATES_LISTED, len(waiting), "candidates awaiting estimates"
+        ),
+        "estimated": estimated,
+        "estimated_left_out": _left_out(
+            CANDIDATES_LISTED, estimated_total, "candidates the room estimated"
+        ),
         "matrix": matrix_geometry(rows),
-        "parked": [
-            {
-                "name": text(row.candidate.name),
-                "reason": text(row.candidate.parked_reason),
-                "priority": row.priority,
-                "hours": hours(row.hours_per_month),
-                "readiness": str(row.readiness),
-            }
-            for row in rows
-            if row.candidate.status is CandidateStatus.PARKED
-        ]
-        + [
-            {
-                "name": text(row.candidate.name),
-                "reason": text(row.candidate.parked_reason),
-                "priority": None,
-                "hours": None,
-                "readiness": str(row.readiness),
-            }
-            for row in waiting
-            if row.candidate.status is CandidateStatus.PARKED
-        ],
-        "undecided": [
-            text(candidate.name)
-            for candidate in [row.candidate for row in rows] + [row.candidate for row in waiting]
-            if candidate.status is CandidateStatus.CANDIDATE
-        ],
+        "parked": parked[:BACKLOG_PRINTED],
+        "parked_left_out": _left_out(
+            BACKLOG_PRINTED,
+            len(parked),
+            "parked candidates, lower in priority, with their reasons,",
+        ),
+        "undecided": [text(candidate.name) for candidate in undecided[:CANDIDATES_LISTED]],
+        "undecided_left_out": _left_out(CANDIDATES_LISTED, len(undecided), "undecided candidates"),
         "checkins": [{"label": p.label, "date": long_date(p.date.isoformat())} for p in planned],
         "stakeholders": [
             {
@@ -365,8 +442,14 @@ def charter_context(
                 else "",
                 "reason": text(d.reason),
             }
-            for d in workshop.decisions
+            for d in log
         ],
+        "decisions_left_out": text(
+            f"The last {LOG_PRINTED} of {len(workshop.decisions):,} entries are printed here; "
+            f"the whole log is in the {ATTACHMENT_NAME} attached to this PDF."
+        )
+        if len(workshop.decisions) > LOG_PRINTED
+        else "",
     }
 
 

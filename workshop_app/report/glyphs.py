@@ -58,6 +58,5 @@ def note_on(title: str, chars: list[str]) -> str | None:
     else:
         said, them = f"{len(chars)} characters are not in the bundled fonts and print", "them"
     return (
-        f"{title}: {said} as empty boxes: {shown}{more}; replace {them} with words to print "
-        f"{them}"
+        f"{title}: {said} as empty boxes: {shown}{more}; replace {them} with words to print {them}"
     )

@@ -16,7 +16,7 @@ from workshop_app.domain.model import UNTITLED, Workshop
 from workshop_app.domain.progress import metric_progress, overall_progress
 from workshop_app.domain.toolfirst import ToolFirstVocabulary
 from workshop_app.domain.words import in_words
-from workshop_app.report.charts import chart_geometry
+from workshop_app.report.charts import STRETCHES, chart_geometry
 from workshop_app.report.formatting import long_date, number, text
 from workshop_app.report.making import ReportKind, check_paper, make_report
 from workshop_app.report.templates import render
@@ -39,6 +39,7 @@ def progress_context(
         for metric in workshop.metrics_of(chosen.id):
             progress = metric_progress(workshop, metric)
             latest = progress.latest
+            chart = chart_geometry(progress, start)
             metrics.append(
                 {
                     "name": text(metric.name),
@@ -59,7 +60,8 @@ def progress_context(
                         {"date": long_date(c.date), "value": number(c.value), "note": text(c.note)}
                         for c in progress.readings
                     ],
-                    "chart": chart_geometry(progress, start),
+                    "chart": chart,
+                    "chart_note": _chart_note(chart),
                 }
             )
         result = overall_progress(workshop, chosen.id)
@@ -113,6 +115,17 @@ def progress_context(
             for m in meetings(workshop, today)
         ],
     }
+
+
+def _chart_note(chart: dict[str, Any] | None) -> str:
+    """What a chart of many readings leaves out, in a sentence; "" when it draws them all."""
+    if chart is None or chart["drawn"] == chart["readings_total"]:
+        return ""
+    return (
+        f"The chart draws {chart['drawn']} of these {chart['readings_total']:,} readings: the "
+        f"lowest and the highest of each of {STRETCHES} equal stretches of days, the first "
+        "and the latest (labelled)."
+    )
 
 
 class _Nobody:

@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from workshop_app.domain.fingerprint import canonical_json
+from workshop_app.domain.fingerprint import canonical_json, fingerprint_of
 from workshop_app.domain.gate import gate_gaps
 from workshop_app.domain.model import Direction, Stakeholder, Workshop
 from workshop_app.domain.review_fields import (
@@ -200,6 +200,26 @@ def review_html(
 
 
 @dataclass(frozen=True)
+class CharterShown:
+    """What every form of one workshop carries, worked out once for all of them (for a large
+    workshop, reading the whole charter document takes longer than laying out a form).
+
+    Attributes:
+        attached: the charter document as the forms attach it.
+        fingerprint: its fingerprint, in every field name.
+    """
+
+    attached: bytes
+    fingerprint: str
+
+    @classmethod
+    def of(cls, workshop: Workshop) -> CharterShown:
+        document = charter_document(workshop)
+        text_of = json.dumps(json.loads(canonical_json(document)), ensure_ascii=False, indent=1)
+        return cls(text_of.encode(), fingerprint_of(document))
+
+
+@dataclass(frozen=True)
 class ReviewForm:
     """One stakeholder's finished form.
 
@@ -220,21 +240,23 @@ def make_review_form(
     *,
     paper: str = "a4",
     today: dt.date | None = None,
+    shown: CharterShown | None = None,
 ) -> ReviewForm:
-    """One stakeholder's review form as PDF, its fields with appearance streams.
+    """One stakeholder's review form as PDF, its fields with appearance streams; ``shown`` is
+    the workshop's charter as the forms carry it, when the caller has it already.
 
     Raises :class:`~workshop_app.report.pdf.ReportError` when the renderer fails.
     """
     from workshop_app.report.form_fields import finish_form
     from workshop_app.report.pdf import Attached, Rendered, render_pdf
 
-    document = charter_document(workshop)
-    html = review_html(workshop, stakeholder_id, paper=paper, today=today)
-    attached = Attached(
-        ATTACHED_NAME,
-        json.dumps(json.loads(canonical_json(document)), ensure_ascii=False, indent=1).encode(),
-        _ATTACHED_NOTE,
+    shown = shown or CharterShown.of(workshop)
+    check_paper(paper)
+    context = review_context(
+        workshop, stakeholder_id, paper=paper, today=today, fingerprint=shown.fingerprint
     )
+    html = render(TEMPLATE, context)
+    attached = Attached(ATTACHED_NAME, shown.attached, _ATTACHED_NOTE)
     raw = render_pdf(
         html, title="review form", attachments=[attached], base=TEMPLATE, variant=None, forms=True
     )
@@ -263,8 +285,9 @@ def make_review_forms(
     """A form for every stakeholder, in the order of the workshop, named by
     :func:`review_file_stems`."""
     stems = review_file_stems(workshop)
+    shown = CharterShown.of(workshop)
     forms = []
     for person in workshop.stakeholders:
-        form = make_review_form(workshop, person.id, paper=paper, today=today)
+        form = make_review_form(workshop, person.id, paper=paper, today=today, shown=shown)
         forms.append(ReviewForm(person.id, stems[person.id], form.rendered))
     return forms

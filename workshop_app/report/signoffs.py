@@ -8,7 +8,12 @@ from typing import Any
 
 from workshop_app.domain.fingerprint import fingerprint_of
 from workshop_app.domain.model import Signoff, StakeholderKind, Workshop
-from workshop_app.domain.versions import charter_document, signed_version
+from workshop_app.domain.versions import (
+    SignedVersion,
+    charter_document,
+    signed_version,
+    version_named,
+)
 from workshop_app.domain.words import how_it_came, in_words
 from workshop_app.report.formatting import long_date, sentence, text
 
@@ -29,11 +34,33 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 KEPT_WHOLE = 700
 
 
-def _version(workshop: Workshop, signoff: Signoff, now: dict[str, Any], current: str) -> Context:
+class _Versions:
+    """Which version each sign-off was given on, worked out once per version: the charter's
+    own fingerprint is known already, and an earlier version is compared with this one once
+    however many people signed it (each comparison reads two whole charter documents)."""
+
+    def __init__(self, workshop: Workshop, now: dict[str, Any], current: str) -> None:
+        self.workshop, self.now, self.current = workshop, now, current
+        self.known: dict[str, SignedVersion] = {}
+
+    def of(self, signoff: Signoff) -> SignedVersion:
+        name = signoff.version
+        assert name
+        if name == self.current:
+            return SignedVersion(name, True, [])
+        if version_named(self.workshop, name) is None:
+            return SignedVersion(name, False, None)  # not exported from here: no comparison
+        if name not in self.known:
+            self.known[name] = signed_version(self.workshop, signoff, self.now)
+        return self.known[name]
+
+
+def _version(versions: _Versions, signoff: Signoff) -> Context:
     """The version reviewed in words, and a sentence when it is not this charter's version."""
     if not signoff.version:  # recorded before versions were kept: nothing to say
         return {"version": "", "other_version": ""}
-    signed = signed_version(workshop, signoff, now)
+    signed = versions.of(signoff)
+    current = versions.current
     other = "" if signed.current else f"This charter is version {current}."
     return {"version": sentence(signed.words()), "other_version": other}
 
@@ -44,7 +71,7 @@ def paragraphs(said: str) -> list[str]:
     return [text(block.strip()) for block in _BLANK_LINE.split(said) if block.strip()]
 
 
-def _signed(workshop: Workshop, signoff: Signoff, now: dict[str, Any], current: str) -> Context:
+def _signed(versions: _Versions, signoff: Signoff) -> Context:
     comment = paragraphs(signoff.comment)
     parts = [
         {"label": PART_LABELS.get(part, sentence(f"on the {part}")), "paragraphs": blocks}
@@ -57,7 +84,7 @@ def _signed(workshop: Workshop, signoff: Signoff, now: dict[str, Any], current: 
         "date": long_date(signoff.date),
         "channel": how_it_came(signoff.channel),
         "signed_as": text((signoff.signed_as or "").strip()),
-        **_version(workshop, signoff, now, current),
+        **_version(versions, signoff),
         "comment": comment,
         "section_comments": parts,
         "long": told > KEPT_WHOLE,
@@ -83,6 +110,7 @@ def signoffs_context(workshop: Workshop) -> list[Context]:
     signed = {s.stakeholder_id: s for s in workshop.signoffs}
     now = charter_document(workshop) if workshop.signoffs else {}
     current = fingerprint_of(now) if workshop.signoffs else ""
+    versions = _Versions(workshop, now, current)
     order = sorted(
         workshop.stakeholders,
         key=lambda s: (
@@ -99,7 +127,7 @@ def signoffs_context(workshop: Workshop) -> list[Context]:
                 "role": text(person.role),
                 "kind": in_words(person.kind),
                 "signed": signoff is not None,
-                **(_signed(workshop, signoff, now, current) if signoff else _UNSIGNED),
+                **(_signed(versions, signoff) if signoff else _UNSIGNED),
             }
         )
     return out

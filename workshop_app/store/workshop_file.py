@@ -15,7 +15,7 @@ import sqlite3
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from workshop_app.domain.changes import Changes
 from workshop_app.domain.document import workshop_to_document
@@ -28,6 +28,9 @@ from workshop_app.store.row_reading import RowProblems, load, what_can_be_read
 from workshop_app.store.row_sync import diff, snapshot, write
 from workshop_app.store.summary import summary
 from workshop_app.store.writer import back_up, write_new_file
+
+if TYPE_CHECKING:
+    from workshop_app.store.backup_schedule import BackupPolicy, Backups
 
 
 class UndeclaredChange(UserWarning):
@@ -126,9 +129,11 @@ class WorkshopFile:
             tries again, nothing typed is lost.
         left_out: opened by :meth:`open_readable`: every value of the file that could not be
             read and is not in :attr:`workshop` (placed in the file); empty otherwise.
+        backups: the automatic backups (:mod:`~workshop_app.store.backups`) of a file opened
+            to be edited with a policy for them; None otherwise.
     """
 
-    def __init__(self, path: Path, access: _Access) -> None:
+    def __init__(self, path: Path, access: _Access, backups: BackupPolicy | None = None) -> None:
         self.path = path
         self.workshop = access.workshop
         self.read_only = access.read_only
@@ -137,29 +142,42 @@ class WorkshopFile:
         self._db = access.db
         self._lock = access.lock
         self._saved = snapshot(access.workshop)
+        self._policy = backups
+        self.backups: Backups | None = None
+        if backups is not None and not self.read_only:
+            self._start_backups()
 
     # ------------------------------------------------------------------ opening
     @classmethod
     def open(
-        cls, path: Path | str, *, read_only: bool = False, schema: Schema = APP_SCHEMA
+        cls,
+        path: Path | str,
+        *,
+        read_only: bool = False,
+        schema: Schema = APP_SCHEMA,
+        backups: BackupPolicy | None = None,
     ) -> WorkshopFile:
         """Open an existing workshop file after checking it (its layout, then every row, as an
-        import is checked); upgrade an older one. Opening writes nothing else."""
+        import is checked); upgrade an older one. Opening writes nothing else to it; with a
+        ``backups`` policy, a file opened to be edited is backed up (:mod:`.backups`)."""
         path = Path(path)
-        return cls(path, _attach(path, read_only, schema))
+        return cls(path, _attach(path, read_only, schema), backups)
 
     @classmethod
-    def open_readable(cls, path: Path | str) -> WorkshopFile:
+    def open_readable(
+        cls, path: Path | str, *, backups: BackupPolicy | None = None
+    ) -> WorkshopFile:
         """Open read-only what can be read of a workshop file whose rows break the rules
         (:mod:`workshop_app.domain.salvage`); :attr:`left_out` lists what is not shown. The
         file is not changed, and nothing is ever written to it from here; Save As writes what
         is shown to a new file.
 
         Refused like :meth:`open` when the file's layout is not ours, and with
-        ``InvalidContents`` when not even the workshop's own details can be read.
+        ``InvalidContents`` when not even the workshop's own details can be read. With a
+        ``backups`` policy, the copy Save As writes is backed up from then on.
         """
         path = Path(path)
-        return cls(path, _attach(path, read_only=True, schema=APP_SCHEMA, readable=True))
+        return cls(path, _attach(path, read_only=True, schema=APP_SCHEMA, readable=True), backups)
 
     @classmethod
     def create(
@@ -220,6 +238,8 @@ class WorkshopFile:
             raise failure from None
         self._saved = now
         self.unsaved = False
+        if self.backups is not None:
+            self.backups.saved(self._db)  # never raises: see take_backup_problem
         return changes
 
     def save_as(self, path: Path | str) -> None:
@@ -236,8 +256,32 @@ class WorkshopFile:
         self._saved = snapshot(self.workshop)
         self.unsaved = False
         self.left_out = []
+        if self._policy is not None and not self.read_only:
+            if self.backups is None:
+                self._start_backups(opened=False)
+            assert self.backups is not None
+            self.backups.moved(path, self._db)
+
+    # ------------------------------------------------------------------ backups
+    def _start_backups(self, opened: bool = True) -> None:
+        from workshop_app.store.backup_schedule import Backups
+
+        assert self._policy is not None
+        self.backups = Backups(self._policy, self.path)
+        if opened:
+            self.backups.opened(self._db)
+
+    def take_backup_problem(self) -> str | None:
+        """Why the automatic backups fail, once (None when they work, or it was taken)."""
+        return self.backups.take_problem() if self.backups is not None else None
 
     def close(self) -> None:
+        if self.backups is not None:  # a backup finished (and one of the last edits made)
+            if self.unsaved:  # before the lock that keeps others out of its folder goes
+                self.backups.wait()
+            else:
+                self.backups.closing(self._db)
+            self.backups = None
         with contextlib.suppress(sqlite3.Error):
             self._db.close()
         self._lock.release()

@@ -7,12 +7,16 @@ then given its real name, so the file appears whole or not at all.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from workshop_app.domain.model import Workshop
 from workshop_app.store import errors
 from workshop_app.store.atomic import fsync, fsync_folder, publish, temporary_sibling
+from workshop_app.store.lock import WorkshopLock, WorkshopLocked
 from workshop_app.store.row_sync import diff, snapshot, write
 from workshop_app.store.tables import lay_out
 
@@ -37,14 +41,34 @@ def _build(temp: Path, workshop: Workshop) -> None:
         conn.close()
 
 
+@contextlib.contextmanager
+def _replacing(path: Path, overwrite: bool) -> Iterator[None]:
+    """Hold the lock of a workshop file about to be replaced, so that no app or command is
+    writing it meanwhile (raises ``WorkshopLocked``); this process's own lock is enough."""
+    if not (overwrite and os.path.lexists(path)):
+        yield
+        return
+    lock = WorkshopLock(path)
+    try:
+        lock.acquire(path)
+    except WorkshopLocked as held:
+        if not held.holder.is_this_process():
+            raise
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def write_new_file(path: Path, workshop: Workshop, *, overwrite: bool = False) -> None:
-    """Write a complete workshop file at ``path`` through a synced temporary file."""
+    """Write a complete workshop file at ``path`` through a synced temporary file; a file it
+    replaces must not be open for writing elsewhere."""
     if path.exists() and not overwrite:
         raise errors.FileExists(path, _TAKEN)
     if not path.parent.is_dir():
         raise errors.WorkshopFileError(path, "cannot be written: the folder does not exist")
     try:
-        with temporary_sibling(path) as temp:
+        with _replacing(path, overwrite), temporary_sibling(path) as temp:
             _build(temp, workshop)
             fsync(temp)
             publish(temp, path, overwrite)

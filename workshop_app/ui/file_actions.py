@@ -41,10 +41,13 @@ def open_file(parent: QWidget | None, path: Path) -> WorkshopFile | None:
     """Open a workshop file, or say why it cannot be opened (it is left untouched) and offer
     what can still be done (:mod:`workshop_app.ui.open_problem`).
 
-    A file another app is writing may be opened read-only, when the facilitator agrees.
+    A file another app is writing may be opened read-only, when the facilitator agrees. A
+    file opened to be edited is backed up (:mod:`workshop_app.store.backup_schedule`).
     """
+    from workshop_app.ui.restore_dialog import app_backups
+
     try:
-        return WorkshopFile.open(path)
+        return WorkshopFile.open(path, backups=app_backups())
     except WorkshopLocked as locked:
         if not _ask_read_only(parent, locked):
             return None

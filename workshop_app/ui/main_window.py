@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         self._update_undo()
         self.audience.set_session(session)
         self.navigator.setCurrentRow(0)
+        self._report_backup_problem()
         # Shown after the first stage's clock runs: the timer then takes the running look as it
         # is polished, instead of asking Qt's style to polish it again before the first paint.
         self.toolbar.show()
@@ -252,6 +253,25 @@ class MainWindow(QMainWindow):
         self._update_title()
         return True
 
+    def restore_from_backup(self) -> None:
+        """File > Restore from Backup…: choose a backup and confirm; the workshop file as it is
+        is kept as a backup first, then the restored workshop opens here."""
+        from workshop_app.ui.restore_dialog import ask_backup_to_restore, restore_file
+
+        if self.session is None:
+            return
+        session = self.session
+        path = session.path
+        source = ask_backup_to_restore(self, path, session.workshop, session.unsaved)
+        if source is None:
+            return
+        self._drop_session()  # lets go of the file and its lock
+        said = restore_file(self, path, source)
+        if not self.open_path(path):
+            self._show_welcome()
+        elif said is not None:
+            self.statusBar().showMessage(said, 10000)
+
     def export_charter(self) -> None:
         """File > Export charter: go to the Charter stage and export from there."""
         from workshop_app.ui.pages.charter import CharterPage
@@ -317,6 +337,16 @@ class MainWindow(QMainWindow):
         if changes.touches(Part.WORKSHOP):
             self._update_title()
         self._reports_timer.start()
+        self._report_backup_problem()
+
+    def _report_backup_problem(self) -> None:
+        """Backups that fail are said once in the status bar; the edits are saved all the same."""
+        problem = self.session.file.take_backup_problem() if self.session else None
+        if problem is not None:
+            self.statusBar().showMessage(
+                f"{problem[:1].upper()}{problem[1:]} — your work itself is saved in the file",
+                15000,
+            )
 
     def _on_navigator_painted(self) -> None:
         if self._reports_after_paint:

@@ -36,6 +36,7 @@ class ActionTargets(Protocol):
     def open_path(self, path: Path) -> bool: ...
     def open_demo(self) -> None: ...
     def save_as(self) -> None: ...
+    def restore_from_backup(self) -> None: ...
     def export_charter(self) -> None: ...
     def next_workflow(self) -> None: ...
     def close_workshop(self) -> None: ...
@@ -52,7 +53,7 @@ class WindowActions:
     hidden in the presentation mode), its menus and its toolbar.
 
     Attributes:
-        new, open, demo, save_as, export, expand, close, quit: the File menu.
+        new, open, demo, save_as, restore, export, expand, close, quit: the File menu.
         undo, redo: the Edit menu and the toolbar.
         present, leave_present, blank, freeze, timer, next, previous, stages: the View menu.
         shortcuts, about: the Help menu.
@@ -69,6 +70,11 @@ class WindowActions:
         self.open = self._make("&Open…", c.open_dialog, [key(std.Open)])
         self.demo = self._make("Open a copy of the &demo", c.open_demo)
         self.save_as = self._make("Save &As…", c.save_as, [key("Ctrl+Shift+S")])
+        self.restore = self._make("Restore from &Backup…", c.restore_from_backup, [key("Ctrl+R")])
+        self.restore.setStatusTip(
+            "Bring back one of the workshop's automatic backups; what it holds now is kept "
+            "as a backup first"
+        )
         self.export = self._make("&Export charter…", c.export_charter, [key("Ctrl+E")])
         self.expand = self._make("Next &workflow…", c.next_workflow, [key("Ctrl+Shift+N")])
         self.expand.setStatusTip(
@@ -151,7 +157,7 @@ class WindowActions:
         )
         file_menu.addAction(self.demo)
         file_menu.addSeparator()
-        file_menu.addActions([self.save_as, self.export, self.expand])
+        file_menu.addActions([self.save_as, self.restore, self.export, self.expand])
         file_menu.addSeparator()
         file_menu.addActions([self.close, self.quit])
         bar.addMenu("&Edit").addActions([self.undo, self.redo])
@@ -207,6 +213,7 @@ class WindowActions:
         for action in [
             self.present,
             self.save_as,
+            self.restore,
             self.export,
             self.expand,
             self.close,

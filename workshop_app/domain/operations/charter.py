@@ -10,6 +10,7 @@ from typing import Any
 
 from workshop_app.domain.changes import Changes, Part, Refused
 from workshop_app.domain.fingerprint import NOT_THE_CHARTER, charter_part, fingerprint_of
+from workshop_app.domain.limits import LIST_CAPS, MOST_VERSION_ITEMS, document_items
 from workshop_app.domain.model import CharterVersion, Workshop
 from workshop_app.domain.operations.step import Outcome, Step, operation
 
@@ -27,7 +28,9 @@ def record_export(workshop: Workshop, document: Mapping[str, Any], at: str) -> O
     typing while it was made), ``at`` the time of the export.
 
     A version exported before moves to the end with the new time: each version is kept once,
-    and the last one is the last exported.
+    and the last one is the last exported. The versions are bounded (``limits.LIST_CAPS`` and
+    ``limits.MOST_VERSION_ITEMS``): past either bound the oldest versions are dropped, those nobody
+    signed first, so an export is never refused for the versions before it.
     """
     if not isinstance(document, Mapping) or "workshop" not in document:
         raise Refused("the exported charter has no document to record")
@@ -38,4 +41,24 @@ def record_export(workshop: Workshop, document: Mapping[str, Any], at: str) -> O
     name = fingerprint_of(content)
     versions = [v for v in workshop.versions if v.fingerprint != name]
     versions.append(CharterVersion(name, at, content))
-    return _put_versions(workshop, versions)
+    signed = {signoff.version for signoff in workshop.signoffs}
+    return _put_versions(workshop, _within_bounds(versions, signed))
+
+
+def _within_bounds(versions: list[CharterVersion], signed: set[str | None]) -> list[CharterVersion]:
+    """``versions`` without the oldest ones past the bounds: first the oldest that no sign-off
+    names, then (if that is not enough) the oldest signed ones. The last one always stays."""
+    kept = list(versions)
+    sizes = {id(version): document_items(version.document) for version in kept}
+
+    def too_many() -> bool:
+        held = sum(sizes[id(version)] for version in kept)
+        return len(kept) > LIST_CAPS["versions"].most or held > MOST_VERSION_ITEMS
+
+    for spare_signed in (False, True):
+        for version in list(kept[:-1]):
+            if not too_many():
+                return kept
+            if spare_signed or version.fingerprint not in signed:
+                kept.remove(version)
+    return kept

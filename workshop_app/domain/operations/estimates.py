@@ -23,6 +23,7 @@ from workshop_app.domain.estimates import (
     value_problem,
 )
 from workshop_app.domain.fields import ESTIMATE
+from workshop_app.domain.limits import room_problem
 from workshop_app.domain.model import (
     Decision,
     DecisionKind,
@@ -84,6 +85,9 @@ def add_estimates(workshop: Workshop, estimates: Sequence[Estimate]) -> Outcome:
     """
     if not estimates:
         return nothing()
+    full = room_problem(workshop, "estimates", len(estimates))
+    if full is not None:
+        raise Refused(full)
     taken = {answer_key(e) for e in workshop.estimates} - {None}
     kept: list[Estimate] = []
     for number, estimate in enumerate(estimates, start=1):

@@ -15,6 +15,7 @@ from typing import Any
 from workshop_app.domain import edits
 from workshop_app.domain.changes import Changes, Part, Refused
 from workshop_app.domain.fields import CANDIDATE, METRIC, FieldSpec
+from workshop_app.domain.limits import metrics_room_problem, room_problem
 from workshop_app.domain.model import Candidate, Metric, Workshop
 from workshop_app.domain.operations.step import Outcome, Step, operation
 from workshop_app.domain.validation import field_problem
@@ -39,6 +40,13 @@ def _problem(workshop: Workshop, key: str, specs: tuple[FieldSpec, ...], item: A
 
 
 def _check(workshop: Workshop, candidate: Candidate, metrics: Sequence[Metric]) -> None:
+    full = (
+        room_problem(workshop, "candidates")
+        or room_problem(workshop, "metrics", len(metrics))
+        or metrics_room_problem(workshop, candidate.id, len(metrics))
+    )
+    if full is not None:
+        raise Refused(full)
     if workshop.candidate(candidate.id) is not None:
         raise Refused(f"candidates already has an item with the id {candidate.id!r}")
     problem = _problem(workshop, "candidates", CANDIDATE, candidate)

@@ -7,6 +7,7 @@ import copy
 
 from workshop_app.domain.changes import Changes, Part, Refused
 from workshop_app.domain.checkins import explicit_plan, plan_with_note
+from workshop_app.domain.limits import room_problem
 from workshop_app.domain.model import Checkin, PlannedCheckin, Workshop
 from workshop_app.domain.operations.step import Outcome, Step, nothing, operation
 from workshop_app.domain.text import LONG, text_problem
@@ -31,15 +32,23 @@ def _append_readings(workshop: Workshop, readings: list[Checkin]) -> Outcome:
 
 @operation
 def add_checkin(workshop: Workshop, reading: Checkin) -> Outcome:
-    """Store one metric reading (checked already: see :func:`checkins.reading`)."""
+    """Store one metric reading (checked already: see :func:`checkins.reading`); refused when
+    the workshop has the most readings the format allows."""
+    full = room_problem(workshop, "checkins")
+    if full is not None:
+        raise Refused(full)
     return _append_readings(workshop, [reading])
 
 
 @operation
 def add_readings(workshop: Workshop, readings: list[Checkin]) -> Outcome:
-    """Store many readings at once, as one change (a CSV import: all or none)."""
+    """Store many readings at once, as one change (a CSV import: all or none); refused whole
+    when they would pass the most readings the format allows."""
     if not readings:
         return nothing()
+    full = room_problem(workshop, "checkins", len(readings))
+    if full is not None:
+        raise Refused(full)
     return _append_readings(workshop, readings)
 
 

@@ -9,7 +9,8 @@ from typing import Any
 from workshop_app.domain import edits
 from workshop_app.domain.changes import Changes, Part, Refused
 from workshop_app.domain.fields import LISTS
-from workshop_app.domain.model import Workshop
+from workshop_app.domain.limits import metrics_room_problem, room_problem
+from workshop_app.domain.model import Metric, Workshop
 from workshop_app.domain.operations.step import Outcome, Step, nothing, operation
 
 
@@ -87,11 +88,17 @@ def _part_of(owner: Any) -> Part:
 
 @operation
 def add_item(workshop: Workshop, part: Part, item: Any, index: int | None = None) -> Outcome:
-    """Put a new item into a list, at ``index`` or at the end."""
+    """Put a new item into a list, at ``index`` or at the end; refused when the list has the
+    most items the format allows (and a metric, when its candidate has the most metrics)."""
     items: list[Any] = getattr(workshop, part)
     place = len(items) if index is None else index
     if not 0 <= place <= len(items):
         raise Refused(f"{part} has no place {place}")
+    full = room_problem(workshop, part)
+    if full is None and isinstance(item, Metric):
+        full = metrics_room_problem(workshop, item.candidate_id)
+    if full is not None:
+        raise Refused(full)
     item_id = getattr(item, "id", None)
     if item_id is not None and any(getattr(other, "id", None) == item_id for other in items):
         raise Refused(f"{part} already has an item with the id {item_id!r}")
