@@ -32,8 +32,8 @@ from typing import Any
 from workshop_app.domain.document import workshop_to_document
 from workshop_app.domain.model import Workshop
 from workshop_app.store import errors
-from workshop_app.store.inspection import connect, damage, inspect
-from workshop_app.store.row_reading import RowProblems, load
+from workshop_app.store.inspection import connect, inspect
+from workshop_app.store.row_reading import load_checked
 
 #: The environment variable that names the folder of backups (tests set it).
 ENVIRONMENT = "FIRST_WORKFLOW_BACKUPS"
@@ -52,8 +52,6 @@ REASONS = {
 _NAME = re.compile(r"^(?P<number>[0-9]{4,})_(?P<when>[0-9]{4}-[0-9]{2}-[0-9]{2}_[0-9-]{8})$")
 #: A kept copy of a file that was replaced by a restore and did not open.
 REPLACED = ".replaced"
-#: What reading a copy that passed the checks may still raise when it is damaged.
-_UNREADABLE = (sqlite3.Error, ValueError, KeyError, TypeError, AttributeError)
 
 
 class BackupFailed(errors.WorkshopFileError):
@@ -146,11 +144,7 @@ def check_copy(copy: Path) -> Workshop:
     except sqlite3.Error as exc:
         raise errors.DamagedWorkshop(copy, f"cannot be opened: {exc}") from None
     try:
-        return load(conn)
-    except RowProblems as exc:
-        raise errors.InvalidContents(copy, exc.issues) from None
-    except _UNREADABLE as exc:
-        raise errors.DamagedWorkshop(copy, f"cannot be read: {damage(exc)}") from None
+        return load_checked(copy, conn)
     finally:
         conn.close()
 

@@ -33,13 +33,11 @@ from workshop_app.store.inspection import (
     text_as_stored,
     version_of,
 )
-from workshop_app.store.row_reading import RowProblems, load
+from workshop_app.store.row_reading import load_checked
 from workshop_app.store.tables import APPLICATION_ID, SCHEMA_VERSION
 
 #: How long a read waits for a writer in another process to finish its transaction.
 BUSY_SECONDS = 2.0
-#: What reading a file that passed its checks may still raise when it is damaged.
-_UNREADABLE = (sqlite3.Error, ValueError, KeyError, TypeError, AttributeError)
 
 
 def _connect(path: Path, mode: str) -> sqlite3.Connection:
@@ -116,9 +114,4 @@ def read_workshop(path: Path | str) -> Workshop:
     """The workshop in ``path``, read without changing the file."""
     path = Path(path)
     with unchanged(path) as conn:
-        try:
-            return load(conn)
-        except RowProblems as exc:
-            raise errors.InvalidContents(path, exc.issues) from None
-        except _UNREADABLE as exc:
-            raise errors.DamagedWorkshop(path, f"cannot be read: {damage(exc)}") from None
+        return load_checked(path, conn)

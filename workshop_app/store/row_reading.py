@@ -15,6 +15,7 @@ import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from workshop_app.domain.document import build_workshop
@@ -239,3 +240,21 @@ def what_can_be_read(problems: RowProblems) -> tuple[Workshop, list[str]] | None
         return None
     placed = [contents.place(issue) for issue in salvaged.left_out]
     return build_workshop(salvaged.document), contents.problems + placed
+
+
+#: What reading a damaged file's rows may raise besides :class:`RowProblems`.
+UNREADABLE = (sqlite3.Error, ValueError, KeyError, TypeError, AttributeError)
+
+
+def load_checked(path: Path, conn: sqlite3.Connection) -> Workshop:
+    """The workshop in an open file, every row checked; a file whose rows break the rules,
+    or cannot be read, is refused naming ``path``."""
+    from workshop_app.store import errors
+    from workshop_app.store.inspection import damage
+
+    try:
+        return load(conn)
+    except RowProblems as exc:
+        raise errors.InvalidContents(path, exc.issues) from None
+    except UNREADABLE as exc:
+        raise errors.DamagedWorkshop(path, f"cannot be read: {damage(exc)}") from None

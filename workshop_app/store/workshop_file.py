@@ -24,7 +24,7 @@ from workshop_app.domain.validation import InvalidWorkshop, validate_document
 from workshop_app.store import errors
 from workshop_app.store.inspection import APP_SCHEMA, Schema, connect, damage, inspect
 from workshop_app.store.lock import WorkshopLock
-from workshop_app.store.row_reading import RowProblems, load, what_can_be_read
+from workshop_app.store.row_reading import UNREADABLE, RowProblems, load, what_can_be_read
 from workshop_app.store.row_sync import diff, snapshot, write
 from workshop_app.store.summary import summary
 from workshop_app.store.writer import back_up, write_new_file
@@ -56,8 +56,6 @@ __all__ = [
 
 T = TypeVar("T")
 EXTENSION = ".workshop"
-#: What reading or upgrading a damaged file raises: the file is refused as damaged.
-_UNREADABLE = (sqlite3.Error, ValueError, KeyError, TypeError, AttributeError)
 
 
 class _Access(NamedTuple):
@@ -112,7 +110,7 @@ def _attach(path: Path, read_only: bool, schema: Schema, readable: bool = False)
     except BaseException as exc:
         db.close()
         lock.release()
-        if isinstance(exc, _UNREADABLE):
+        if isinstance(exc, UNREADABLE):
             raise errors.DamagedWorkshop(path, f"cannot be read: {damage(exc)}") from None
         raise
     return _Access(db, lock, read_only, workshop, left_out)
