@@ -29,6 +29,10 @@ class UsageError(Exception):
     """The command line itself is wrong."""
 
 
+class RendererMissing(Exception):
+    """WeasyPrint cannot start: a library of the system it needs is not installed."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
@@ -147,6 +151,24 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
     return parser
 
 
+#: Options whose value may begin with a dash: a negative reading, a note such as "-5% again".
+_FREE_VALUES = ("--value", "--note")
+
+
+def _values_joined(argv: list[str]) -> list[str]:
+    """``--value -1e999`` as ``--value=-1e999``: argparse takes a word that begins with a dash
+    and is not a plain negative number for an option, and would refuse the reading."""
+    joined: list[str] = []
+    words = iter(argv)
+    for word in words:
+        if word in _FREE_VALUES:
+            value = next(words, None)
+            joined.append(word if value is None else f"{word}={value}")
+        else:
+            joined.append(word)
+    return joined
+
+
 def _fail(lines: Sequence[str]) -> int:
     for line in lines:
         print(line, file=sys.stderr)
@@ -180,7 +202,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from workshop_app.store.interchange import export_text, write_text_atomically
+    from workshop_app.store.outputs import check_output
 
+    if args.output is not None:
+        check_output(args.output, [args.file])
     with _open_read_only(args.file) as opened:
         text = export_text(opened.workshop)
     if args.output is None:
@@ -242,12 +267,17 @@ def cmd_status(args: argparse.Namespace) -> int:
     return _fail(portfolio.skipped) if portfolio.skipped else EXIT_OK
 
 
+def _read_from(path: Path) -> list[Path]:
+    """The files a command reads, which its outputs must not replace: none for ``-``."""
+    return [] if str(path) == "-" else [path]
+
+
 def _workshop_of(path: Path) -> Workshop:
     """The workshop in a file, or in interchange JSON on standard input for ``-``."""
     if str(path) == "-":
-        from workshop_app.store.interchange import document_to_workshop, parse_document
+        from workshop_app.store.interchange import document_to_workshop, read_standard_input
 
-        return document_to_workshop(parse_document(sys.stdin.read(), "stdin"), "stdin")
+        return document_to_workshop(read_standard_input(), "stdin")
     with _open_read_only(path) as opened:
         return opened.workshop
 
@@ -327,17 +357,34 @@ def cmd_expand(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _need_renderer() -> None:
+    """Load WeasyPrint before anything is read or written, or say which library it lacks
+    (Pango and HarfBuzz come from the system, not from the Python packages)."""
+    import re
+
+    try:
+        import weasyprint  # noqa: F401
+    except OSError as exc:
+        named = re.search(r"cannot load library '([^']+)'", str(exc))
+        lacking = f"the system library {named.group(1)} is missing" if named else str(exc)
+        raise RendererMissing(
+            f"PDFs cannot be made on this computer: {lacking} (on Debian or Ubuntu: "
+            "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)"
+        ) from None
+
+
 def _write_report(args: argparse.Namespace, kind: str, workshop: Workshop | None = None) -> int:
     """Make the charter or the progress report of ``args.file`` (or of ``workshop``, read
     from it already) and write it to ``args.output`` whole (or not at all)."""
+    _need_renderer()
     from workshop_app.libraries import tool_first_vocabulary
     from workshop_app.report.charter import make_charter
     from workshop_app.report.pdf import ReportError
     from workshop_app.report.progress import make_progress_report
     from workshop_app.store.interchange import export_text, write_bytes_atomically
+    from workshop_app.store.outputs import check_output
 
-    if not args.output.parent.is_dir():
-        return _fail([f"{args.output}: cannot be written: the folder does not exist"])
+    check_output(args.output, _read_from(args.file))  # before a render of many seconds
     workshop = _workshop_of(args.file) if workshop is None else workshop
     make = make_charter if kind == "charter" else make_progress_report
     try:
@@ -398,6 +445,7 @@ def cmd_charter(args: argparse.Namespace) -> int:
     (the charter is exported all the same when it cannot, with a note saying so)."""
     from workshop_app.domain.versions import charter_document
 
+    _need_renderer()
     if str(args.file) == "-" or args.no_record:
         return _write_report(args, "charter")
     workshop = _workshop_of(args.file)
@@ -410,18 +458,22 @@ def cmd_charter(args: argparse.Namespace) -> int:
 def cmd_review_form(args: argparse.Namespace) -> int:
     """Write one review form per stakeholder into a folder (made when missing); each file
     whole, and none at all when one would replace a file without --force."""
+    _need_renderer()  # before the report's modules, which load it
     from workshop_app.domain.versions import charter_document
     from workshop_app.report.pdf import ReportError
     from workshop_app.report.review import make_review_forms, review_file_stems
     from workshop_app.store.interchange import write_bytes_atomically
+    from workshop_app.store.outputs import check_output, check_output_folder
 
     folder: Path = args.output
-    if folder.exists() and not folder.is_dir():
-        return _fail([f"{folder}: is not a folder; no review form was written"])
+    check_output_folder(folder)
     workshop = _workshop_of(args.file)
     if not workshop.stakeholders:
         return _fail([f"{args.file}: has no stakeholders; no review form was written"])
     stems = review_file_stems(workshop)
+    if folder.is_dir():  # a form must not replace the workshop, or a folder of that name
+        for stem in stems.values():
+            check_output(folder / f"{stem}.pdf", _read_from(args.file))
     taken = [folder / f"{stem}.pdf" for stem in stems.values() if (folder / f"{stem}.pdf").exists()]
     if taken and not args.force:
         more = f" (and {len(taken) - 1} more)" if len(taken) > 1 else ""
@@ -554,14 +606,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: list[str]) -> int:
     from workshop_app.domain.changes import Refused
     from workshop_app.domain.validation import InvalidWorkshop
-    from workshop_app.store.errors import WorkshopFileError
+    from workshop_app.store.errors import WorkshopFileError, WriteFailed
 
     args = None
     try:
         if argv and argv[0] in COMMANDS:
             from workshop_app.store.lock import name_this_program
 
-            args = _command_parser(argv[0]).parse_args(argv[1:])
+            args = _command_parser(argv[0]).parse_args(_values_joined(argv[1:]))
             name_this_program(f"{PROG} {argv[0]}")  # others' messages name the command
             return COMMANDS[argv[0]][1](args)
         first = argv[0] if argv else ""
@@ -576,6 +628,12 @@ def _run(argv: list[str]) -> int:
     except UsageError as exc:
         print(f"{PROG}: {exc} (see '{PROG} --help')", file=sys.stderr)
         return EXIT_USAGE
+    except RendererMissing as exc:
+        return _fail([f"{PROG}: {exc}"])
+    except WriteFailed as exc:
+        if not exc.reason:
+            return _fail([f"{exc.path}: {exc.problem}"])
+        return _fail([f"{exc.path}: not saved: {exc.reason}; the file is as it was"])
     except WorkshopFileError as exc:
         return _fail([f"{exc.path}: {issue}" for issue in exc.issues])
     except InvalidWorkshop as exc:

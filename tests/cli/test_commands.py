@@ -16,9 +16,13 @@ from workshop_app import __version__
 
 
 def run(
-    *args: str | Path, cwd: Path | None = None, stdin: IO[bytes] | None = None
+    *args: str | Path,
+    cwd: Path | None = None,
+    stdin: IO[bytes] | None = None,
+    extra_env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONWARNINGS": "error"}
+    env.update(extra_env or {})
     return subprocess.run(
         [sys.executable, "-m", "workshop_app", *map(str, args)],
         capture_output=True,

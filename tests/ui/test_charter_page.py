@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -114,3 +115,15 @@ def test_characters_the_fonts_cannot_print_are_named_once_after_the_export(
         "✅ (U+2705); replace them with words to print them"
     )
     assert page.message.property("warning") is True
+
+
+def test_write_whole_refuses_a_folder_or_a_pipe_and_leaves_it(tmp_path: Path) -> None:
+    folder = tmp_path / "charter.pdf"
+    folder.mkdir()
+    assert (
+        write_whole(folder, b"%PDF-") == "charter.pdf is a folder; name a file in it for the output"
+    )
+    pipe = tmp_path / "pipe.pdf"
+    os.mkfifo(pipe)
+    assert "is not a regular file" in (write_whole(pipe, b"%PDF-") or "")
+    assert folder.is_dir() and pipe.is_fifo()

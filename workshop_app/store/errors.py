@@ -67,10 +67,28 @@ class WriteFailed(WorkshopFileError):
     Attributes:
         changes: what the unsaved edit changed in memory (a ``Changes``), when known.
         result: what the edit returned, so an undo command can still undo it.
+        reason: why, in plain words and without a remedy (a command has no Save As), when
+            the change was refused by SQLite.
     """
 
     changes: Any = None
     result: Any = None
+    reason: str = ""
+
+
+#: SQLite's words for why a write failed → ours.
+_PLAIN_REASONS = {
+    "database or disk is full": "the disk is full",
+    "attempt to write a readonly database": "the file or its folder is read-only",
+    "database is locked": "another program is writing the file",
+    "disk I/O error": "the disk could not be written (it may have been removed)",
+}
+
+
+def plain_reason(exc: Exception) -> str:
+    """Why SQLite refused a write, in words a facilitator knows."""
+    said = str(exc)
+    return next((ours for theirs, ours in _PLAIN_REASONS.items() if theirs in said), said)
 
 
 class ReadOnlyWorkshop(WorkshopFileError):

@@ -11,19 +11,11 @@ from workshop_app.domain.expand import next_workshop
 from workshop_app.domain.model import Workshop
 from workshop_app.domain.validation import InvalidWorkshop, validate_document
 from workshop_app.store import errors
+from workshop_app.store.outputs import check_output
 from workshop_app.store.workshop_file import WorkshopFile
 from workshop_app.store.writer import write_new_file
 
 _TAKEN = "already exists; choose another name or add --force to replace it"
-
-
-def _same_file(one: Path, other: Path) -> bool:
-    try:
-        return one.resolve() == other.resolve() or (
-            one.exists() and other.exists() and one.samefile(other)
-        )
-    except OSError:
-        return False
 
 
 def write_next_workshop(
@@ -39,13 +31,11 @@ def write_next_workshop(
 
     Raises :class:`~workshop_app.store.errors.FileExists` when ``target`` exists and not
     ``overwrite``, a :class:`~workshop_app.store.errors.WorkshopFileError` when ``target`` is
-    ``source`` itself or cannot be written, and :class:`InvalidWorkshop` should the new
-    workshop break a rule of the format (nothing is written then).
+    ``source`` itself, not a place for a file, or cannot be written, and
+    :class:`InvalidWorkshop` should the new workshop break a rule of the format (nothing is
+    written then).
     """
-    if _same_file(source, target):
-        raise errors.WorkshopFileError(
-            target, "is the workshop being expanded; choose a new name for the next one"
-        )
+    check_output(target, [source], role="the workshop being expanded")
     if target.exists() and not overwrite:
         raise errors.FileExists(target, _TAKEN)
     new = next_workshop(workshop, source.name, now)
@@ -62,10 +52,7 @@ def expand_file(
     """Read the workshop in ``source`` (read-only: it may be open in the app) and write the
     next one to ``target``; returns both. Raises as :func:`write_next_workshop`, and a
     :class:`~workshop_app.store.errors.WorkshopFileError` when ``source`` cannot be read."""
-    if _same_file(source, target):
-        raise errors.WorkshopFileError(
-            target, "is the workshop being expanded; choose a new name for the next one"
-        )
+    check_output(target, [source], role="the workshop being expanded")
     if target.exists() and not force:
         raise errors.FileExists(target, _TAKEN)
     with WorkshopFile.open(source, read_only=True) as opened:

@@ -21,6 +21,7 @@ from workshop_app.domain.model import Workshop
 from workshop_app.store import errors
 from workshop_app.store.atomic import fsync_folder, temporary_sibling
 from workshop_app.store.inputs import Expected, quiet_pypdf, read_bounded, read_stream
+from workshop_app.store.outputs import check_output
 from workshop_app.store.writer import write_new_file
 
 #: Interchange files larger than this are refused while reading (a workshop is far smaller).
@@ -144,6 +145,7 @@ def document_to_workshop(document: Any, path: Path | str) -> Workshop:
 def import_document(source: Path | str, target: Path | str, *, force: bool = False) -> Workshop:
     """Create the workshop file ``target`` from the interchange file ``source``."""
     target = Path(target)
+    check_output(target, [source])
     if target.exists() and not force:
         raise errors.FileExists(
             target, "already exists; choose another name or add --force to replace it"
@@ -167,8 +169,7 @@ def write_bytes_atomically(path: Path | str, data: bytes) -> None:
     """Write ``data`` to ``path`` through a synced temporary file and a rename: the file
     appears whole or not at all, and a failure leaves any earlier file untouched."""
     path = Path(path)
-    if not path.parent.is_dir():
-        raise errors.WriteFailed(path, "cannot be written: the folder does not exist")
+    check_output(path)
     try:
         with temporary_sibling(path) as temp:
             with temp.open("wb") as handle:

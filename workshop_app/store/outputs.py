@@ -25,8 +25,11 @@ def _same(one: os.stat_result, other: os.stat_result) -> bool:
     return (one.st_dev, one.st_ino) == (other.st_dev, other.st_ino)
 
 
-def check_output(output: Path | str, inputs: Iterable[Path | str] = ()) -> None:
-    """Refuse ``output`` unless writing a file there leaves every input as it is."""
+def check_output(
+    output: Path | str, inputs: Iterable[Path | str] = (), *, role: str = "the file being read"
+) -> None:
+    """Refuse ``output`` unless writing a file there leaves every input as it is; ``role``
+    names what the inputs are to the one who gave them."""
     output = Path(output)
     try:
         found = output.stat()
@@ -51,7 +54,7 @@ def check_output(output: Path | str, inputs: Iterable[Path | str] = ()) -> None:
             if _same(found, read):
                 raise UnsafeOutput(
                     output,
-                    f"is the file being read ({source}); writing the output there would "
+                    f"is {role} ({source}); writing the output there would "
                     "destroy it: choose another name",
                 )
     if not output.parent.is_dir():

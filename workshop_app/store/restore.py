@@ -33,6 +33,7 @@ from workshop_app.store.backups import (
 )
 from workshop_app.store.inspection import SQLITE_HEADER
 from workshop_app.store.lock import Holder, WorkshopLock, WorkshopLocked, read_holder
+from workshop_app.store.outputs import UnsafeOutput, check_output
 from workshop_app.store.writer import write_new_file
 
 NOTHING_DONE = "nothing was restored"
@@ -222,8 +223,10 @@ def restore(
     """Replace the workshop file ``path`` with ``source``; the file as it was is kept in its
     backups first. Raises :class:`RestoreRefused` (or another ``WorkshopFileError``) with
     nothing changed."""
-    if not path.parent.is_dir():
-        raise RestoreRefused(path, f"cannot be written: the folder does not exist; {NOTHING_DONE}")
+    try:
+        check_output(path)  # a file, or a free name in a folder that exists
+    except UnsafeOutput as exc:
+        raise RestoreRefused(path, f"{exc.problem}; {NOTHING_DONE}") from None
     refuse_if_open_elsewhere(path)  # at once: the app holds a file for hours, not seconds
     lock = _take_lock(path)
     try:

@@ -227,12 +227,13 @@ class WorkshopFile:
             write(self._db, rows)
         except sqlite3.Error as exc:
             self.unsaved = True
+            reason = errors.plain_reason(exc)
             failure = errors.WriteFailed(
                 self.path,
-                f"the change could not be saved ({exc}); it is "
+                f"the change could not be saved ({reason}); it is "
                 "kept in memory: use Save As to keep it",
             )
-            failure.changes = changes
+            failure.changes, failure.reason = changes, reason
             raise failure from None
         self._saved = now
         self.unsaved = False

@@ -17,6 +17,7 @@ from workshop_app.domain.model import Workshop
 from workshop_app.store import errors
 from workshop_app.store.atomic import fsync, fsync_folder, publish, temporary_sibling
 from workshop_app.store.lock import WorkshopLock, WorkshopLocked
+from workshop_app.store.outputs import check_output
 from workshop_app.store.row_sync import diff, snapshot, write
 from workshop_app.store.tables import lay_out
 
@@ -62,11 +63,10 @@ def _replacing(path: Path, overwrite: bool) -> Iterator[None]:
 
 def write_new_file(path: Path, workshop: Workshop, *, overwrite: bool = False) -> None:
     """Write a complete workshop file at ``path`` through a synced temporary file; a file it
-    replaces must not be open for writing elsewhere."""
+    replaces must not be open for writing elsewhere, nor be anything but a file."""
+    check_output(path)
     if path.exists() and not overwrite:
         raise errors.FileExists(path, _TAKEN)
-    if not path.parent.is_dir():
-        raise errors.WorkshopFileError(path, "cannot be written: the folder does not exist")
     try:
         with _replacing(path, overwrite), temporary_sibling(path) as temp:
             _build(temp, workshop)

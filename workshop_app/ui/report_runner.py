@@ -13,13 +13,19 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QIODevice, QObject, QSaveFile, QThreadPool, Signal
 
 from workshop_app.report.making import ReportKind
+from workshop_app.store.outputs import UnsafeOutput, check_output
 from workshop_app.ui.report_job import ReportJob
 
 
 def write_whole(target: Path, data: bytes) -> str | None:
-    """Write ``data`` to ``target`` through ``QSaveFile``; the reason it failed, or None."""
-    if not target.parent.is_dir():
-        return "the folder does not exist"
+    """Write ``data`` to ``target`` through ``QSaveFile``; the reason it failed, or None. A
+    folder, pipe or device of that name is refused as the command line refuses it."""
+    try:
+        check_output(target)
+    except UnsafeOutput as exc:
+        if not target.parent.is_dir():
+            return "the folder does not exist"
+        return f"{target.name} {exc.problem}"
     saver = QSaveFile(str(target))
     if not saver.open(QIODevice.OpenModeFlag.WriteOnly):
         return saver.errorString() or "the file cannot be created"
