@@ -21,6 +21,7 @@ import workshop_app.ui  # noqa: F401  (guards the Qt bindings before any test pa
 from workshop_app.domain.document import workshop_from_document
 from workshop_app.domain.model import Workshop
 from workshop_app.paths import resource
+from workshop_app.store import lock
 from workshop_app.store.backups import ENVIRONMENT as BACKUPS_VARIABLE
 
 DEMO_JSON = resource("demo/demo_workshop.json")
@@ -52,6 +53,18 @@ def isolated_home(
         monkeypatch.setenv(name, str(home / name.lower()))
     monkeypatch.setenv(BACKUPS_VARIABLE, str(home / "backups"))
     return home
+
+
+#: How long the app waits for a lock, before any test could have named this process a command.
+_APP_PATIENCE = lock._patience
+
+
+@pytest.fixture(autouse=True)
+def named_as_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This process holds locks as the app does, also after a test ran a command in it (the
+    command line names its process once, for the rest of its life)."""
+    monkeypatch.setattr(lock, "_program", lock.APP)
+    monkeypatch.setattr(lock, "_patience", _APP_PATIENCE)
 
 
 @pytest.fixture

@@ -59,6 +59,7 @@ def test_a_version_two_file_is_backed_up_then_upgraded_to_three(tmp_path: Path) 
         assert workshop_to_document(opened.workshop) == expected
         assert opened.workshop.estimates == []
         assert len(opened.workshop.checkin_plan) == 3  # version 2's table is kept whole
+        assert opened.upgrade()  # what its first change does
     backup = tmp_path / "v2.workshop.v2-backup"
     assert _version(backup) == 2 and "estimates" not in _tables(backup)
     with WorkshopFile.open(backup, read_only=True, schema=version_two) as kept:

@@ -45,7 +45,8 @@ def test_a_new_file_and_an_upgraded_one_have_the_newest_layout(
     assert _problems(demo_file) == []
     upgraded = tmp_path / "v6.workshop"
     shutil.copyfile(FIXTURES / "version6.workshop", upgraded)
-    WorkshopFile.open(upgraded).close()
+    with WorkshopFile.open(upgraded) as opened:
+        assert opened.upgrade()  # what its first change does
     assert _problems(upgraded) == []
 
 

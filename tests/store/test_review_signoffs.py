@@ -38,6 +38,7 @@ def test_a_version_five_file_is_backed_up_then_given_the_review_columns(tmp_path
     with WorkshopFile.open(copy) as opened:
         assert workshop_to_document(opened.workshop) == expected  # opens unchanged
         assert all(s.channel is None for s in opened.workshop.signoffs)
+        assert opened.upgrade()  # what its first change does
 
     assert _rows(tmp_path / "v5.workshop.v5-backup", "signoffs") == before
     assert _rows(copy, "signoffs") == sorted((*row, *[None] * 5) for row in before)

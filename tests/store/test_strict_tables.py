@@ -43,6 +43,7 @@ def test_a_version_six_file_is_backed_up_then_made_strict_keeping_every_row(
 
     with WorkshopFile.open(copy_) as opened:
         assert workshop_to_document(opened.workshop) == expected
+        assert opened.upgrade()  # what its first change does
 
     assert _every_row(tmp_path / "v6.workshop.v6-backup") == before
     assert query(tmp_path / "v6.workshop.v6-backup", "PRAGMA user_version") == [(6,)]

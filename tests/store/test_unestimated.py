@@ -53,6 +53,7 @@ def test_a_version_three_file_is_backed_up_then_rebuilt_keepingevery_row(
 
     with WorkshopFile.open(copy, schema=UP_TO_FOUR) as opened:
         assert workshop_to_document(opened.workshop) == expected
+        assert opened.upgrade()  # what its first change does
 
     backup = tmp_path / "v3.workshop.v3-backup"
     assert query(backup, "PRAGMA user_version") == [(3,)]

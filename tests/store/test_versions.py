@@ -35,6 +35,7 @@ def test_a_version_four_file_is_backed_up_then_given_versions(tmp_path: Path) ->
         assert workshop_to_document(opened.workshop) == expected  # opens unchanged
         assert opened.workshop.versions == []
         assert all(s.version is None for s in opened.workshop.signoffs)
+        assert opened.upgrade()  # what its first change does
 
     backup = tmp_path / "v4.workshop.v4-backup"
     assert every_row(backup) == before

@@ -32,8 +32,9 @@ from typing import Any
 from workshop_app.domain.document import workshop_to_document
 from workshop_app.domain.model import Workshop
 from workshop_app.store import errors
-from workshop_app.store.inspection import connect, inspect
+from workshop_app.store.inspection import connect, inspect, upgraded_copy
 from workshop_app.store.row_reading import load_checked
+from workshop_app.store.tables import SCHEMA_VERSION
 
 #: The environment variable that names the folder of backups (tests set it).
 ENVIRONMENT = "FIRST_WORKFLOW_BACKUPS"
@@ -138,13 +139,17 @@ class ReplacedCopy:
 def check_copy(copy: Path) -> Workshop:
     """The workshop in ``copy`` after every check an open makes (``integrity_check``, the
     exact layout, every row as an import reads it); a ``WorkshopFileError`` says why not."""
-    inspect(copy)
+    version = inspect(copy)
     try:
         conn = connect(copy, "ro")
     except sqlite3.Error as exc:
         raise errors.DamagedWorkshop(copy, f"cannot be opened: {exc}") from None
     try:
-        return load_checked(copy, conn)
+        workshop = load_checked(copy, conn)
+        if version >= SCHEMA_VERSION:
+            return workshop
+        with upgraded_copy(copy, conn) as upgraded:  # what the file's first change makes
+            return load_checked(copy, upgraded)
     finally:
         conn.close()
 

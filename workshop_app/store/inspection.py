@@ -1,6 +1,10 @@
 """Check a workshop file before anything reads it: what marks a file as ours, its schema version,
 and the checks that refuse an empty, foreign, newer, damaged or altered file without changing it
-(its tables must be exactly those of its version: :mod:`workshop_app.store.layout`).
+(its tables must be exactly those of its version: :mod:`workshop_app.store.layout`; what is in
+an open file: :mod:`workshop_app.store.contents`). Every command, the app, ``status`` and the
+welcome screen (:mod:`workshop_app.store.reading`) go through these same checks: a journal
+beside the file judged (:func:`journal_to_roll_back`), the contents, and for an older file
+what its upgrade makes of it (:func:`upgraded_copy`).
 
 Only the standard library's ``sqlite3`` is used here, so opening a file stays quick; the
 migrations (and sqlite-utils) are loaded only when an older file is upgraded.
@@ -8,95 +12,51 @@ migrations (and sqlite-utils) are loaded only when an older file is upgraded.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from workshop_app.store import errors
+from workshop_app.store.contents import (
+    APP_SCHEMA,
+    Schema,
+    check_contents,
+    check_layout,
+    check_revision,
+    check_version,
+    connect,
+    text_as_stored,
+    version_of,
+)
+from workshop_app.store.damage_words import SQLITE_FAILURES, damage
 from workshop_app.store.journal import judge, pending
-from workshop_app.store.layout import layout_problems
 from workshop_app.store.lock import read_holder
 from workshop_app.store.tables import APPLICATION_ID, SCHEMA_VERSION
 
-if TYPE_CHECKING:
-    from sqlite_utils.migrations import Migrations
+# The names every open and the tests have always found here.
+__all__ = [
+    "APP_SCHEMA",
+    "SQLITE_FAILURES",
+    "Schema",
+    "check_contents",
+    "check_header",
+    "check_layout",
+    "check_revision",
+    "check_version",
+    "checked_rollback",
+    "connect",
+    "damage",
+    "inspect",
+    "journal_to_roll_back",
+    "text_as_stored",
+    "upgraded_copy",
+    "version_of",
+]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-#: What SQLite may raise on a damaged file: its own errors, and the error it reports in text
-#: that is not UTF-8 (a damaged name in the schema), which Python raises as UnicodeDecodeError.
-SQLITE_FAILURES = (sqlite3.Error, UnicodeDecodeError)
-
-
-#: The longest report of damage that is quoted whole; a longer one is cut.
-LONGEST_REPORT = 160
-
-
-def damage(error: Exception | str) -> str:
-    """What an error of :data:`SQLITE_FAILURES` (or a line of ``integrity_check``) says
-    about the file, in one line (SQLite may quote a whole damaged statement)."""
-    if isinstance(error, UnicodeDecodeError):
-        return "its schema holds a name that is not UTF-8 text"
-    said = " ".join(str(error).split())
-    return said if len(said) <= LONGEST_REPORT else said[: LONGEST_REPORT - 1] + "…"
-
-
-@dataclass(frozen=True)
-class Schema:
-    """The migrations a file is brought up to, and the version they end at.
-
-    Attributes:
-        migrations: the steps; None means the app's own
-            (:data:`workshop_app.store.schema.MIGRATIONS`).
-        version: the version the last step sets; a file above it is refused.
-    """
-
-    migrations: Migrations | None = None
-    version: int = SCHEMA_VERSION
-
-
-#: The app's own schema: what every file is checked against and brought up to.
-APP_SCHEMA = Schema()
-
-
-def check_version(path: Path, version: int, newest: int) -> None:
-    """Refuse a file whose schema version (``PRAGMA user_version``) this app cannot read: newer
-    than ``newest``, or below 1 (no workshop tables)."""
-    if version > newest:
-        raise errors.NewerWorkshop(
-            path,
-            f"was saved by a newer version of First Workflow (file version {version}; "
-            f"this app reads up to version {newest}); update the app to open it",
-        )
-    if version < 1:
-        raise errors.DamagedWorkshop(path, "is damaged: it has no workshop tables")
-
-
-def text_as_stored(raw: bytes) -> str:
-    """Text read from a file, also when another program stored bytes that are not UTF-8:
-    each such byte becomes a lone surrogate (U+DC80–U+DCFF), which the rules of text then
-    refuse with its place, instead of the read failing without one."""
-    return raw.decode("utf-8", "surrogateescape")
-
-
-def connect(path: Path, mode: str) -> sqlite3.Connection:
-    """A connection to an existing file (``mode`` "ro" or "rw"; never creates one), in
-    autocommit mode with foreign keys on."""
-    uri = f"{path.resolve().as_uri()}?mode={mode}"
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
-    conn.text_factory = text_as_stored
-    conn.execute("PRAGMA foreign_keys = ON")
-    return conn
-
-
-def version_of(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("PRAGMA user_version").fetchone()[0])
-
-
-def application_id_of(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("PRAGMA application_id").fetchone()[0])
 
 
 def _header(path: Path) -> bytes:
@@ -143,60 +103,81 @@ def check_header(path: Path, newest: int = SCHEMA_VERSION) -> None:
         raise errors.DamagedWorkshop(
             path, "is damaged: it is in WAL mode, which First Workflow never writes"
         )
+    if head[18] != 1 or head[19] != 1:
+        # SQLite reads a file whose write version it does not know, but will not write it.
+        raise errors.DamagedWorkshop(
+            path,
+            f"is damaged: its header names file format versions {head[18]} and {head[19]} "
+            "(bytes 18 and 19), which SQLite cannot write",
+        )
     check_version(path, int.from_bytes(head[60:64], "big"), newest)
 
 
-def _check_contents(path: Path, conn: sqlite3.Connection, schema: Schema) -> int:
-    """Check that an open file is an intact workshop this app can read; return its version."""
-    try:
-        app_id = application_id_of(conn)
-        version = version_of(conn)
-        if app_id != APPLICATION_ID:
-            raise errors.NotAWorkshop(
-                path, "is not a workshop file (it is an SQLite database of another program)"
-            )
-        check_version(path, version, schema.version)
-        result = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
-        if result != ["ok"]:
-            raise errors.DamagedWorkshop(path, f"is damaged: {damage(result[0])}")
-        check_layout(path, conn, version)
-        if version >= 8 and not conn.execute("SELECT 1 FROM file_state").fetchone():
-            raise errors.DamagedWorkshop(
-                path, "file_state: its row is missing (the file's revision)"
-            )
-    except SQLITE_FAILURES as exc:
-        raise errors.DamagedWorkshop(path, f"is damaged: {damage(exc)}") from None
-    return version
+def journal_to_roll_back(path: Path) -> Path | None:
+    """The journal a crash left beside ``path`` that belongs to it
+    (:mod:`workshop_app.store.journal`), or None; a journal that does not belong is refused
+    with ``StrayJournal``. Nothing is changed. While a live process holds the file's lock,
+    its journal is a change being written: None. Only a file that is ours (by the application
+    id in its header) has its journal judged."""
+    journal = pending(path)
+    if journal is None or read_holder(path) is not None:
+        return None
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        return None
+    judge(path, journal, APPLICATION_ID)
+    return journal
 
 
-def check_layout(path: Path, conn: sqlite3.Connection, version: int) -> None:
-    """Refuse a file whose tables are not exactly those of its version
-    (:mod:`workshop_app.store.layout`). A version beyond the app's own is reached only by a
-    test's made-up step, whose layout the app does not know."""
-    if version > SCHEMA_VERSION:
+@contextlib.contextmanager
+def _rolled_back_copy(path: Path, journal: Path) -> Iterator[sqlite3.Connection]:
+    """A connection to a copy of ``path`` and its journal in a private folder, where SQLite
+    rolls back the change a crash cut off; the file and its journal are not touched."""
+    import shutil  # with tempfile, about 15 ms of imports that start-up does not need
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="first-workflow-rollback-") as folder:
+        copy = Path(folder) / path.name
+        try:
+            shutil.copyfile(path, copy)
+            shutil.copyfile(journal, Path(f"{copy}-journal"))
+            conn = connect(copy, "rw")
+        except OSError as exc:
+            raise errors.WorkshopFileError(path, f"cannot be read: {exc.strerror}") from None
+        except sqlite3.Error as exc:
+            raise errors.WorkshopFileError(path, f"cannot be opened: {exc}") from None
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+
+@contextlib.contextmanager
+def checked_rollback(path: Path) -> Iterator[sqlite3.Connection | None]:
+    """The file as the journal a crash left beside it restores it, rolled back in a private
+    copy (the file and the journal are not touched): a connection to it, or None when there
+    is no journal to roll back. The journal was judged first (:func:`journal_to_roll_back`):
+    what it restores passed every check an open makes."""
+    journal = journal_to_roll_back(path)
+    if journal is None:
+        yield None
         return
-    problems = layout_problems(conn, version)
-    if problems:
-        raise errors.AlteredLayout(path, problems)
+    with _rolled_back_copy(path, journal) as conn:
+        yield conn
 
 
 def _recover_after_crash(path: Path) -> None:
     """Finish what a crash interrupted: roll back a half-written change (a hot journal), when
-    the journal belongs to this file (:mod:`workshop_app.store.journal`).
+    the journal belongs to this file and what it restores passes every check
+    (:func:`journal_to_roll_back`).
 
     SQLite does this itself on the first read of a connection that may write; a read-only
-    connection cannot, and would call the file unreadable. Only a file that is ours (by the
-    application id in its header) is touched, and only to restore its last saved state. While
-    a live process holds the file's lock, its journal is a change being written: left alone.
+    connection cannot, and would call the file unreadable. Only the file's last saved state
+    is restored.
     """
-    journal = pending(path)
-    if journal is None or read_holder(path) is not None:
+    if journal_to_roll_back(path) is None:
         return
-    with path.open("rb") as handle:
-        header = handle.read(100)
-    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        return
-    judge(path, journal, APPLICATION_ID)
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise errors.DamagedWorkshop(
             path,
@@ -229,6 +210,35 @@ def inspect(path: Path | str, schema: Schema = APP_SCHEMA) -> int:
     except sqlite3.Error as exc:
         raise errors.WorkshopFileError(path, f"cannot be opened: {exc}") from None
     try:
-        return _check_contents(path, conn, schema)
+        return check_contents(path, conn, schema)
     finally:
         conn.close()
+
+
+@contextlib.contextmanager
+def upgraded_copy(
+    path: Path, conn: sqlite3.Connection, schema: Schema = APP_SCHEMA
+) -> Iterator[sqlite3.Connection]:
+    """An older file as its upgrade would make it: copied into memory and brought up to
+    ``schema``'s version there (the file is not touched). What the upgrade cannot carry (a
+    value the newer tables refuse) is refused naming the file, so a file that every check
+    calls valid can always be written."""
+    from workshop_app.store.schema import migrate
+
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    memory.text_factory = text_as_stored
+    try:
+        conn.backup(memory)
+        memory.execute("PRAGMA foreign_keys = ON")
+        migrate(memory, schema.migrations)
+    except (*SQLITE_FAILURES, RuntimeError) as exc:
+        memory.close()
+        raise errors.DamagedWorkshop(
+            path,
+            f"is version {version_of(conn)} and cannot be brought up to version "
+            f"{schema.version}: {damage(exc)}",
+        ) from None
+    try:
+        yield memory
+    finally:
+        memory.close()

@@ -13,19 +13,26 @@ folder, and the file and the journal are left as they are unless it belongs:
   is refused by name (SQLite would delete the second kind without a word). SQLite's own
   journal of an edit cut off before anything reached the file (its magic still zero)
   restores nothing: SQLite removes it, as it always has;
+* SQLite must roll back every record the journal holds: one with a damaged count or a
+  damaged record would restore only part of the change, and is refused
+  (:mod:`workshop_app.store.journal_format`);
 * otherwise a copy of the file with a copy of the journal is rolled back, and the state it
-  gives must be a workshop of ours, and the state the file was in when the journal began:
+  gives must be a workshop of ours that passes every check an open makes (its layout, its
+  revision, every row: SQLite's checksums look at every 200th byte of a page, so a page
+  damaged elsewhere is caught here), and the state the file was in when the journal began:
   every write of the app draws a new revision in ``file_state`` (schema version 8), keeping
-  the one it replaced, so a journal of this file restores the file's revision or the one
-  before it (when the crash came after that page was written). A journal of another copy
-  restores another revision, and is refused;
+  the one it replaced, and the new revision starts with the nonce SQLite drew for that
+  write's journal. So a journal of this file restores the file's revision (the crash came
+  before that page reached the file), or the one before it while the file's revision starts
+  with the journal's own nonce (it came after). A journal of another copy restores another
+  revision, or the one before this file's last edit under another nonce, and is refused;
 * a file that cannot be read without its journal (the crash cut a write in half) can only
-  be mended by it: the journal is taken when what it restores is whole; so is the journal of
-  an upgrade to version 8 cut off (the file's first revision, which nothing has replaced,
-  and a version-7 state).
+  be mended by it: the journal is taken when what it restores passes those checks; so is
+  the journal of an upgrade to version 8 cut off (the file's first revision, which nothing
+  has replaced, and a version-7 state).
 
 A file older than version 8 has no revision to compare: its journal is taken when what it
-restores is whole, as SQLite would. A journal left by another program's crash that did not
+restores passes those checks. A journal left by another program's crash that did not
 touch ``file_state`` restores this file's own revision and is taken too. While the app (or
 a command) holds the file open, a journal may be a change being written: it is left alone.
 """
@@ -41,9 +48,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from workshop_app.store import errors
+from workshop_app.store.journal_format import MAGIC, nonce, whole_rollback
 
-#: The first eight bytes of every rollback journal SQLite writes.
-MAGIC = bytes.fromhex("d9d505f920a163d7")
 #: A revision is drawn by every transaction that writes rows (version 8 on).
 _REVISION = "SELECT revision, previous FROM file_state WHERE id = 1"
 
@@ -140,19 +146,30 @@ def _state(copy: Path) -> State | None:
     return State(str(found[0]), str(found[1])) if found else None
 
 
-def _rolled_back(copy: Path, application_id: int) -> tuple[bool, State | None]:
-    """Roll a copy's journal back into it; whether the result is a whole file of ours, and
-    its revision."""
+def _rolled_back(copy: Path, application_id: int) -> tuple[str | None, State | None]:
+    """Roll a copy's journal back into it; what is wrong with the result when it is not a
+    workshop of ours that passes every check an open makes (its layout, its revision, every
+    row: a page the journal restores damaged where its checksums do not look fails one of
+    them), or None; and its revision."""
+    from workshop_app.store.contents import check_contents, connect
+    from workshop_app.store.row_reading import UNREADABLE, RowProblems, load
+
     try:
-        conn = sqlite3.connect(f"{copy.as_uri()}?mode=rw", uri=True)
+        conn = connect(copy, "rw")
         try:
-            ours = conn.execute("PRAGMA application_id").fetchone()[0] == application_id
-            whole = conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            if conn.execute("PRAGMA application_id").fetchone()[0] != application_id:
+                return "it is not a workshop's", None
+            check_contents(copy, conn)
+            load(conn)
         finally:
             conn.close()
-    except (sqlite3.Error, UnicodeDecodeError):
-        return False, None
-    return ours and whole, _state(copy)
+    except errors.WorkshopFileError as exc:
+        return exc.problem, None
+    except RowProblems as exc:
+        return str(exc), None
+    except (*UNREADABLE, UnicodeDecodeError) as exc:
+        return f"cannot be read: {' '.join(str(exc).split())[:160]}", None
+    return None, _state(copy)
 
 
 def judge(path: Path, journal: Path, application_id: int) -> None:
@@ -163,18 +180,98 @@ def judge(path: Path, journal: Path, application_id: int) -> None:
         shutil.copyfile(path, alone)
         shutil.copyfile(path, rolled)
         shutil.copyfile(journal, journal_of(rolled))
+        data = journal_of(rolled).read_bytes()
+        partial = whole_rollback(data)
+        if partial is not None:
+            raise StrayJournal(
+                path, journal, f"is damaged ({partial}): SQLite would not roll it back whole"
+            )
         now = _state(alone)
-        whole, restored = _rolled_back(rolled, application_id)
-    if not whole:
-        raise StrayJournal(path, journal, "would not give a whole workshop if it were rolled back")
+        problem, restored = _rolled_back(rolled, application_id)
+    if problem is not None:
+        raise StrayJournal(
+            path, journal, f"would not give a valid workshop if it were rolled back ({problem})"
+        )
     if now is None:
         return  # torn without it, or too old to tell: only the journal can mend it
     if restored is None and now.previous == "":
         return  # cut off while the file was being upgraded to version 8
-    if restored is None or restored.revision not in (now.revision, now.previous):
-        raise StrayJournal(
-            path,
-            journal,
-            "was left by a crash of another copy of this workshop (or of another file); "
-            "rolling it back would mix that copy into this one",
-        )
+    if restored is not None and restored.revision == now.revision:
+        return  # cut off before the page of the revision reached the file
+    if (
+        restored is not None
+        and restored.revision == now.previous
+        and now.revision.startswith(nonce(data))
+    ):
+        return  # that page was written: the revision its own transaction drew
+    raise StrayJournal(
+        path,
+        journal,
+        "was left by a crash of another copy of this workshop (or of another file); "
+        "rolling it back would mix that copy into this one",
+    )
+
+
+def set_aside(path: Path) -> Path:
+    """Move the journal beside ``path`` that does not belong to it (one :class:`StrayJournal`
+    refuses) out of SQLite's way, keeping it: renamed in the same folder, whatever it is (a
+    file, a folder, a pipe, a link), to ``NAME-journal.set-aside-YYYYMMDD-HHMMSS`` (``-2``,
+    ``-3``… when that is taken), a name SQLite never reads as a journal. Returns its new path.
+
+    Done under the workshop's lock, so a journal another process is writing is never moved
+    (:class:`~workshop_app.store.lock.WorkshopLocked` names it), and judged again under it: a
+    journal that belongs to the file (it is rolled back when the file is opened) is refused,
+    as is a file with no journal beside it. Nothing is deleted, nothing is written to the
+    file, and nothing is moved when it fails.
+    """
+    import datetime as dt
+
+    from workshop_app.store.lock import WorkshopLock
+    from workshop_app.store.tables import APPLICATION_ID
+
+    journal = journal_of(path)
+    lock = WorkshopLock(path)
+    lock.acquire(path)  # False in a folder that takes no lock file: nothing can write there
+    try:
+        if not os.path.lexists(journal):
+            raise errors.WorkshopFileError(
+                path, f"there is no journal beside it ({journal.name}) to set aside"
+            )
+        try:
+            found = pending(path)
+            if found is not None:
+                judge(path, found, APPLICATION_ID)
+                raise errors.WorkshopFileError(
+                    path,
+                    f"the journal beside it ({journal.name}) belongs to it: it is rolled back "
+                    "when the file is opened, so it was not set aside",
+                )
+        except StrayJournal:
+            pass  # not the file's: set it aside
+        except OSError as exc:
+            raise errors.WorkshopFileError(
+                path, f"cannot be read ({exc.strerror}); its journal was not set aside"
+            ) from None
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = journal.with_name(f"{journal.name}.set-aside-{stamp}")
+        number = 2
+        while os.path.lexists(aside):
+            aside = journal.with_name(f"{journal.name}.set-aside-{stamp}-{number}")
+            number += 1
+        try:
+            journal.rename(aside)  # os.rename: in one step, in the same folder
+        except OSError as exc:
+            raise errors.WorkshopFileError(
+                path, f"its journal {journal.name} could not be set aside ({exc.strerror})"
+            ) from None
+        try:  # the rename lasts through a power cut, where the system allows it
+            folder = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
+        except OSError:
+            pass
+        return aside
+    finally:
+        lock.release()

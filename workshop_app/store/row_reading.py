@@ -250,7 +250,7 @@ def load_checked(path: Path, conn: sqlite3.Connection) -> Workshop:
     """The workshop in an open file, every row checked; a file whose rows break the rules,
     or cannot be read, is refused naming ``path``."""
     from workshop_app.store import errors
-    from workshop_app.store.inspection import damage
+    from workshop_app.store.damage_words import damage
 
     try:
         return load(conn)

@@ -16,6 +16,7 @@ from typing import Any
 
 from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.model import Workshop
+from workshop_app.store.journal_format import nonce_of_open_journal
 from workshop_app.store.rows import TABLES, Row, item_rows, items_of, join_rows
 from workshop_app.store.tables import NEW_REVISION
 
@@ -139,6 +140,7 @@ def _upsert(conn: sqlite3.Connection, name: str, rows: list[Row]) -> None:
 
 #: Every write moves the file to a new revision (:data:`workshop_app.store.tables.FILE_STATE`).
 _NEXT_REVISION = f"UPDATE file_state SET previous = revision, revision = {NEW_REVISION}"
+_JOURNAL_REVISION = "UPDATE file_state SET revision = ? || substr(revision, 9)"
 
 
 def write(conn: sqlite3.Connection, rows: RowDiff) -> None:
@@ -148,8 +150,13 @@ def write(conn: sqlite3.Connection, rows: RowDiff) -> None:
     try:
         conn.execute("PRAGMA defer_foreign_keys = ON")
         # First, so that the page holding the revision is the journal's first: every part
-        # of the journal SQLite would roll back then holds it (store/journal.py).
+        # of the journal SQLite would roll back then holds it (store/journal.py). The new
+        # revision starts with the nonce SQLite drew for this transaction's journal, which
+        # ties the journal to the state of the file it was written for.
         conn.execute(_NEXT_REVISION)
+        drawn = nonce_of_open_journal(conn)
+        if drawn is not None:
+            conn.execute(_JOURNAL_REVISION, (drawn,))
         for name in reversed(WRITE_ORDER):
             if name in rows.deletes:
                 _delete(conn, name, rows.deletes[name])

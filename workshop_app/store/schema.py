@@ -1,7 +1,7 @@
 """Bring an older workshop file up to the newest schema (sqlite-utils ``Migrations``).
 
 The steps themselves are in :mod:`workshop_app.store.tables`; here they are registered with
-sqlite-utils, which runs each pending one in its own transaction and records it. Only an
+sqlite-utils, which records each one applied; all run in one transaction. Only an
 upgrade (or a test) loads this module, and with it sqlite-utils.
 """
 
@@ -29,8 +29,10 @@ def migrate(conn: sqlite3.Connection, migrations: Migrations | None = None) -> l
     Foreign keys are off while the steps run (and back as they were after): a step that
     rebuilds a table drops the old one, which with them on would delete its rows first and
     cascade into every table that refers to it. The pragma cannot change inside a
-    transaction, so it is set here, around the steps; each step checks its references before
-    it commits (``conn`` in autocommit mode, as the app opens files).
+    transaction, so it is set here, around the steps; each step checks its references. All
+    the steps run in one transaction (each in a savepoint of it, as sqlite-utils nests them):
+    an upgrade that fails at any step leaves the file exactly as it was (``conn`` in
+    autocommit mode, as the app opens files).
     """
     steps = MIGRATIONS if migrations is None else migrations
     db = Database(conn)
@@ -39,8 +41,9 @@ def migrate(conn: sqlite3.Connection, migrations: Migrations | None = None) -> l
         enforced = conn.execute("PRAGMA foreign_keys").fetchone()[0]
         conn.execute("PRAGMA foreign_keys = OFF")
         try:
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            steps.apply(db)
+            with db.atomic():  # every step, or none: a failed upgrade leaves the file as it was
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                steps.apply(db)
         finally:
             conn.execute(f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
     return pending

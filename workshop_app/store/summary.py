@@ -48,7 +48,7 @@ def summary(path: Path | str, today: dt.date | None = None) -> Summary:
         info = workshop.info
         state = state_of(workshop, today)
         return Summary(info.title, info.organization, info.date, path.stat().st_mtime, state)
-    with unchanged(path) as conn:
+    with unchanged(path) as (conn, _version):
         try:
             row = conn.execute(
                 "SELECT title, organization, date FROM workshop WHERE id = 1"

@@ -22,7 +22,14 @@ from workshop_app.domain.document import workshop_to_document
 from workshop_app.domain.model import Workshop
 from workshop_app.domain.validation import InvalidWorkshop, validate_document
 from workshop_app.store import errors
-from workshop_app.store.inspection import APP_SCHEMA, Schema, connect, damage, inspect
+from workshop_app.store.inspection import (
+    APP_SCHEMA,
+    Schema,
+    connect,
+    damage,
+    inspect,
+    upgraded_copy,
+)
 from workshop_app.store.lock import WorkshopLock
 from workshop_app.store.row_reading import UNREADABLE, RowProblems, load, what_can_be_read
 from workshop_app.store.row_sync import diff, snapshot, write
@@ -58,15 +65,23 @@ T = TypeVar("T")
 EXTENSION = ".workshop"
 
 
+class _Upgrade(NamedTuple):
+    """An older file opened to be edited: brought up to ``schema`` with its first change."""
+
+    version: int
+    schema: Schema
+
+
 class _Access(NamedTuple):
-    """A connection to a checked, up-to-date file, the lock that lets it write, and the
-    workshop read from it."""
+    """A connection to a checked file, the lock that lets it write, the workshop read from
+    it, and the upgrade its first change makes (an older file opened to be edited)."""
 
     db: sqlite3.Connection
     lock: WorkshopLock
     read_only: bool
     workshop: Workshop
     left_out: list[str]
+    upgrade: _Upgrade | None = None
 
 
 def _read(path: Path, db: sqlite3.Connection, readable: bool) -> tuple[Workshop, list[str]]:
@@ -83,8 +98,9 @@ def _read(path: Path, db: sqlite3.Connection, readable: bool) -> tuple[Workshop,
 
 
 def _attach(path: Path, read_only: bool, schema: Schema, readable: bool = False) -> _Access:
-    """Check ``path``, take its lock (or fall back to read-only), connect, read it, and upgrade
-    an older file after backing it up. Nothing is written before every row has passed."""
+    """Check ``path``, take its lock (or fall back to read-only), connect and read it. An
+    older file is read as its upgrade makes it (in memory: what the upgrade cannot carry is
+    refused); the file itself is upgraded by its first change. Nothing is written here."""
     version = inspect(path, schema)
     if not read_only and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
         read_only = True
@@ -98,22 +114,20 @@ def _attach(path: Path, read_only: bool, schema: Schema, readable: bool = False)
         raise errors.WorkshopFileError(path, f"cannot be opened: {exc}") from None
     try:
         workshop, left_out = _read(path, db, readable)
+        if version < schema.version and not left_out:
+            with upgraded_copy(path, db, schema) as upgraded:
+                workshop, left_out = _read(path, upgraded, readable)
         if not read_only:
             db.execute("PRAGMA journal_mode = DELETE")
             db.execute("PRAGMA synchronous = FULL")
-            if version < schema.version:
-                from workshop_app.store.schema import migrate
-
-                back_up(db, path.with_name(f"{path.name}.v{version}-backup"))
-                migrate(db, schema.migrations)
-                workshop, left_out = _read(path, db, readable)
     except BaseException as exc:
         db.close()
         lock.release()
         if isinstance(exc, UNREADABLE):
             raise errors.DamagedWorkshop(path, f"cannot be read: {damage(exc)}") from None
         raise
-    return _Access(db, lock, read_only, workshop, left_out)
+    upgrade = _Upgrade(version, schema) if version < schema.version and not read_only else None
+    return _Access(db, lock, read_only, workshop, left_out, upgrade)
 
 
 class WorkshopFile:
@@ -140,6 +154,7 @@ class WorkshopFile:
         self._db = access.db
         self._lock = access.lock
         self._saved = snapshot(access.workshop)
+        self._upgrade = access.upgrade
         self._policy = backups
         self.backups: Backups | None = None
         if backups is not None and not self.read_only:
@@ -224,8 +239,10 @@ class WorkshopFile:
             return Changes()
         changes = rows.changes()
         try:
+            if self._upgrade is not None:
+                self._bring_up_to_date(self._upgrade)
             write(self._db, rows)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OSError) as exc:
             self.unsaved = True
             reason = errors.plain_reason(exc)
             failure = errors.WriteFailed(
@@ -241,6 +258,38 @@ class WorkshopFile:
             self.backups.saved(self._db)  # never raises: see take_backup_problem
         return changes
 
+    def _bring_up_to_date(self, upgrade: _Upgrade) -> None:
+        """Upgrade an older file before its first change is written: copied whole to
+        ``NAME.vN-backup`` beside it first, then every step in one transaction. When a step
+        fails, the file is as it was and the copy is removed."""
+        from workshop_app.store.schema import migrate
+
+        backup = self.path.with_name(f"{self.path.name}.v{upgrade.version}-backup")
+        back_up(self._db, backup)
+        try:
+            migrate(self._db, upgrade.schema.migrations)
+        except RuntimeError as exc:  # a step that found the file cannot be carried
+            backup.unlink(missing_ok=True)
+            raise sqlite3.DatabaseError(str(exc)) from None
+        except BaseException:
+            backup.unlink(missing_ok=True)
+            raise
+        self._upgrade = None
+
+    def upgrade(self) -> bool:
+        """Bring an older file opened to be edited up to the newest version now, as its first
+        change would (backed up first); whether there was anything to do. Raises
+        :class:`~workshop_app.store.errors.WriteFailed` when it cannot be, the file as it was."""
+        if self._upgrade is None:
+            return False
+        try:
+            self._bring_up_to_date(self._upgrade)
+        except (sqlite3.Error, OSError) as exc:
+            raise errors.WriteFailed(
+                self.path, f"cannot be brought up to date ({errors.plain_reason(exc)})"
+            ) from None
+        return True
+
     def save_as(self, path: Path | str) -> None:
         """Write the workshop as it is in memory to ``path`` and continue there.
 
@@ -253,6 +302,7 @@ class WorkshopFile:
         self.path, self.read_only = path, access.read_only
         self._db, self._lock = access.db, access.lock
         self._saved = snapshot(self.workshop)
+        self._upgrade = None
         self.unsaved = False
         self.left_out = []
         if self._policy is not None and not self.read_only:
