@@ -13,7 +13,11 @@ Each way on is a :class:`WayOn`, offered in this order:
   file whose tables were changed: reading through a view or beside a trigger is what the check
   refuses);
 * when no backup opens and no charter was found, rebuilding it from a charter the facilitator
-  chooses in the file dialog.
+  chooses in the file dialog;
+* for a file whose only fault is a journal beside it that is not its own (a leftover of an
+  edit of another copy, or something else in the journal's place): setting that journal aside,
+  kept under a new name in the same folder (:func:`workshop_app.store.journal.set_aside`), and
+  opening the workshop as it was last saved. The message says so in plain words.
 
 Cancel is always there.
 """
@@ -36,6 +40,7 @@ from workshop_app.store.errors import (
     WorkshopFileError,
 )
 from workshop_app.store.workshop_file import WorkshopFile
+from workshop_app.ui.look import restyle
 
 if TYPE_CHECKING:
     from workshop_app.store.charter_search import Charter
@@ -132,7 +137,12 @@ def _from_backups(
     from workshop_app.store.backups import list_backups
     from workshop_app.store.charter_search import charter_beside, identity_of
     from workshop_app.store.restore import newest_that_opens
-    from workshop_app.ui.restore_dialog import candidates_words, day_and_time, restore_and_open
+    from workshop_app.ui.restore_dialog import (
+        candidates_words,
+        day_and_time,
+        restore_and_open,
+        unbroken,
+    )
 
     path = error.path
     ways: list[WayOn] = []
@@ -143,9 +153,9 @@ def _from_backups(
         ways.append(
             WayOn(
                 f"&Restore the backup of {when}",
-                f"You can restore the backup of {when} (“{backup.title}”, "
-                f"{candidates_words(backup.candidates)}), the newest that opens: Enter. The "
-                "file as it is now is kept among the backups first.",
+                f"You can restore the backup of {unbroken(when)} (“{backup.title}”, "
+                f"{unbroken(candidates_words(backup.candidates))}), the newest that opens: "
+                "Enter. The file as it is now is kept among the backups first.",
                 lambda: restore_and_open(parent, path, source),
                 default=True,
             )
@@ -156,7 +166,8 @@ def _from_backups(
         ways.append(
             WayOn(
                 "Re&build from charter…",
-                f"The charter {charter.path.name} of {day_and_time(charter.modified)} is newer"
+                f"The charter {unbroken(charter.path.name)} of "
+                f"{unbroken(day_and_time(charter.modified))} is newer"
                 + (" than that backup" if newest is not None else "")
                 + ": you can rebuild the workshop from it (a charter carries the whole "
                 "workshop), or from another charter you choose.",
@@ -174,21 +185,92 @@ def _from_backups(
     return ways, []
 
 
+def _set_aside_and_open(parent: QWidget | None, path: Path) -> WorkshopFile | None:
+    """Set the journal beside ``path`` aside, then open the workshop to be edited; what
+    stops either is said (and, for the journal, nothing was moved)."""
+    from workshop_app.store.journal import set_aside
+    from workshop_app.ui.restore_dialog import app_backups
+
+    try:
+        set_aside(path)
+    except WorkshopFileError as exc:
+        QtWidgets.QMessageBox.warning(
+            parent,
+            APP_NAME,
+            f"The journal was not set aside; nothing was changed.\n\n{exc.path.name}: "
+            f"{exc.problem}",
+        )
+        return None
+    try:
+        return WorkshopFile.open(path, backups=app_backups())
+    except WorkshopFileError as exc:
+        return explain(parent, exc)  # another fault behind the journal: said the same way
+
+
+def _set_aside(error: WorkshopFileError, parent: QWidget | None) -> WayOn | None:
+    """Set aside a journal that does not belong to the file, and open it."""
+    from workshop_app.store.journal import StrayJournal
+    from workshop_app.ui.restore_dialog import unbroken
+
+    if not isinstance(error, StrayJournal):
+        return None
+    aside = unbroken(f"{error.journal.name}.set-aside-DATE-TIME")
+    return WayOn(
+        "&Set the journal aside and open",
+        "You can set the journal aside and open the workshop as it was last saved: Enter. "
+        f"The journal is kept in the same folder, renamed {aside}; nothing is deleted.",
+        lambda: _set_aside_and_open(parent, error.path),
+        default=True,
+    )
+
+
 def ways_on(error: WorkshopFileError, parent: QWidget | None = None) -> list[WayOn]:
     """What can be done about ``error``, in the order offered."""
     first, last = _from_backups(error, parent)
-    found = _what_can_be_read(error)
+    found = _what_can_be_read(error) or _set_aside(error, parent)
     return first + ([found] if found is not None else []) + last
+
+
+def _stray_journal_words(error: WorkshopFileError) -> str | None:
+    """What a journal that is not the file's is, in a facilitator's words; None for any other
+    problem."""
+    from workshop_app.store.journal import StrayJournal
+    from workshop_app.ui.restore_dialog import unbroken
+
+    if not isinstance(error, StrayJournal):
+        return None
+    journal = error.journal.name
+    # StrayJournal says "the journal beside it (NAME) WHY; neither was changed. …"
+    _before, found, after = error.problem.partition(f"({journal}) ")
+    why = after.partition("; neither was changed")[0] if found else ""
+    if "another copy" in why:
+        said = (
+            f"Beside it is {unbroken(journal)}, a leftover from an edit of another copy of "
+            "this workshop that was cut off (a sync tool or a copy put it in this folder). It "
+            "does not belong to this file, so it was not used."
+        )
+    else:
+        said = (
+            f"Beside it is {unbroken(journal)}, in the place of the file's journal (what is "
+            f"left when an edit is cut off), but it {why or 'does not belong to this file'}, "
+            "so it was not used."
+        )
+    return (
+        f"{unbroken(error.path.name)} could not be opened as it is.\n\n{said}\n\nThe "
+        "workshop itself is intact, as it was last saved. Neither file was changed."
+    )
 
 
 def message(error: WorkshopFileError, ways: list[WayOn]) -> str:
     """The dialog's text: the file and its problems (the first few), and the ways on."""
-    issues = error.issues
-    lines = [f"{error.path.name}: {issue}" for issue in issues[:SHOWN]]
-    if len(issues) > SHOWN:
-        lines.append(f"… and {len(issues) - SHOWN} more (Show Details…)")
-    text = "The workshop could not be opened.\n\n" + "\n".join(lines)
-    text += "\n\nThe file was not changed."
+    text = _stray_journal_words(error)
+    if text is None:
+        issues = error.issues
+        lines = [f"{error.path.name}: {issue}" for issue in issues[:SHOWN]]
+        if len(issues) > SHOWN:
+            lines.append(f"… and {len(issues) - SHOWN} more (Show Details…)")
+        text = "The workshop could not be opened.\n\n" + "\n".join(lines)
+        text += "\n\nThe file was not changed."
     for way in ways:
         text += f"\n\n{way.explained}"
     return text
@@ -207,6 +289,11 @@ def explain(parent: QWidget | None, error: WorkshopFileError) -> WorkshopFile | 
     for button, way in buttons:
         if way.default:
             box.setDefaultButton(button)
+            button.setProperty("primary", True)  # the main action's look, as elsewhere
+            restyle(button)
+    from workshop_app.ui.restore_dialog import roomy
+
+    roomy(box)
     box.exec()
     clicked = box.clickedButton()
     chosen = next((way for button, way in buttons if button is clicked), None)

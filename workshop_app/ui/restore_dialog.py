@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -51,12 +51,54 @@ def app_backups() -> BackupPolicy:
 
 
 def day_and_time(moment: dt.datetime) -> str:
-    """A backup's time as the app says it: ``Tue 24 Nov 09:12``."""
-    return f"{moment:%a %d %b %H:%M}"
+    """A backup's time as the app says it: ``Tue 24 Nov 09:12:05`` (to the second, so that
+    backups made within one minute are told apart)."""
+    return f"{moment:%a %d %b %H:%M:%S}"
 
 
 def candidates_words(count: int) -> str:
     return f"{count} candidate{'' if count == 1 else 's'}"
+
+
+#: The longest name or time a message keeps on one line; a longer one may wrap.
+_UNBROKEN = 60
+#: How wide a message's text may be, in average characters of its font: room for a file name
+#: and a time on one line (Qt keeps a message box to about 500 pixels otherwise).
+_MESSAGE_WIDTH = 66
+#: ... and at most this share of its screen.
+_SCREEN_SHARE = 0.6
+#: What these dialogs say is read a little larger than the app's text (13 points to its 10.5,
+#: as the stage hints that ask for action), so that it reads from across a table or a room.
+READING_SCALE = 13 / 10.5
+
+
+def reading_font(widget: QWidget, bold: bool = False) -> QFont:
+    """The app's font at :data:`READING_SCALE` (so it follows any scale the look is given)."""
+    font = QFont(widget.font())
+    font.setPointSizeF(font.pointSizeF() * READING_SCALE)
+    font.setBold(bold)
+    return font
+
+
+def unbroken(words: str) -> str:
+    """``words`` (a file name, a time, "8 candidates") as a message shows them: kept on one
+    line, with no-break spaces and hyphens, unless they are too long for a line."""
+    if len(words) > _UNBROKEN:
+        return words
+    return words.replace(" ", "\u00a0").replace("-", "\u2011")
+
+
+def roomy(box: QtWidgets.QMessageBox) -> None:
+    """Give a message box's text the reading size and the width of :data:`_MESSAGE_WIDTH`
+    characters (within a share of its screen), so that what it names is read on one line,
+    not cut in two."""
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    if label is None:
+        return
+    label.setFont(reading_font(label))
+    screen = box.screen().availableGeometry().width()
+    wanted = label.fontMetrics().averageCharWidth() * _MESSAGE_WIDTH
+    label.setMinimumWidth(min(wanted, int(screen * _SCREEN_SHARE)))
 
 
 def backup_line(backup: Backup) -> str:
@@ -87,8 +129,10 @@ class BackupsDialog(QDialog):
         self.setWindowTitle(f"Restore {path.name} from a backup")
         heading = QLabel(f"Backups of {path.name}, newest first", self)
         heading.setObjectName("sectionTitle")
+        heading.setFont(reading_font(heading, bold=True))
         self.list = QListWidget(self)
         self.list.setObjectName("backupList")
+        self.list.setFont(reading_font(self.list))
         self.list.setWordWrap(True)
         self.list.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         for backup in backups:
@@ -124,7 +168,11 @@ class BackupsDialog(QDialog):
         self.list.setFocus()
 
     def sizeHint(self) -> QSize:
-        return QSize(820, 460)
+        """Room for a line of the list (about 100 characters of its font) and 7 backups,
+        within most of the screen."""
+        metrics = self.list.fontMetrics()
+        wanted = QSize(metrics.averageCharWidth() * 100, metrics.lineSpacing() * 18)
+        return wanted.boundedTo(self.screen().availableGeometry().size() * 0.85)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Centred on the window, but moved inside the screen where the window is not."""
@@ -140,20 +188,26 @@ class BackupsDialog(QDialog):
 
 
 def confirm_restore(parent: QWidget, path: Path, now: Workshop, backup: Backup) -> bool:
-    """Replace what the workshop holds now with ``backup``? Restore is the default button."""
+    """Replace what the workshop holds now with ``backup``? The question, then what is there
+    now and what the backup holds, a line each; Restore is the default button."""
     box = QtWidgets.QMessageBox(
         QtWidgets.QMessageBox.Icon.Question,
         APP_NAME,
-        f"Replace “{now.info.title}” in {path.name} ({candidates_words(len(now.candidates))} "
-        f"now) with the backup of {day_and_time(backup.made_at)} "
-        f"(“{backup.title}”, {candidates_words(backup.candidates)})?\n\n"
+        f"Replace what {unbroken(path.name)} holds now with the backup of "
+        f"{unbroken(day_and_time(backup.made_at))}?\n\n"
+        f"Now: “{now.info.title}”, {unbroken(candidates_words(len(now.candidates)))}\n"
+        f"The backup: “{backup.title or 'Untitled workshop'}”, "
+        f"{unbroken(candidates_words(backup.candidates))}\n\n"
         "What the workshop holds now is kept as a backup first: restoring that one "
         "undoes this. Undo and redo start afresh.",
         parent=parent,
     )
     restore_button = box.addButton("&Restore", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+    restore_button.setProperty("primary", True)
+    restyle(restore_button)
     box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(restore_button)
+    roomy(box)
     box.exec()
     return box.clickedButton() is restore_button
 
