@@ -3,6 +3,7 @@ table, newest first, and a restore in one line."""
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 from workshop_app.store.backups import EVERY_SECONDS, KEEP, Backup, ReplacedCopy
@@ -49,7 +50,8 @@ def backups_text(
         for cells in (_COLUMNS, *rows):
             pairs = zip(cells, widths, strict=True)
             lines.append("  ".join(f"{cell:<{width}}" for cell, width in pairs).rstrip())
-        lines.append(f"Bring one back with: workshop-app restore {path} NUMBER")
+        # Quoted as a shell needs it, so the line can be copied as it is (a name with spaces).
+        lines.append(f"Bring one back with: workshop-app restore {shlex.quote(str(path))} NUMBER")
     for copy in replaced:
         lines.append(
             f"Also kept, but it does not open ({copy.problem}): the file a restore replaced "
@@ -68,7 +70,7 @@ def restored_words(restored: Restored) -> str:
     if isinstance(kept, Backup):
         line += (
             f"; what it replaced is backup {kept.number}: "
-            f"workshop-app restore {restored.path} {kept.number} undoes this"
+            f"workshop-app restore {shlex.quote(str(restored.path))} {kept.number} undoes this"
         )
     elif isinstance(kept, ReplacedCopy):
         line += f"; what it replaced did not open ({kept.problem}) and is kept in {kept.path}"

@@ -40,6 +40,17 @@ def test_a_workshop_without_backups_says_so_honestly(demo_file: Path, backups_ro
     assert_one_clear_line(run("backups", demo_file.with_name("gone.workshop")), "no such file")
 
 
+def test_the_commands_it_suggests_can_be_pasted_for_a_name_with_spaces(
+    demo_file: Path, backups_root: Path
+) -> None:
+    spaced = demo_file.rename(demo_file.with_name("client review.workshop"))
+    _checkin(spaced, "3")
+    listing = run("backups", spaced)
+    assert f"workshop-app restore '{spaced}' NUMBER" in listing.stdout
+    restored = run("restore", spaced, "1")
+    assert restored.stdout.strip().endswith(f"workshop-app restore '{spaced}' 2 undoes this")
+
+
 def test_commands_that_change_a_file_back_it_up_first_and_restore_brings_it_back(
     demo_file: Path, backups_root: Path
 ) -> None:
@@ -53,7 +64,8 @@ def test_commands_that_change_a_file_back_it_up_first_and_restore_brings_it_back
     assert lines[0].startswith(f"{demo_file}: 2 backups, newest first (in {backups_root}")
     assert lines[1].split() == ["number", "made", "title", "candidates", "size", "why"]
     assert re.fullmatch(
-        r"2 +\d{4}-\d\d-\d\d \d\d:\d\d +Choosing our first AI workflow +8 +\d+ KB +when opened",
+        r"2 +\d{4}-\d\d-\d\d \d\d:\d\d:\d\d +Choosing our first AI workflow +8 +\d+ KB"
+        r" +when opened",
         lines[2],
     ), lines[2]
     assert lines[3].startswith("1 ")
@@ -63,7 +75,7 @@ def test_commands_that_change_a_file_back_it_up_first_and_restore_brings_it_back
     assert restored.returncode == 0, restored.stderr
     made = list_backups(demo_file)[2].made_at
     assert restored.stdout.strip() == (
-        f"{demo_file}: restored from backup 1 of {made:%Y-%m-%d %H:%M}"
+        f"{demo_file}: restored from backup 1 of {made:%Y-%m-%d %H:%M:%S}"
         " (“Choosing our first AI workflow”, 8 candidates); what it replaced is backup 3: "
         f"workshop-app restore {demo_file} 3 undoes this"
     )

@@ -76,6 +76,6 @@ def test_an_import_onto_its_own_source_is_refused(tmp_path: Path) -> None:
 def test_a_restore_into_a_folder_is_refused(demo_file: Path, tmp_path: Path) -> None:
     folder = tmp_path / "folder.workshop"
     folder.mkdir()
-    with pytest.raises(RestoreRefused, match="is a folder; .*nothing was restored"):
+    with pytest.raises(RestoreRefused, match=r"is a folder; .*nothing was restored"):
         restore(folder, source_of(folder, demo_file))
     assert folder.is_dir() and not any(folder.iterdir())

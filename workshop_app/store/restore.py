@@ -76,8 +76,8 @@ class Restored:
 
 
 def when(moment: dt.datetime) -> str:
-    """A backup's time as a listing shows it: ``2026-11-24 09:12``."""
-    return f"{moment:%Y-%m-%d %H:%M}"
+    """A backup's time as a listing shows it: ``2026-11-24 09:12:05``."""
+    return f"{moment:%Y-%m-%d %H:%M:%S}"
 
 
 def _backup_source(backup: Backup) -> Source:
