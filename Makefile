@@ -54,9 +54,10 @@ test: debian-core debian-gui debian-test $(STAMP_TEST) lint
 	xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb \
 		$(BIN)/python -m pytest -q -p no:cacheprovider $(DESKTOP_TESTS)
 
-# Hypothesis's "check" profile (tests/conftest.py) tries fewer examples per property.
+# Hypothesis's "check" profile (tests/conftest.py) tries fewer examples per property; two workers
+# keep the inner loop near 30 s now that the store tests include the damaged-file checks.
 check: lint
-	$(BIN)/python -m pytest -q --hypothesis-profile=check tests/domain tests/store
+	$(BIN)/python -m pytest -q -n 2 --hypothesis-profile=check tests/domain tests/store
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check workshop_app tests bench packaging
