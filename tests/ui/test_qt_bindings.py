@@ -4,12 +4,14 @@ PySide6 6.12.0 drops a reference to ``None`` on every call of a Qt method that r
 nothing (and of ``True``/``False`` on some paths); on Python 3.11 that frees them and aborts
 after a few dozen repaints.
 ``workshop_app.ui`` guards against it as soon as it is imported (see ``ui/bindings.py``).
+It also stops PySide reading the source of every module imported after it (``ui/feature_scan.py``).
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -70,3 +72,36 @@ def test_a_long_session_of_void_qt_calls_does_not_abort() -> None:
     result = run(SCRIPT)
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.strip() == "survived"
+
+
+FEATURES = """
+import linecache
+import sys
+import workshop_app.ui
+sys.path.insert(0, sys.argv[1])
+import plain_module
+import snake_module
+print(snake_module.NULL, len(linecache.cache))
+"""
+
+
+def test_pyside_reads_no_module_source_and_features_still_work(tmp_path: Path) -> None:
+    """``ui/feature_scan.py``: no imported module's source is read to look for PySide6, and
+    a module that selects ``snake_case`` still gets it."""
+    (tmp_path / "plain_module.py").write_text("VALUE = 1  # names PySide6 in a comment\n")
+    (tmp_path / "snake_module.py").write_text(
+        "from __feature__ import snake_case\n"
+        "from PySide6.QtCore import QRect\n"
+        "NULL = QRect().is_null()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", FEATURES, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-800:]
+    null, sources_read = result.stdout.split()
+    assert null == "True"
+    assert int(sources_read) <= 3  # shiboken's own, read as PySide loads; none of ours

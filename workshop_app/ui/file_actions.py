@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from workshop_app import APP_NAME
 from workshop_app.domain.model import UNTITLED, Workshop, WorkshopInfo
-from workshop_app.store.demo import write_demo
 from workshop_app.store.errors import WorkshopFileError
 from workshop_app.store.lock import WorkshopLocked
 from workshop_app.store.workshop_file import EXTENSION, WorkshopFile, write_new_file
@@ -113,6 +112,9 @@ def demo_copy_path() -> Path:
 
 def write_demo_copy() -> Path:
     """Write a fresh copy of the bundled demo workshop and return its path."""
+    # Loaded here: opening a file that exists needs neither the demo nor the interchange.
+    from workshop_app.store.demo import write_demo
+
     path = demo_copy_path()
     write_demo(path)
     return path

@@ -55,12 +55,23 @@ def fit_columns(table: QTableView, widths: list[int], name_column: int | None = 
     spread_names(table)
 
 
-def spread_names(table: QTableView) -> None:
-    """Widen a table's name column to the room the other columns leave (after a resize)."""
+def spread_names(table: QTableView, room: int | None = None) -> None:
+    """Widen a table's name column to the room the other columns leave (after a resize).
+
+    ``room`` is the viewport's width, which a table's ``resizeEvent`` is given (Qt sends a
+    scroll area the resize events of its viewport). Without it, a table not shown yet is left
+    to its first resize event, which comes when it is shown: asking for its ``viewport()``
+    makes PySide classify a bare QWidget, which prepares the enums of some 50 widget classes
+    (10 ms before the first paint).
+    """
     column = table.property("nameColumn")
     widths = table.property("wantedWidths")
     if column is None or int(column) < 0 or not widths:
         return
+    if room is None:
+        if not table.isVisible():
+            return
+        room = table.viewport().width()
     column = int(column)
     header = table.horizontalHeader()
     others = sum(
@@ -69,7 +80,7 @@ def spread_names(table: QTableView) -> None:
         if number != column and not header.isSectionHidden(number)
     )
     floor = table.fontMetrics().averageCharWidth() * NAME_CHARACTERS + 16
-    spare = table.viewport().width() - others
+    spare = room - others
     wanted = max(int(widths[column]), floor, spare)
     if header.sectionSize(column) != wanted:
         table.setColumnWidth(column, wanted)
@@ -89,7 +100,7 @@ class EntryTable(QTableView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        spread_names(self)
+        spread_names(self, event.size().width())  # the viewport's new size
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:

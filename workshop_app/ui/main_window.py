@@ -88,19 +88,22 @@ class MainWindow(QMainWindow):
         self._reports: dict[Stage, StageReport] = {}
         self.setWindowIcon(icon("app"))
 
-        self.welcome = WelcomePage(settings, self, today)
+        # Each part is made inside the widget that holds it: moving a made widget into another
+        # makes Qt hand the stylesheet's style down its whole tree again.
+        self.central = QStackedWidget(self)
+        self.welcome = WelcomePage(settings, self.central, today)
         self.welcome.newRequested.connect(self.new_workshop)
         self.welcome.openRequested.connect(self.open_dialog)
         self.welcome.demoRequested.connect(self.open_demo)
         self.welcome.recentChosen.connect(lambda path: self.open_path(Path(path)))
 
-        self.navigator = StageNavigator(STAGES, self)
+        workspace = QWidget(self.central)
+        self.navigator = StageNavigator(STAGES, workspace)
         self.navigator.currentRowChanged.connect(self._on_stage_row)
         self.navigator.painted.connect(self._on_navigator_painted)  # starts the reports
-        self.page_stack = QStackedWidget(self)
-        self.banner = Banner(self)
+        self.banner = Banner(workspace)
         self.banner.button.clicked.connect(self.save_as)
-        workspace = QWidget(self)
+        self.page_stack = QStackedWidget(workspace)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(0)
@@ -111,7 +114,6 @@ class MainWindow(QMainWindow):
         row.setSpacing(0)
         row.addWidget(self.navigator)
         row.addLayout(right, 1)
-        self.central = QStackedWidget(self)
         self.central.addWidget(self.welcome)
         self.central.addWidget(workspace)
         self.setCentralWidget(self.central)

@@ -64,7 +64,7 @@ class RankTable(QTableView):
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
-        spread_names(self)
+        spread_names(self, event.size().width())  # the viewport's new size
 
     def keyPressEvent(self, event: Any) -> None:
         if event.text() in ("+", "=") and self.state() != QAbstractItemView.State.EditingState:
