@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QListView,
     QStyle,
     QStyleOptionViewItem,
+    QTableView,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -35,6 +37,7 @@ from workshop_app.domain.model import StakeholderKind
 from workshop_app.domain.stage import Stage
 from workshop_app.ui.list_editor import ListEditor
 from workshop_app.ui.main_window import STAGES, MainWindow
+from workshop_app.ui.rank_model import Column
 from workshop_app.ui.wrapping import wrapped_height
 
 ROOT = Path(__file__).parents[2]
@@ -303,3 +306,25 @@ def test_advice_beside_the_title_opens_every_line(qtbot: QtBot, demo_window: Mai
     shown = menu.findChild(QLabel, "adviceAll")
     assert shown is not None and all(line in shown.text() for line in advice.lines)
     menu.close()
+
+
+@pytest.mark.parametrize("screen", SCREENS[1:], ids=_ids)
+def test_the_rank_table_shows_every_column_without_scrolling_sideways(
+    qtbot: QtBot,
+    open_window: Callable[[Path], MainWindow],
+    demo_file: Path,
+    screen: tuple[int, int],
+) -> None:
+    """The votes the room gives are in the last column: on a projector's 1366 × 768 it must be
+    in sight, with every readiness word whole, not behind a sideways scroll."""
+    window = _sized(open_window(demo_file), qtbot, screen)
+    _visit(window, Stage.RANK)
+    table = window.findChild(QTableView, "rankTable")
+    assert table is not None
+    assert table.horizontalScrollBar().maximum() == 0
+    model = table.model()
+    for row in range(model.rowCount()):
+        index = model.index(row, Column.READINESS)
+        font = index.data(Qt.ItemDataRole.FontRole) or table.font()
+        needed = QFontMetrics(font).horizontalAdvance(str(index.data())) + 12
+        assert needed <= table.columnWidth(Column.READINESS), index.data()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -36,6 +36,9 @@ from workshop_app.ui.table_model import Column, IdRole, ItemTableModel
 
 #: A name column keeps room for this many characters, however narrow its table.
 NAME_CHARACTERS = 24
+#: Room beside a header's title: the stylesheet's padding (6 px a side), its border and a
+#: few pixels to spare, so that no title is cut.
+_HEADER_ROOM = 18
 
 
 def fit_columns(table: QTableView, widths: list[int], name_column: int | None = None) -> None:
@@ -43,7 +46,9 @@ def fit_columns(table: QTableView, widths: list[int], name_column: int | None = 
     ``name_column`` (the rows' names) takes the room the others leave, and never less than
     :data:`NAME_CHARACTERS`."""
     header = table.horizontalHeader()
-    metrics = header.fontMetrics()
+    bold = QFont(header.font())
+    bold.setBold(True)  # as the stylesheet draws a header
+    metrics = QFontMetrics(bold)
     model = table.model()
     table.setProperty("wantedWidths", widths)
     table.setProperty("nameColumn", -1 if name_column is None else name_column)
@@ -51,7 +56,7 @@ def fit_columns(table: QTableView, widths: list[int], name_column: int | None = 
         header.setStretchLastSection(False)
     for number, wanted in enumerate(widths):
         title = str(model.headerData(number, Qt.Orientation.Horizontal) or "")
-        table.setColumnWidth(number, max(wanted, metrics.horizontalAdvance(title) + 28))
+        table.setColumnWidth(number, max(wanted, metrics.horizontalAdvance(title) + _HEADER_ROOM))
     spread_names(table)
 
 

@@ -137,7 +137,7 @@ class RankPage(StagePage):
         self.table.verticalHeader().setDefaultSectionSize(32)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        fit_columns(self.table, [36, 160, 50, 50, 50, 60, 96, 50], name_column=CANDIDATE)
+        fit_columns(self.table, [36, 160, 50, 50, 50, 60, 110, 50], name_column=CANDIDATE)
         self.details = QLabel(self)
         self.details.setObjectName("rankDetails")
         self.details.setWordWrap(True)
