@@ -572,6 +572,9 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
 
 
 def _run_gui(args: argparse.Namespace) -> int:
+    import gc
+
+    gc.disable()  # until the window has painted (workshop_app.ui.app.collect_from_now_on)
     from workshop_app.ui.app import run
 
     if args.file is not None and not args.file.exists():

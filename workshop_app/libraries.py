@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from typing import Any
 
 from workshop_app.domain.model import Direction, MetricKind, Period, Symptom
+from workshop_app.domain.records import record
 from workshop_app.domain.toolfirst import ToolFirstVocabulary
 from workshop_app.paths import resource
 
@@ -86,7 +86,7 @@ def _plain(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else f"{number:g}"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TypicalRange:
     """A typical range of one fact: a hint for the room, never a value to fill in.
 
@@ -108,7 +108,7 @@ class TypicalRange:
         return f"{_plain(self.low)}–{_plain(self.high)}"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TypicalFrequency(TypicalRange):
     """How often an example's work typically happens: ``low`` to ``high`` times per ``per``."""
 
@@ -119,7 +119,7 @@ class TypicalFrequency(TypicalRange):
         return f"{super().__str__()} a {self.per}"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MetricExample:
     """A suggested 30-day metric, ready to copy into a workshop's metrics (no baseline, target
     or owner: the room sets those)."""
@@ -131,7 +131,7 @@ class MetricExample:
     method: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class WorkflowExample:
     """An example first workflow to offer a stuck room.
 

@@ -4,10 +4,11 @@ records or an aligned table, from files read without changing them."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
+from workshop_app.domain.records import record
 from workshop_app.store.errors import WorkshopFileError
 from workshop_app.store.summary import Summary, summary
 
@@ -15,7 +16,7 @@ EXTENSION = ".workshop"
 _COLUMNS = ("File", "Title", "Organization", "State", "Day", "Latest verdict")
 
 
-@dataclass
+@record
 class Portfolio:
     """The workshops read, and one line for each path that was skipped."""
 

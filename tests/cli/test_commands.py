@@ -228,6 +228,35 @@ def test_smoke_test_paints_the_demo_without_weasyprint(tmp_path: Path) -> None:
     assert not {name for name in imported if name.split(".")[0] == "weasyprint"}
 
 
+def test_the_garbage_collector_waits_for_the_first_paint_and_then_runs(tmp_path: Path) -> None:
+    """Start-up runs without the cyclic collector; once the window has painted it runs again,
+    with what start-up made set aside (frozen)."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+    }
+    script = (
+        "import gc, sys\n"
+        "from workshop_app import cli\n"
+        "status = cli.main(['--smoke-test'])\n"
+        "print('collecting' if gc.isenabled() else 'not collecting', gc.get_freeze_count() > 0)\n"
+        "sys.exit(status)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.splitlines()[-1] == "collecting True", result.stdout
+
+
 def test_a_charter_carries_its_workshop_back_in(
     tmp_path: Path, demo_file: Path, demo_document: dict
 ) -> None:

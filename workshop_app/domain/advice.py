@@ -7,12 +7,11 @@ method or owner, or sets a target that moves the wrong way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from workshop_app.domain.model import Direction, Metric, MetricKind, Workshop
+from workshop_app.domain.records import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Advice:
     """One piece of advice: where it applies (a document path, or "" for the whole plan)."""
 

@@ -5,9 +5,11 @@ items have ids, which items. Operations return it with the step that takes it ba
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from typing import Any
+
+from workshop_app.domain.records import record
 
 
 class Part(StrEnum):
@@ -38,7 +40,7 @@ class Part(StrEnum):
 EVERYTHING = frozenset(Part)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Changes:
     """What one change wrote.
 
@@ -93,7 +95,7 @@ class Changes:
         return True
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Step:
     """One operation bound to its arguments: run it on a workshop to make the change.
 
@@ -114,7 +116,7 @@ class Step:
         return self.operation.__name__
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Outcome(Changes):
     """The changes one operation made, and the step that takes exactly those back.
 

@@ -12,12 +12,12 @@ import csv
 import datetime as dt
 import io
 import math
-from dataclasses import dataclass
 from enum import StrEnum
 
 from workshop_app.domain.changes import Refused
 from workshop_app.domain.dates import date_problem
 from workshop_app.domain.model import Checkin, Metric, PlannedCheckin, Workshop
+from workshop_app.domain.records import record
 from workshop_app.domain.schedule import planned_days
 from workshop_app.domain.text import MEDIUM, text_problem
 from workshop_app.domain.typed_numbers import NumberRefused, read_number
@@ -90,7 +90,7 @@ def next_reading(workshop: Workshop, metric_id: str, today: dt.date) -> Checkin:
     return Checkin(metric_id, max(today, start).isoformat(), value)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CsvProblem:
     """One bad row of a CSV file."""
 
@@ -154,7 +154,7 @@ class MeetingState(StrEnum):
     UPCOMING = "upcoming"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Meeting:
     """A planned check-in with its date and where it stands today."""
 

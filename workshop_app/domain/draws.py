@@ -11,7 +11,6 @@ import hashlib
 import json
 import random
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
@@ -22,6 +21,7 @@ from workshop_app.domain.ranking import (
     PER_MONTH,
     estimated_facts,
 )
+from workshop_app.domain.records import record
 
 #: How many draws: the share is then within about ±2 points of its limit (95% of the time,
 #: at worst at a share of one half), and 1,000 candidates still draw in well under 0.5 s.
@@ -127,7 +127,7 @@ def facts_seed(candidates: Sequence[Candidate], ranges: Ranges) -> int:
     return int.from_bytes(hashlib.sha256(text.encode("ascii")).digest()[:6], "big")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Draws:
     """The outcome of the draws.
 

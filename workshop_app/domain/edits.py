@@ -8,12 +8,13 @@ its estimates. :func:`remove` returns a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from workshop_app.domain.fields import ADOPTION, LISTS, FieldSpec, field_spec
 from workshop_app.domain.lookup import find, get_value, index_of, next_id, position_id
 from workshop_app.domain.model import Workshop
+from workshop_app.domain.records import record
 
 __all__ = [
     "Removal",
@@ -32,7 +33,7 @@ __all__ = [
 _SPECS: dict[str, tuple[FieldSpec, ...]] = {key: specs for key, specs, _cls in LISTS}
 
 
-@dataclass
+@record
 class Removal:
     """Everything one removal changed, in the order it changed it.
 

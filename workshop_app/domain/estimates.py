@@ -9,13 +9,13 @@ The rules are written once here and applied both to an imported document
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
 from workshop_app.domain.fields import LARGEST_ESTIMATE
 from workshop_app.domain.model import Estimate, EstimateFact, Period, Workshop
 from workshop_app.domain.ranking import PER_MONTH
+from workshop_app.domain.records import record
 
 #: The facts in the order a round asks them.
 FACTS = (EstimateFact.OCCURRENCES, EstimateFact.MINUTES, EstimateFact.PAIN)
@@ -103,7 +103,7 @@ _TIMES = {2: "twice", 3: "three times", 4: "four times", 5: "five times", 6: "si
           7: "seven times", 8: "eight times", 9: "nine times", 10: "ten times"}  # fmt: skip
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Answer:
     """One answer of a round as a summary counts it.
 
@@ -121,7 +121,7 @@ class Answer:
     per: Period | None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RoundSummary:
     """What the facilitator reveals about one fact of one candidate after one round.
 
@@ -337,7 +337,7 @@ FACT_NAMES = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LatestRound:
     """The last round of one fact of a candidate that has a number, as it is reported.
 

@@ -7,12 +7,12 @@ so a field added here is handled everywhere at once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Literal
 
 from workshop_app.domain import model as m
 from workshop_app.domain.limits import MOST_PROBLEMS_NAMED, MOST_STAKEHOLDERS
+from workshop_app.domain.records import record
 from workshop_app.domain.text import LABEL, LONG, MEDIUM, SHORT
 
 Kind = Literal[
@@ -37,7 +37,7 @@ MOST_VOTES = 10_000
 LARGEST_NUMBER = 1e12
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FieldSpec:
     """One field of an entity.
 

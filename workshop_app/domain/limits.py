@@ -9,10 +9,10 @@ operations refuse a change past one (:mod:`workshop_app.domain.operations`).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from workshop_app.domain.model import Workshop
+from workshop_app.domain.records import record
 
 #: The most stakeholders a workshop names (a room holds a few dozen at most): each gets a
 #: review form and a line to sign, so the sign-offs, the people named in a metric's agreement
@@ -27,7 +27,7 @@ MOST_METRICS_EACH = 30
 MOST_PROBLEMS_NAMED = 50
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ListCap:
     """The most items one top-level list may hold.
 

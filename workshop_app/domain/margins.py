@@ -10,7 +10,6 @@ between each two of them, in exact fractions.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
@@ -25,6 +24,7 @@ from workshop_app.domain.ranking import (
     friction_score,
     minutes_score,
 )
+from workshop_app.domain.records import record
 
 
 class Move(StrEnum):
@@ -54,7 +54,7 @@ LOWEST_PAIN = 1
 Key = tuple[int, Fraction, int, str, str]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Margin:
     """The smallest change of one fact of one candidate that changes who is #1.
 
@@ -100,7 +100,7 @@ class Margin:
         return None if self.spread is None else self.distance <= self.spread
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ExactFacts:
     """One candidate's facts in exact fractions, and its ranking key with one fact replaced."""
 

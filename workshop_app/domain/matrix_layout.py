@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from workshop_app.domain.model import CandidateStatus
 from workshop_app.domain.ranking import QUADRANT_SPLIT, Quadrant, Scored
+from workshop_app.domain.records import record
 
 #: Scores run from 1 to this on both axes.
 SCORES = 5
@@ -47,7 +47,7 @@ Y_TITLE = "Friction (effort and pain)"
 _CHOSEN = CandidateStatus.CHOSEN.value
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MatrixPoint:
     """One candidate as the matrix shows it (scores are the ones used, after overrides)."""
 
@@ -61,7 +61,7 @@ class MatrixPoint:
     rank: int
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PlacedBubble:
     """A candidate's bubble on the matrix.
 
@@ -85,7 +85,7 @@ class PlacedBubble:
     label: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class QuadrantArea:
     """One quadrant of the matrix, in the same unit coordinates as the bubbles.
 
@@ -107,7 +107,7 @@ class QuadrantArea:
     level: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MatrixLayout:
     """Everything on the matrix except ink and pixels.
 

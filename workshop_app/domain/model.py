@@ -7,9 +7,11 @@ nothing here knows about files, Qt or templates.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from typing import Any
+
+from workshop_app.domain.records import record
 
 
 class StakeholderKind(StrEnum):
@@ -134,7 +136,7 @@ class EstimateFact(StrEnum):
 UNTITLED = "Untitled workshop"
 
 
-@dataclass
+@record
 class WorkshopInfo:
     title: str = ""
     organization: str = ""
@@ -152,7 +154,7 @@ class WorkshopInfo:
             return None
 
 
-@dataclass
+@record
 class Stakeholder:
     id: str
     name: str = ""
@@ -162,7 +164,7 @@ class Stakeholder:
     kind: StakeholderKind = StakeholderKind.OTHER
 
 
-@dataclass
+@record
 class Problem:
     id: str
     title: str = ""
@@ -172,7 +174,7 @@ class Problem:
     raised_by: str | None = None
 
 
-@dataclass
+@record
 class PriorAttempt:
     id: str
     what: str = ""
@@ -180,7 +182,7 @@ class PriorAttempt:
     stall_signs: list[StallSign] = field(default_factory=list)
 
 
-@dataclass
+@record
 class Frequency:
     """How often the work happens: ``count`` times per ``per``; a count of None is not
     estimated yet."""
@@ -189,7 +191,7 @@ class Frequency:
     per: Period = Period.WEEK
 
 
-@dataclass
+@record
 class Overrides:
     """The facilitator's replacement scores; each applies only with a written reason."""
 
@@ -202,7 +204,7 @@ class Overrides:
         return self.friction is not None or self.frequency is not None
 
 
-@dataclass
+@record
 class Candidate:
     """A candidate workflow and the facts the ranking reads.
 
@@ -252,7 +254,7 @@ class Candidate:
         )
 
 
-@dataclass
+@record
 class Metric:
     id: str
     candidate_id: str
@@ -267,7 +269,7 @@ class Metric:
     agreed_by: list[str] = field(default_factory=list)
 
 
-@dataclass
+@record
 class Adoption:
     champion_id: str | None = None
     owner_id: str | None = None
@@ -277,7 +279,7 @@ class Adoption:
     feedback_channel: str = ""
 
 
-@dataclass
+@record
 class Risk:
     id: str
     description: str = ""
@@ -293,7 +295,7 @@ class Risk:
         return self.likelihood * self.impact
 
 
-@dataclass
+@record
 class Checkin:
     metric_id: str
     date: str
@@ -301,7 +303,7 @@ class Checkin:
     note: str = ""
 
 
-@dataclass
+@record
 class Signoff:
     stakeholder_id: str
     date: str
@@ -329,7 +331,7 @@ class Signoff:
         return [(part, text) for part, text in parts if text]
 
 
-@dataclass
+@record
 class PlannedCheckin:
     """A check-in meeting after the workshop: its day (counted from the workshop date) and
     the notes of the meeting."""
@@ -338,7 +340,7 @@ class PlannedCheckin:
     note: str = ""
 
 
-@dataclass
+@record
 class Decision:
     at: str
     kind: DecisionKind
@@ -346,7 +348,7 @@ class Decision:
     reason: str = ""
 
 
-@dataclass
+@record
 class CharterVersion:
     """One version of the charter as it was exported (to PDF).
 
@@ -362,7 +364,7 @@ class CharterVersion:
     document: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class Estimate:
     """One person's answer in a round of blind estimates of one fact of one candidate.
 
@@ -388,7 +390,7 @@ class Estimate:
         return self.value is None
 
 
-@dataclass
+@record
 class Workshop:
     """One whole workshop: everything the interchange format carries."""
 

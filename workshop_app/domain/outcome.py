@@ -9,12 +9,12 @@ the next workflow starts from what the first one taught.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from enum import StrEnum
 
 from workshop_app.domain.checkins import MeetingState, meetings
 from workshop_app.domain.model import Candidate, MetricKind, StallSign, Workshop
 from workshop_app.domain.progress import MetricProgress, Verdict, metric_progress, overall_progress
+from workshop_app.domain.records import record
 from workshop_app.domain.text import LONG
 from workshop_app.domain.words import in_words
 
@@ -31,7 +31,7 @@ class Result(StrEnum):
     NOT_MEASURED = "not measured"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Outcome:
     """What one workflow proved by ``today``.
 

@@ -10,12 +10,12 @@ chosen workflow's overall verdict from its latest readings (:mod:`~workshop_app.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from enum import StrEnum
 
 from workshop_app.domain.gate import gate_gaps
 from workshop_app.domain.model import SignoffDecision, Workshop
 from workshop_app.domain.progress import Verdict, overall_progress
+from workshop_app.domain.records import record
 from workshop_app.domain.schedule import TARGET_DAY
 
 
@@ -26,7 +26,7 @@ class Agreement(StrEnum):
     AGREED = "agreed"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class WorkshopState:
     """One workshop's state on a given day.
 

@@ -20,10 +20,10 @@ and never as success.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from enum import StrEnum
 
 from workshop_app.domain.model import Checkin, Direction, Metric, MetricKind, Workshop
+from workshop_app.domain.records import record
 from workshop_app.domain.schedule import TARGET_DAY
 
 
@@ -38,7 +38,7 @@ class Verdict(StrEnum):
 _SEVERITY = {Verdict.ON_TRACK: 0, Verdict.AT_RISK: 1, Verdict.OFF_TRACK: 2, Verdict.NO_DATA: -1}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MetricProgress:
     """Where one metric stands.
 
@@ -159,7 +159,7 @@ def metric_progress(workshop: Workshop, metric: Metric) -> MetricProgress:
     )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Overall:
     """The workflow's verdict, with adoption and outcome on their own lines."""
 

@@ -9,7 +9,6 @@ neither scored nor ranked, and is listed after the ranked ones (:func:`awaiting_
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
@@ -21,6 +20,7 @@ from workshop_app.domain.model import (
     Level,
     Period,
 )
+from workshop_app.domain.records import record
 
 WORKING_DAYS_PER_MONTH = 21
 
@@ -69,7 +69,7 @@ class DecidedBy(StrEnum):
     NAME = "name"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TieBreak:
     """How a candidate's place was settled against its neighbour on the same priority.
 
@@ -204,7 +204,7 @@ def quadrant(friction: int, frequency: int) -> Quadrant:
     return Quadrant.LEAVE
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Scored:
     """A candidate with every number the ranking shows for it.
 
@@ -265,7 +265,7 @@ def _decided_by(first: _Row, second: _Row) -> tuple[DecidedBy, str]:
     return DecidedBy.NAME, "equal on hours and votes, so listed by name"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Row:
     candidate: Candidate
     computed_friction: int
@@ -373,7 +373,7 @@ def recommendation(ranked: list[Scored]) -> Scored | None:
     )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Awaiting:
     """A candidate the ranking leaves out until the room has estimated its facts.
 

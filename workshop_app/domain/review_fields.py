@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from enum import StrEnum
 
 from workshop_app.domain.fingerprint import PATTERN as FINGERPRINT
 from workshop_app.domain.model import SignoffDecision
+from workshop_app.domain.records import record
 
 #: The first part of every field name: this is a First Workflow review form.
 ROOT = "fw"
@@ -81,7 +81,7 @@ def field_name(fingerprint: str, stakeholder_id: str, part: FormPart) -> str:
     return f"{ROOT}.{fingerprint}.{id_token(stakeholder_id)}.{part}"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FieldName:
     """A review form's field name, read back.
 

@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from workshop_app.domain.changes import Refused
@@ -22,6 +22,7 @@ from workshop_app.domain.charter_changes import changes_since
 from workshop_app.domain.estimates import plural
 from workshop_app.domain.fingerprint import charter_part, fingerprint_of
 from workshop_app.domain.model import Signoff, SignoffChannel, SignoffDecision, Workshop
+from workshop_app.domain.records import record
 from workshop_app.domain.review_fields import COMMENTS, DECISIONS, FormPart, parse_field_name
 from workshop_app.domain.text import LONG, SHORT, clean_typed_text
 from workshop_app.domain.versions import charter_document, charter_fingerprint, version_named
@@ -35,7 +36,7 @@ class ReviewRefused(Refused):
 _NO_CHOICE = {"", "off"}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FilledForm:
     """What one filled review form says.
 
@@ -219,7 +220,7 @@ def signed_on(typed: str, earliest: dt.date, latest: dt.date) -> tuple[dt.date |
 # ------------------------------------------------------------------------- the workshop
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ReviewCheck:
     """A filled form matched with the workshop: what recording it would do.
 

@@ -9,7 +9,6 @@ the share of seeded draws within the room's estimates in which #1 stays first
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from fractions import Fraction
 
 from workshop_app.domain.draws import (
@@ -37,11 +36,12 @@ from workshop_app.domain.margins import (
 )
 from workshop_app.domain.model import Candidate, CandidateStatus, Workshop
 from workshop_app.domain.ranking import Readiness, readiness
+from workshop_app.domain.records import record
 
 __all__ = ["Bar", "Margin", "Move", "Robustness", "Role", "how_sure", "robustness"]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Bar:
     """One row of the tornado chart: how far a fact can move each way before #1 changes.
 
@@ -62,7 +62,7 @@ class Bar:
         return None if all(flag is None for flag in flags) else any(flags)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Robustness:
     """How sure the ranking is of its #1.
 

@@ -18,11 +18,11 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from workshop_app.domain.fields import LISTS, FieldSpec, field_spec
 from workshop_app.domain.limits import LIST_CAPS, MOST_VERSION_ITEMS, document_items
+from workshop_app.domain.records import record
 from workshop_app.domain.text import readable_text, text_problem
 from workshop_app.domain.validation import FORMAT, Issue, validate_document
 
@@ -36,7 +36,7 @@ _PATH = re.compile(
 _LIST_KEYS = {key for key, _specs, _cls in LISTS}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Salvaged:
     """A valid document made of what could be read, and what was left out to make it.
 

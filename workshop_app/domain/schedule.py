@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from workshop_app.domain.model import PlannedCheckin
+from workshop_app.domain.records import record
 
 DEFAULT_CHECKIN_DAYS = (7, 14, 30)
 #: The day the 30-day targets fall due.
 TARGET_DAY = 30
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CheckinDate:
     """A planned check-in: its day after the workshop and its calendar date."""
 

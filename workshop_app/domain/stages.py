@@ -8,7 +8,6 @@ facilitator would point out, phrased so the room can act on it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from workshop_app.domain.advice import Advice, metric_advice
 from workshop_app.domain.checkins import MeetingState, meetings
@@ -29,6 +28,7 @@ from workshop_app.domain.ranking import (
     readiness,
     recommendation,
 )
+from workshop_app.domain.records import record
 from workshop_app.domain.stage import Progress, Stage
 from workshop_app.domain.toolfirst import ToolFirstVocabulary, is_tool_first, recast_hint
 from workshop_app.domain.validation import Issue, validate_document
@@ -67,7 +67,7 @@ def stage_of_path(path: str) -> Stage:
     return _STAGE_OF_PATH.get(head, Stage.SETUP)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class StageReport:
     """Where one stage stands: its progress and the advice still open in it."""
 

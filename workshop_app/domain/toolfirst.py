@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from workshop_app.domain.model import Candidate
+from workshop_app.domain.records import record
 
 
 def _pattern(terms: Iterable[str]) -> re.Pattern[str]:
@@ -23,7 +23,7 @@ def _pattern(terms: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ToolFirstVocabulary:
     """Compiled word lists; build it once with :meth:`from_mapping`."""
 

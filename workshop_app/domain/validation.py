@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from typing import Any
@@ -25,12 +24,13 @@ from workshop_app.domain.limits import (
     too_many,
 )
 from workshop_app.domain.model import EstimateFact, Workshop
+from workshop_app.domain.records import record
 from workshop_app.domain.text import text_problem
 
 FORMAT = "first-workflow/1"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Issue:
     """One thing wrong with a document: where, and why."""
 

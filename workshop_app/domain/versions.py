@@ -8,13 +8,13 @@ a stakeholder signs for is in :mod:`workshop_app.domain.charter_changes`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from workshop_app.domain.charter_changes import changes_since
 from workshop_app.domain.document import workshop_to_document
 from workshop_app.domain.fingerprint import charter_part, fingerprint_of
 from workshop_app.domain.model import CharterVersion, Signoff, Workshop
+from workshop_app.domain.records import record
 
 
 def charter_document(workshop: Workshop) -> dict[str, Any]:
@@ -37,7 +37,7 @@ def version_named(workshop: Workshop, fingerprint: str | None) -> CharterVersion
     return next((v for v in workshop.versions if v.fingerprint == fingerprint), None)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ExportState:
     """Whether the last exported charter still matches the workshop.
 
@@ -71,7 +71,7 @@ def export_state(workshop: Workshop) -> ExportState:
     return ExportState(current, last, changes_since(last.document, charter_part(document)))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SignedVersion:
     """The version a sign-off was given on, and how it compares with the charter now.
 

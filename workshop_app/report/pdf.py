@@ -14,12 +14,13 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from weasyprint import CSS, HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 
+from workshop_app.domain.records import record
 from workshop_app.palette import css_custom_properties
 from workshop_app.paths import bundled_roots, resource, template
 from workshop_app.report.fetcher import BundledFilesOnly
@@ -48,7 +49,7 @@ class ReportError(Exception):
     """A report could not be made; the message says why in plain words."""
 
 
-@dataclass
+@record
 class Rendered:
     """A finished PDF and what the renderer had to say about it.
 
@@ -62,7 +63,7 @@ class Rendered:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Attached:
     """A file to embed in the PDF."""
 

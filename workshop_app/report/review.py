@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from workshop_app.domain.fingerprint import canonical_json, fingerprint_of
 from workshop_app.domain.gate import gate_gaps
 from workshop_app.domain.model import Direction, Stakeholder, Workshop
+from workshop_app.domain.records import record
 from workshop_app.domain.review_fields import (
     ATTACHED_NAME,
     COMMENTS,
@@ -199,7 +199,7 @@ def review_html(
     return render(TEMPLATE, review_context(workshop, stakeholder_id, paper=paper, today=today))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CharterShown:
     """What every form of one workshop carries, worked out once for all of them (for a large
     workshop, reading the whole charter document takes longer than laying out a form).
@@ -219,7 +219,7 @@ class CharterShown:
         return cls(text_of.encode(), fingerprint_of(document))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ReviewForm:
     """One stakeholder's finished form.
 

@@ -15,10 +15,10 @@ import datetime as dt
 import os
 import shutil
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 from workshop_app.domain.model import Workshop
+from workshop_app.domain.records import record
 from workshop_app.store import errors
 from workshop_app.store.atomic import fsync, fsync_folder
 from workshop_app.store.backups import (
@@ -73,7 +73,7 @@ def _publish(
     return backup_from(final, number_of(final) or 0, details)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Copy:
     """A copy of an open file in its backups folder, not yet checked: it does not count.
 

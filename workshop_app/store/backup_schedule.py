@@ -17,14 +17,15 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
+from workshop_app.domain.records import record
 from workshop_app.store.backup_making import Copy, copy_out, finish
 from workshop_app.store.backups import EVERY_SECONDS, KEEP, Backup, BackupFailed, list_backups
 
 
-@dataclass
+@record
 class BackupPolicy:
     """Where and how often backups are made, and the clocks that say when.
 
@@ -48,7 +49,7 @@ class BackupPolicy:
     now: Callable[[], dt.datetime] = dt.datetime.now
 
 
-@dataclass
+@record
 class Backups:
     """The backups of one open workshop file: when the next one is due, and a failure that
     has not been reported yet.

@@ -25,12 +25,12 @@ import os
 import re
 import shutil
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from workshop_app.domain.document import workshop_to_document
 from workshop_app.domain.model import Workshop
+from workshop_app.domain.records import record
 from workshop_app.store import errors
 from workshop_app.store.inspection import connect, inspect, upgraded_copy
 from workshop_app.store.row_reading import load_checked
@@ -93,7 +93,7 @@ def content_of(workshop: Workshop) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Backup:
     """One backup that counts: it passed every check before it got its name.
 
@@ -124,7 +124,7 @@ class Backup:
         return REASONS.get(self.reason, self.reason)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ReplacedCopy:
     """The bytes of a file that a restore replaced and that did not open: kept, never
     restored by number. ``problem`` is why it did not open."""

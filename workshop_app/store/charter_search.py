@@ -15,12 +15,12 @@ import datetime as dt
 import sqlite3
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from workshop_app.domain.document import workshop_to_document
 from workshop_app.domain.fingerprint import fingerprint_of
 from workshop_app.domain.model import Workshop
+from workshop_app.domain.records import record
 from workshop_app.store import errors
 from workshop_app.store.backups import Backup
 from workshop_app.store.inspection import connect
@@ -32,7 +32,7 @@ LARGEST_CHARTER = 64 * 1024 * 1024
 MOST_READ = 20
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Charter:
     """A charter PDF of the workshop, and the workshop it carries.
 
@@ -47,7 +47,7 @@ class Charter:
     source: Source
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Identity:
     """What marks a workshop as this one: its (title, organization) pairs and the charter
     versions it recorded."""

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workshop_app.domain.records import record
 from workshop_app.store import errors
 from workshop_app.store.damage_words import SQLITE_FAILURES, damage
 from workshop_app.store.layout import layout_problems
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Schema:
     """The migrations a file is brought up to, and the version they end at.
 

@@ -17,16 +17,16 @@ import os
 import stat
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from workshop_app.domain.records import record
 from workshop_app.store import errors
 
 _CHUNK = 1 << 20
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Expected:
     """What an input should be, to say what it is not.
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
 from functools import cache
 
+from workshop_app.domain.records import record
 from workshop_app.store.strict_tables import V7_INDEXES, V7_TABLE_NAMES, V7_TABLES
 from workshop_app.store.tables import (
     FILE_STATE,
@@ -65,7 +65,7 @@ def tokens(sql: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SchemaObject:
     """One entry of ``sqlite_master``.
 

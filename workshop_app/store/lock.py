@@ -24,9 +24,9 @@ import json
 import os
 import stat
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
+from workshop_app.domain.records import record
 from workshop_app.store import errors
 
 #: How often a writer that waits for the lock asks again, in seconds.
@@ -59,7 +59,7 @@ def _host() -> str:
     return socket.gethostname()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Holder:
     """Who holds a lock.
 

@@ -16,10 +16,10 @@ import datetime as dt
 import os
 import platform
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from workshop_app.domain.model import Workshop
+from workshop_app.domain.records import record
 from workshop_app.store import errors
 from workshop_app.store.atomic import fsync, fsync_folder, temporary_sibling
 from workshop_app.store.backup_making import keep_file
@@ -43,7 +43,7 @@ class RestoreRefused(errors.WorkshopFileError):
     """A restore that cannot be made; nothing was changed."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Source:
     """What a restore brings back, read and checked.
 
@@ -59,7 +59,7 @@ class Source:
     file: Path | None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Restored:
     """A restore that was made.
 

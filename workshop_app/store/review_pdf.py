@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from workshop_app.domain.document import ATTACHMENT_NAME as CHARTER_ATTACHMENT
 from workshop_app.domain.model import Workshop
+from workshop_app.domain.records import record
 from workshop_app.domain.review_fields import ATTACHED_NAME
 from workshop_app.domain.review_reading import ReviewCheck, ReviewRefused, check_review, read_form
 from workshop_app.store import errors
@@ -30,7 +30,7 @@ class ReviewFileError(errors.WorkshopFileError):
     """A file that cannot be read as a filled review form; ``str()`` says why."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ReviewPdf:
     """What a PDF holds for the import.
 

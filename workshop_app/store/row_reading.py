@@ -14,13 +14,14 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from workshop_app.domain.document import build_workshop
 from workshop_app.domain.fields import FieldSpec
 from workshop_app.domain.model import Workshop
+from workshop_app.domain.records import record
 from workshop_app.domain.validation import FORMAT, Issue, validate_document
 from workshop_app.store.rows import TABLES, Row, TableMap
 
@@ -42,7 +43,7 @@ class RowProblems(ValueError):
         super().__init__(issues[0] + more)
 
 
-@dataclass
+@record
 class FileContents:
     """A file's rows as a document, and where each item of it lives in the file.
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.model import Workshop
+from workshop_app.domain.records import record
 from workshop_app.store.journal_format import nonce_of_open_journal
 from workshop_app.store.rows import TABLES, Row, item_rows, items_of, join_rows
 from workshop_app.store.tables import NEW_REVISION
@@ -56,7 +57,7 @@ def snapshot(workshop: Workshop) -> Snapshot:
     return snap
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RowDiff:
     """The rows to delete and to write (insert or update) to bring a file from one snapshot
     to the next.

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from workshop_app.domain import model as m
 from workshop_app.domain.fields import ADOPTION, LISTS, WORKSHOP, FieldSpec
+from workshop_app.domain.records import record
 
 Row = dict[str, Any]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TableMap:
     """How one list (or singleton) of the workshop is laid out in the file.
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workshop_app.domain.records import record
 from workshop_app.domain.validation import FORMAT, validate_document
 from workshop_app.store import errors
 from workshop_app.store.reading import read_workshop, unchanged
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from workshop_app.domain.portfolio import WorkshopState
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Summary:
     """One line of the recent-workshops list, or of ``workshop-app status``.
 

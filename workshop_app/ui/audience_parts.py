@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.domain.changes import Part
 from workshop_app.domain.model import Workshop
+from workshop_app.domain.records import record
 from workshop_app.domain.stage import Stage
 from workshop_app.ui.look import restyle
 
@@ -83,7 +83,7 @@ def box(name: str, parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
     return frame, column
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Row:
     """One line of a list on the projector.
 

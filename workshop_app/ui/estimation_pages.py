@@ -7,7 +7,6 @@ The pages show and read; the dialog moves between them and records the round.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from workshop_app.domain.estimates import RoundSummary, shown, unit_words, value_problem
 from workshop_app.domain.fields import LARGEST_ESTIMATE
 from workshop_app.domain.model import CandidateStatus, EstimateFact, Period, Workshop
+from workshop_app.domain.records import record
 from workshop_app.domain.text import MEDIUM, clean_typed_text
 from workshop_app.domain.words import in_words
 from workshop_app.ui.delegates import NumberEdit, parse_number
@@ -230,7 +230,7 @@ class CoverPage(QFrame):
 
 
 # ---------------------------------------------------------------- 3. answer
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Question:
     """The fields of one fact of one candidate on a sheet (a count's period too)."""
 

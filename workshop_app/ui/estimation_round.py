@@ -9,10 +9,11 @@ so the round is one undo step. A round stopped before its reveal leaves no trace
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from workshop_app.domain.estimates import FACTS, RoundSummary, next_round, shown, summarise
 from workshop_app.domain.model import Estimate, EstimateFact, Period, Workshop
+from workshop_app.domain.records import record
 
 #: The fact's name on the screens of a round.
 FACT_WORDS = {
@@ -22,7 +23,7 @@ FACT_WORDS = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RoundPlan:
     """What a round asks, and of whom.
 
@@ -46,7 +47,7 @@ class RoundPlan:
 Question = tuple[str, EstimateFact]
 
 
-@dataclass
+@record
 class Sheet:
     """One person's (or one slip's) answers: a number, or None for a pass; a count's period."""
 
@@ -138,7 +139,7 @@ def facts_in_order(facts: set[EstimateFact]) -> tuple[EstimateFact, ...]:
     return tuple(fact for fact in FACTS if fact in facts)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RoundPicture:
     """What the projector shows of a round: before the reveal only who has answered, never a
     number; after it, the reveal of one candidate.

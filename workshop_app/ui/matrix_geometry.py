@@ -4,7 +4,6 @@ bubble, and each name placed beside its bubble where it hides the least. Paintin
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
@@ -16,6 +15,7 @@ from workshop_app.domain.matrix_layout import (
     PlacedBubble,
     lay_out,
 )
+from workshop_app.domain.records import record
 
 __all__ = ["NOTE_PX", "MatrixGeometry", "MatrixText", "PixelBubble", "PlacedName"]
 
@@ -23,7 +23,7 @@ __all__ = ["NOTE_PX", "MatrixGeometry", "MatrixText", "PixelBubble", "PlacedName
 NOTE_PX = 13
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MatrixText:
     """How large the matrix's text is, and whether names stand beside the bubbles.
 
@@ -42,7 +42,7 @@ class MatrixText:
     names: bool = True
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PixelBubble:
     """One candidate's bubble in widget pixels.
 

@@ -25,7 +25,6 @@ Cancel is always there.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +32,7 @@ from PySide6 import QtWidgets
 from PySide6.QtWidgets import QWidget
 
 from workshop_app import APP_NAME
+from workshop_app.domain.records import record
 from workshop_app.store.errors import (
     DamagedWorkshop,
     InvalidContents,
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 SHOWN = 3
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class WayOn:
     """One thing the facilitator can do about a file that cannot be opened.
 

@@ -8,13 +8,12 @@ bar within the room's own disagreement is painted in the warning colour.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from workshop_app.domain.margins import bar_words
+from workshop_app.domain.records import record
 from workshop_app.domain.robustness import Bar, Margin, Robustness, Role
 from workshop_app.palette import PALETTE
 
@@ -31,7 +30,7 @@ _WRAP = int(Qt.TextFlag.TextWordWrap)
 _Align = Qt.AlignmentFlag
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Side:
     """One half of a row: the bar's length as a share of the half (at most 1), whether it
     goes on past the end (an arrow), and the words at its end."""
@@ -41,7 +40,7 @@ class Side:
     text: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ChartRow:
     """One bar of the chart as painted.
 

@@ -8,13 +8,13 @@ exists: the page makes its actions from them (:func:`make_action`), and the help
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QTextDocument
 from PySide6.QtWidgets import QWidget
 
+from workshop_app.domain.records import record
 from workshop_app.domain.stage import Stage
 from workshop_app.ui.icons import icon
 
@@ -23,7 +23,7 @@ Key = str | QKeySequence.StandardKey
 Row = tuple[str, str]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Binding:
     """Keys and what they do, declared before the widget that acts on them is built.
 

@@ -8,7 +8,6 @@ or go, ``dataChanged`` on the rows whose items changed otherwise.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from enum import StrEnum
 from typing import Any
@@ -26,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor
 from workshop_app.domain import lookup
 from workshop_app.domain.changes import Changes, Part
 from workshop_app.domain.fields import field_spec
+from workshop_app.domain.records import record
 from workshop_app.domain.validation import field_problem
 from workshop_app.domain.words import in_words
 from workshop_app.palette import PALETTE
@@ -40,7 +40,7 @@ Index = QModelIndex | QPersistentModelIndex
 INVALID_BACKGROUND = QColor(PALETTE.warning_tint)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Column:
     """One column of a table.
 

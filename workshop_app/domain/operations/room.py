@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from workshop_app.domain import decisions
 from workshop_app.domain.changes import Changes, Part, Refused
@@ -21,10 +20,11 @@ from workshop_app.domain.model import (
     Workshop,
 )
 from workshop_app.domain.operations.step import Outcome, Step, nothing, operation
+from workshop_app.domain.records import record
 from workshop_app.domain.versions import charter_fingerprint
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RoomState:
     """What a decision of the room can change: every candidate's status, parked reason and
     overrides, the sign-offs and the decision log."""
