@@ -91,13 +91,9 @@ class MainWindow(QMainWindow):
         # Each part is made inside the widget that holds it: moving a made widget into another
         # makes Qt hand the stylesheet's style down its whole tree again.
         self.central = QStackedWidget(self)
-        self.welcome = WelcomePage(settings, self.central, today)
-        self.welcome.newRequested.connect(self.new_workshop)
-        self.welcome.openRequested.connect(self.open_dialog)
-        self.welcome.demoRequested.connect(self.open_demo)
-        self.welcome.recentChosen.connect(lambda path: self.open_path(Path(path)))
+        self._welcome: WelcomePage | None = None  # made when first shown (welcome)
 
-        workspace = QWidget(self.central)
+        workspace = self.workspace = QWidget(self.central)
         self.navigator = StageNavigator(STAGES, workspace)
         self.navigator.currentRowChanged.connect(self._on_stage_row)
         self.navigator.painted.connect(self._on_navigator_painted)  # starts the reports
@@ -114,7 +110,6 @@ class MainWindow(QMainWindow):
         row.setSpacing(0)
         row.addWidget(self.navigator)
         row.addLayout(right, 1)
-        self.central.addWidget(self.welcome)
         self.central.addWidget(workspace)
         self.setCentralWidget(self.central)
 
@@ -153,7 +148,7 @@ class MainWindow(QMainWindow):
         session.undo_stack.indexChanged.connect(lambda _i: self._update_undo())
         self.pages = Pages(self._build_page)
         self.settings.add_recent(session.path)
-        self.central.setCurrentIndex(1)
+        self.central.setCurrentWidget(self.workspace)
         if session.read_only:
             self.banner.show_read_only(session.file.left_out)
         else:
@@ -201,9 +196,23 @@ class MainWindow(QMainWindow):
             self.session.close()
             self.session = None
 
+    @property
+    def welcome(self) -> WelcomePage:
+        """The welcome screen, made the first time it is asked for: a window opened on a
+        workshop does not make it before its first paint."""
+        if self._welcome is None:
+            page = WelcomePage(self.settings, self.central, self.today)
+            page.newRequested.connect(self.new_workshop)
+            page.openRequested.connect(self.open_dialog)
+            page.demoRequested.connect(self.open_demo)
+            page.recentChosen.connect(lambda path: self.open_path(Path(path)))
+            self.central.insertWidget(0, page)
+            self._welcome = page
+        return self._welcome
+
     def _show_welcome(self) -> None:
         self.welcome.refresh()
-        self.central.setCurrentIndex(0)
+        self.central.setCurrentWidget(self.welcome)
         self.toolbar.hide()
         self.banner.hide()
         self.window_actions.set_workspace(False)
@@ -215,8 +224,8 @@ class MainWindow(QMainWindow):
         """Open a workshop file; a file that cannot be opened is reported and left untouched."""
         opened = file_actions.open_file(self, path)
         if opened is None:
-            if self.session is None:
-                self.welcome.refresh()
+            if self._welcome is not None and self.session is None:
+                self._welcome.refresh()
             return False
         self.settings.set_last_folder(path.resolve().parent)
         self.set_session(Session(opened, self))
