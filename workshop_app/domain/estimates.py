@@ -13,8 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from workshop_app.domain.fields import LARGEST_ESTIMATE
-from workshop_app.domain.model import Estimate, EstimateFact, Period, Workshop
-from workshop_app.domain.ranking import PER_MONTH
+from workshop_app.domain.model import PER_MONTH, Estimate, EstimateFact, Period, Workshop
 from workshop_app.domain.records import record
 
 #: The facts in the order a round asks them.

@@ -13,6 +13,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from workshop_app.domain.model import (
+    PER_MONTH,  # how many of each period fit in a month, kept beside the periods
     Candidate,
     CandidateStatus,
     DataReadiness,
@@ -21,17 +22,6 @@ from workshop_app.domain.model import (
     Period,
 )
 from workshop_app.domain.records import record
-
-WORKING_DAYS_PER_MONTH = 21
-
-#: How many of each period fit in a month.
-PER_MONTH: dict[Period, Fraction] = {
-    Period.DAY: Fraction(WORKING_DAYS_PER_MONTH),
-    Period.WEEK: Fraction(52, 12),
-    Period.MONTH: Fraction(1),
-    Period.QUARTER: Fraction(1, 3),
-    Period.YEAR: Fraction(1, 12),
-}
 
 #: (lowest occurrences per month, score, plain words), highest first.
 FREQUENCY_BANDS = (

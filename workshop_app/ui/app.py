@@ -15,10 +15,9 @@ from workshop_app.paths import resource
 from workshop_app.process_age import process_age_ms
 from workshop_app.store.errors import WorkshopFileError
 from workshop_app.store.workshop_file import WorkshopFile
-from workshop_app.ui.file_actions import open_file, write_demo_copy
+from workshop_app.ui.file_actions import app_backups, open_file, write_demo_copy
 from workshop_app.ui.look import apply_look
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.open_problem import explain
 from workshop_app.ui.session import Session
 from workshop_app.ui.settings import Settings
 
@@ -81,8 +80,8 @@ def run(file: Path | None = None, demo: bool = False, smoke_test: bool = False) 
     session = None
     try:
         path = write_demo_copy() if (demo or (smoke_test and file is None)) else file
-        if path is not None and smoke_test:
-            session = Session(WorkshopFile.open(path))
+        if path is not None and smoke_test:  # opened as below, with a line for a dialog
+            session = Session(WorkshopFile.open(path, backups=app_backups()))
         elif path is not None:
             opened = open_file(None, path)  # a file that cannot be opened is explained
             session = Session(opened) if opened is not None else None
@@ -90,6 +89,8 @@ def run(file: Path | None = None, demo: bool = False, smoke_test: bool = False) 
         if smoke_test:
             print(f"smoke test failed: {exc}", file=sys.stderr)
             return 1
+        from workshop_app.ui.open_problem import explain
+
         explain(None, exc)
     window = MainWindow(settings, session)
     if session is not None:

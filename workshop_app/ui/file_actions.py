@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtWidgets
 from PySide6.QtWidgets import QMenu, QWidget
@@ -19,9 +20,11 @@ from workshop_app.domain.model import UNTITLED, Workshop, WorkshopInfo
 from workshop_app.store.errors import WorkshopFileError
 from workshop_app.store.lock import WorkshopLocked
 from workshop_app.store.workshop_file import EXTENSION, WorkshopFile, write_new_file
-from workshop_app.ui.open_problem import explain
 from workshop_app.ui.session import Session
 from workshop_app.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from workshop_app.store.backup_schedule import BackupPolicy
 
 FILE_FILTER = f"Workshops (*{EXTENSION})"
 
@@ -36,6 +39,14 @@ def with_extension(path: Path) -> Path:
 
 
 # ---------------------------------------------------------------- opening
+def app_backups() -> BackupPolicy:
+    """How the app backs up the files it opens to edit: each copy checked in the background,
+    so that an edit waits only for the copy (:mod:`workshop_app.store.backup_schedule`)."""
+    from workshop_app.store.backup_schedule import BackupPolicy
+
+    return BackupPolicy(in_background=True)
+
+
 def open_file(parent: QWidget | None, path: Path) -> WorkshopFile | None:
     """Open a workshop file, or say why it cannot be opened (it is left untouched) and offer
     what can still be done (:mod:`workshop_app.ui.open_problem`).
@@ -43,7 +54,7 @@ def open_file(parent: QWidget | None, path: Path) -> WorkshopFile | None:
     A file another app is writing may be opened read-only, when the facilitator agrees. A
     file opened to be edited is backed up (:mod:`workshop_app.store.backup_schedule`).
     """
-    from workshop_app.ui.restore_dialog import app_backups
+    from workshop_app.ui.open_problem import explain  # only when the file cannot be opened
 
     try:
         return WorkshopFile.open(path, backups=app_backups())

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from workshop_app import APP_NAME
 from workshop_app.domain.model import Workshop
-from workshop_app.store.backup_schedule import BackupPolicy
 from workshop_app.store.backups import Backup, ReplacedCopy, list_backups
 from workshop_app.store.errors import WorkshopFileError
 from workshop_app.store.restore import (
@@ -38,16 +37,11 @@ from workshop_app.store.restore import (
     source_of,
 )
 from workshop_app.store.workshop_file import WorkshopFile
+from workshop_app.ui.file_actions import app_backups
 from workshop_app.ui.look import restyle
 from workshop_app.ui.screen_fit import fit_rect, frame_of
 
 _BACKUP = Qt.ItemDataRole.UserRole
-
-
-def app_backups() -> BackupPolicy:
-    """How the app backs up the files it opens to edit: each copy checked in the background,
-    so that an edit waits only for the copy (:mod:`workshop_app.store.backup_schedule`)."""
-    return BackupPolicy(in_background=True)
 
 
 def day_and_time(moment: dt.datetime) -> str:
