@@ -257,6 +257,33 @@ def test_the_garbage_collector_waits_for_the_first_paint_and_then_runs(tmp_path:
     assert result.stdout.splitlines()[-1] == "collecting True", result.stdout
 
 
+def test_the_app_backs_up_the_file_it_starts_on(tmp_path: Path, demo_file: Path) -> None:
+    """The file the app starts on is backed up as it was opened (once the window has painted,
+    or at the latest as it closes), and the file itself is not touched."""
+    from workshop_app.store.backups import list_backups
+
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+    }
+    before = digest(demo_file)
+    result = subprocess.run(
+        [sys.executable, "-m", "workshop_app", str(demo_file), "--smoke-test"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    [backup] = list_backups(demo_file)  # where this test process says backups go
+    assert backup.reason == "opened"
+    assert digest(demo_file) == before
+
+
 def test_a_charter_carries_its_workshop_back_in(
     tmp_path: Path, demo_file: Path, demo_document: dict
 ) -> None:

@@ -113,6 +113,36 @@ def test_opening_to_edit_keeps_the_state_read_and_read_only_opens_keep_none(
     assert len(list_backups(demo_file)) == 1
 
 
+def test_the_backup_as_opened_can_wait_but_never_for_a_change_or_the_closing(
+    demo_file: Path, clock: Clock
+) -> None:
+    """The app's start leaves the backup of the file as opened for after its first paint; the
+    backup still holds the file as it was opened, whatever comes first."""
+    later = BackupPolicy(clock=clock, now=clock.now, opened_later=True)
+    with WorkshopFile.open(demo_file, backups=later) as opened:
+        assert list_backups(demo_file) == []  # waiting
+        as_opened = content_of(opened.workshop)
+        opened.back_up_opened()
+        opened.back_up_opened()  # once only
+        [backup] = list_backups(demo_file)
+        assert (backup.reason, backup.content) == ("opened", as_opened)
+
+    other = demo_file.with_name("other.workshop")
+    other.write_bytes(demo_file.read_bytes())
+    with WorkshopFile.open(other, backups=later) as opened:
+        as_opened = content_of(opened.workshop)
+        opened.change(_add_person(1))  # the first change writes the backup as opened first
+        first = list_backups(other)[-1]
+        assert (first.reason, first.content) == ("opened", as_opened)
+        assert content_of(opened.workshop) != as_opened
+
+    third = demo_file.with_name("third.workshop")
+    third.write_bytes(demo_file.read_bytes())
+    WorkshopFile.open(third, backups=later).close()  # closed before the app asked
+    [closed] = list_backups(third)
+    assert closed.reason == "opened"
+
+
 def test_edits_are_backed_up_every_five_minutes_and_on_closing(
     demo_file: Path, policy: BackupPolicy, clock: Clock
 ) -> None:

@@ -36,6 +36,10 @@ class BackupPolicy:
         at_close: make one when the file is closed after edits since the last.
         in_background: check and name each copy in a thread (the app); else before the call
             that made it returns (the commands, the tests).
+        opened_later: the backup of the file as it was opened waits for
+            :meth:`~workshop_app.store.workshop_file.WorkshopFile.back_up_opened` (the app
+            calls it once its window has painted), or for the first change written, or for
+            the file's closing, whichever comes first; else it is made as the file opens.
         clock: seconds that only go forward (tests pass their own).
         now: the time a backup is named after.
     """
@@ -45,6 +49,7 @@ class BackupPolicy:
     every: float = EVERY_SECONDS
     at_close: bool = True
     in_background: bool = False
+    opened_later: bool = False
     clock: Callable[[], float] = time.monotonic
     now: Callable[[], dt.datetime] = dt.datetime.now
 

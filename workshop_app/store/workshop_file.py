@@ -157,6 +157,7 @@ class WorkshopFile:
         self._upgrade = access.upgrade
         self._policy = backups
         self.backups: Backups | None = None
+        self._opened_unsaved = False  # the backup of the file as opened is still to be made
         if backups is not None and not self.read_only:
             self._start_backups()
 
@@ -238,6 +239,7 @@ class WorkshopFile:
         if not rows:
             return Changes()
         changes = rows.changes()
+        self.back_up_opened()  # the file as it was opened, before it changes
         try:
             if self._upgrade is not None:
                 self._bring_up_to_date(self._upgrade)
@@ -282,6 +284,7 @@ class WorkshopFile:
         :class:`~workshop_app.store.errors.WriteFailed` when it cannot be, the file as it was."""
         if self._upgrade is None:
             return False
+        self.back_up_opened()
         try:
             self._bring_up_to_date(self._upgrade)
         except (sqlite3.Error, OSError) as exc:
@@ -318,6 +321,16 @@ class WorkshopFile:
         assert self._policy is not None
         self.backups = Backups(self._policy, self.path)
         if opened:
+            self._opened_unsaved = True
+            if not self._policy.opened_later:
+                self.back_up_opened()
+
+    def back_up_opened(self) -> None:
+        """Make the backup of the file as it was opened, unless it is made already: at once,
+        or with :attr:`BackupPolicy.opened_later <.backup_schedule.BackupPolicy>`, when the
+        app asks (after its first paint), before the first change is written, or at closing."""
+        if self._opened_unsaved and self.backups is not None:
+            self._opened_unsaved = False
             self.backups.opened(self._db)
 
     def take_backup_problem(self) -> str | None:
@@ -325,6 +338,7 @@ class WorkshopFile:
         return self.backups.take_problem() if self.backups is not None else None
 
     def close(self) -> None:
+        self.back_up_opened()  # opened and closed before it was made: it is made now
         if self.backups is not None:  # a backup finished (and one of the last edits made)
             if self.unsaved:  # before the lock that keeps others out of its folder goes
                 self.backups.wait()

@@ -36,9 +36,9 @@ def make_application() -> QApplication:
     return app
 
 
-#: The cyclic garbage collector is back at the latest this long after start, should the window
-#: not paint (minimised, or behind a dialog about the file).
-COLLECTOR_AT_THE_LATEST_MS = 3000
+#: What waits for the first paint is done at the latest this long after start, should the
+#: window not paint (minimised, or behind a dialog about the file).
+SETTLE_AT_THE_LATEST_MS = 3000
 
 
 def collect_from_now_on() -> None:
@@ -51,13 +51,23 @@ def collect_from_now_on() -> None:
         gc.enable()
 
 
-class _FirstPaint(QObject):
-    """Once the window has painted: the garbage collector starts, and with ``--smoke-test`` the
-    app quits with the start-up time printed."""
+def _settle(window: MainWindow) -> None:
+    """What start-up leaves for after the first paint: the garbage collector, and the backup
+    of the file as it was opened (which a change would make first anyway: ``back_up_opened``),
+    with its failure said in the status bar as any backup's is."""
+    collect_from_now_on()
+    if window.session is not None:
+        window.session.file.back_up_opened()
+        window.report_backup_problem()
 
-    def __init__(self, parent: QObject, smoke_test: bool) -> None:
-        super().__init__(parent)
-        self.smoke_test = smoke_test
+
+class _FirstPaint(QObject):
+    """Once the window has painted: with ``--smoke-test`` the start-up time is printed and
+    the app quits; either way what waited for the paint is done (:func:`_settle`)."""
+
+    def __init__(self, window: MainWindow, smoke_test: bool) -> None:
+        super().__init__(window)
+        self.window, self.smoke_test = window, smoke_test
         self.done = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -67,9 +77,10 @@ class _FirstPaint(QObject):
         return False
 
     def _after_first_paint(self) -> None:
-        collect_from_now_on()
         if self.smoke_test:
             print(f"first paint after {process_age_ms():.0f} ms")
+        _settle(self.window)
+        if self.smoke_test:
             QApplication.instance().quit()  # type: ignore[union-attr]
 
 
@@ -80,10 +91,11 @@ def run(file: Path | None = None, demo: bool = False, smoke_test: bool = False) 
     session = None
     try:
         path = write_demo_copy() if (demo or (smoke_test and file is None)) else file
+        # The file's backup as opened waits for the first paint (_settle).
         if path is not None and smoke_test:  # opened as below, with a line for a dialog
-            session = Session(WorkshopFile.open(path, backups=app_backups()))
+            session = Session(WorkshopFile.open(path, backups=app_backups(opened_later=True)))
         elif path is not None:
-            opened = open_file(None, path)  # a file that cannot be opened is explained
+            opened = open_file(None, path, opened_later=True)  # a refusal is explained
             session = Session(opened) if opened is not None else None
     except WorkshopFileError as exc:
         if smoke_test:
@@ -96,6 +108,6 @@ def run(file: Path | None = None, demo: bool = False, smoke_test: bool = False) 
     if session is not None:
         session.setParent(window)
     window.installEventFilter(_FirstPaint(window, smoke_test))
-    QTimer.singleShot(COLLECTOR_AT_THE_LATEST_MS, collect_from_now_on)
+    QTimer.singleShot(SETTLE_AT_THE_LATEST_MS, window, lambda: _settle(window))
     window.show()
     return app.exec()

@@ -39,25 +39,30 @@ def with_extension(path: Path) -> Path:
 
 
 # ---------------------------------------------------------------- opening
-def app_backups() -> BackupPolicy:
+def app_backups(opened_later: bool = False) -> BackupPolicy:
     """How the app backs up the files it opens to edit: each copy checked in the background,
-    so that an edit waits only for the copy (:mod:`workshop_app.store.backup_schedule`)."""
+    so that an edit waits only for the copy (:mod:`workshop_app.store.backup_schedule`);
+    with ``opened_later``, the backup of the file as opened waits for ``back_up_opened``
+    (the app's start calls it once the window has painted)."""
     from workshop_app.store.backup_schedule import BackupPolicy
 
-    return BackupPolicy(in_background=True)
+    return BackupPolicy(in_background=True, opened_later=opened_later)
 
 
-def open_file(parent: QWidget | None, path: Path) -> WorkshopFile | None:
+def open_file(
+    parent: QWidget | None, path: Path, opened_later: bool = False
+) -> WorkshopFile | None:
     """Open a workshop file, or say why it cannot be opened (it is left untouched) and offer
     what can still be done (:mod:`workshop_app.ui.open_problem`).
 
     A file another app is writing may be opened read-only, when the facilitator agrees. A
-    file opened to be edited is backed up (:mod:`workshop_app.store.backup_schedule`).
+    file opened to be edited is backed up (:mod:`workshop_app.store.backup_schedule`), at
+    once or, with ``opened_later``, when the caller says (:func:`app_backups`).
     """
     from workshop_app.ui.open_problem import explain  # only when the file cannot be opened
 
     try:
-        return WorkshopFile.open(path, backups=app_backups())
+        return WorkshopFile.open(path, backups=app_backups(opened_later))
     except WorkshopLocked as locked:
         if not _ask_read_only(parent, locked):
             return None

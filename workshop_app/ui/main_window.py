@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         self._update_undo()
         self.audience.set_session(session)
         self.navigator.setCurrentRow(0)
-        self._report_backup_problem()
+        self.report_backup_problem()
         # Shown after the first stage's clock runs: the timer then takes the running look as it
         # is polished, instead of asking Qt's style to polish it again before the first paint.
         self.toolbar.show()
@@ -348,9 +348,9 @@ class MainWindow(QMainWindow):
         if changes.touches(Part.WORKSHOP):
             self._update_title()
         self._reports_timer.start()
-        self._report_backup_problem()
+        self.report_backup_problem()
 
-    def _report_backup_problem(self) -> None:
+    def report_backup_problem(self) -> None:
         """Backups that fail are said once in the status bar; the edits are saved all the same."""
         problem = self.session.file.take_backup_problem() if self.session else None
         if problem is not None:
