@@ -14,6 +14,10 @@
   candidate estimated (so every rival is drawn), against ``rank_candidates`` on the same
   input (goal: demo under 20 ms, 1,000 candidates under 500 ms).
 
+``python -m bench instructions`` counts the instructions to the first paint of the bare window and
+the app under valgrind (:mod:`bench.instructions`: the same on every run, for comparing two
+versions of the app; a few minutes).
+
 ``python -m bench limits`` only the largest workshop the format accepts (about three minutes;
 :mod:`bench.limits`): each command on it against the demo (goal: charter and progress report
 under 60 s and 1 GB, every other command under 10 s), and a million-item list refused.
@@ -195,6 +199,11 @@ def main(argv: Sequence[str] = ()) -> int:
         from bench.limits import limits
 
         limits()
+        return 0
+    if list(argv) == ["instructions"]:
+        from bench.instructions import instructions
+
+        instructions()
         return 0
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
