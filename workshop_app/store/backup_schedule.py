@@ -54,6 +54,14 @@ class BackupPolicy:
     now: Callable[[], dt.datetime] = dt.datetime.now
 
 
+def app_backups(opened_later: bool = False) -> BackupPolicy:
+    """How the app backs up the files it opens to edit: each copy checked in the background,
+    so that an edit waits only for the copy; with ``opened_later``, the backup of the file as
+    opened waits for ``WorkshopFile.back_up_opened`` (the app's start calls it once the
+    window has painted)."""
+    return BackupPolicy(in_background=True, opened_later=opened_later)
+
+
 @record
 class Backups:
     """The backups of one open workshop file: when the next one is due, and a failure that

@@ -15,7 +15,7 @@ from workshop_app.paths import resource
 from workshop_app.process_age import process_age_ms
 from workshop_app.store.errors import WorkshopFileError
 from workshop_app.store.workshop_file import WorkshopFile
-from workshop_app.ui.file_actions import app_backups, open_file, write_demo_copy
+from workshop_app.ui.file_actions import open_file, write_demo_copy
 from workshop_app.ui.look import apply_look
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.session import Session
@@ -93,6 +93,8 @@ def run(file: Path | None = None, demo: bool = False, smoke_test: bool = False) 
         path = write_demo_copy() if (demo or (smoke_test and file is None)) else file
         # The file's backup as opened waits for the first paint (_settle).
         if path is not None and smoke_test:  # opened as below, with a line for a dialog
+            from workshop_app.store.backup_schedule import app_backups
+
             session = Session(WorkshopFile.open(path, backups=app_backups(opened_later=True)))
         elif path is not None:
             opened = open_file(None, path, opened_later=True)  # a refusal is explained

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtWidgets
 from PySide6.QtWidgets import QMenu, QWidget
@@ -22,9 +21,6 @@ from workshop_app.store.lock import WorkshopLocked
 from workshop_app.store.workshop_file import EXTENSION, WorkshopFile, write_new_file
 from workshop_app.ui.session import Session
 from workshop_app.ui.settings import Settings
-
-if TYPE_CHECKING:
-    from workshop_app.store.backup_schedule import BackupPolicy
 
 FILE_FILTER = f"Workshops (*{EXTENSION})"
 
@@ -39,16 +35,6 @@ def with_extension(path: Path) -> Path:
 
 
 # ---------------------------------------------------------------- opening
-def app_backups(opened_later: bool = False) -> BackupPolicy:
-    """How the app backs up the files it opens to edit: each copy checked in the background,
-    so that an edit waits only for the copy (:mod:`workshop_app.store.backup_schedule`);
-    with ``opened_later``, the backup of the file as opened waits for ``back_up_opened``
-    (the app's start calls it once the window has painted)."""
-    from workshop_app.store.backup_schedule import BackupPolicy
-
-    return BackupPolicy(in_background=True, opened_later=opened_later)
-
-
 def open_file(
     parent: QWidget | None, path: Path, opened_later: bool = False
 ) -> WorkshopFile | None:
@@ -57,8 +43,10 @@ def open_file(
 
     A file another app is writing may be opened read-only, when the facilitator agrees. A
     file opened to be edited is backed up (:mod:`workshop_app.store.backup_schedule`), at
-    once or, with ``opened_later``, when the caller says (:func:`app_backups`).
+    once or, with ``opened_later``, when the caller says
+    (:func:`~workshop_app.store.backup_schedule.app_backups`).
     """
+    from workshop_app.store.backup_schedule import app_backups
     from workshop_app.ui.open_problem import explain  # only when the file cannot be opened
 
     try:

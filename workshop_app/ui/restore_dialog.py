@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app import APP_NAME
 from workshop_app.domain.model import Workshop
+from workshop_app.store.backup_schedule import app_backups
 from workshop_app.store.backups import Backup, ReplacedCopy, list_backups
 from workshop_app.store.errors import WorkshopFileError
 from workshop_app.store.restore import (
@@ -37,7 +38,6 @@ from workshop_app.store.restore import (
     source_of,
 )
 from workshop_app.store.workshop_file import WorkshopFile
-from workshop_app.ui.file_actions import app_backups
 from workshop_app.ui.look import restyle
 from workshop_app.ui.screen_fit import fit_rect, frame_of
 
