@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -572,9 +573,6 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    import gc
-
-    gc.disable()  # until the window has painted (workshop_app.ui.app.collect_from_now_on)
     from workshop_app.ui.app import run
 
     if args.file is not None and not args.file.exists():
@@ -603,7 +601,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] in COMMANDS:
         with _safe_output():  # what it says and every refusal
             return _run(argv)
-    return _run(argv)
+    # The app starts without the cyclic garbage collector: none of the objects importing and
+    # building the window make is garbage. It runs again from the first paint
+    # (workshop_app.ui.app.collect_from_now_on), or once the app has ended.
+    gc.disable()
+    try:
+        return _run(argv)
+    finally:
+        gc.enable()
 
 
 def _run(argv: list[str]) -> int:
