@@ -200,16 +200,18 @@ def test_unknown_commands_and_options_are_one_line() -> None:
     assert_one_clear_line(run("rank", "x.workshop", "--colour"), "unrecognized arguments")
 
 
-def test_smoke_test_paints_the_demo_without_weasyprint(tmp_path: Path) -> None:
+def start_the_app(home: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """Run Python with ``arguments`` (the app, or a script that starts it) offscreen, with its
+    settings and data under ``home``; the app must end by itself (``--smoke-test``)."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(tmp_path),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "cfg"),
     }
     result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "workshop_app", "--smoke-test"],
+        [sys.executable, *arguments],
         capture_output=True,
         text=True,
         env=env,
@@ -217,6 +219,11 @@ def test_smoke_test_paints_the_demo_without_weasyprint(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
+    return result
+
+
+def test_smoke_test_paints_the_demo_without_weasyprint(tmp_path: Path) -> None:
+    result = start_the_app(tmp_path, "-X", "importtime", "-m", "workshop_app", "--smoke-test")
     assert result.stdout.startswith("first paint after ")
     assert result.stdout.strip().endswith(" ms")
     imported = {
@@ -231,13 +238,6 @@ def test_smoke_test_paints_the_demo_without_weasyprint(tmp_path: Path) -> None:
 def test_the_garbage_collector_waits_for_the_first_paint_and_then_runs(tmp_path: Path) -> None:
     """Start-up runs without the cyclic collector; once the window has painted it runs again,
     with what start-up made set aside (frozen)."""
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(tmp_path),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
-    }
     script = (
         "import gc, sys\n"
         "from workshop_app import cli\n"
@@ -245,15 +245,7 @@ def test_the_garbage_collector_waits_for_the_first_paint_and_then_runs(tmp_path:
         "print('collecting' if gc.isenabled() else 'not collecting', gc.get_freeze_count() > 0)\n"
         "sys.exit(status)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
+    result = start_the_app(tmp_path, "-c", script)
     assert result.stdout.splitlines()[-1] == "collecting True", result.stdout
 
 
@@ -262,23 +254,8 @@ def test_the_app_backs_up_the_file_it_starts_on(tmp_path: Path, demo_file: Path)
     or at the latest as it closes), and the file itself is not touched."""
     from workshop_app.store.backups import list_backups
 
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(tmp_path),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
-    }
     before = digest(demo_file)
-    result = subprocess.run(
-        [sys.executable, "-m", "workshop_app", str(demo_file), "--smoke-test"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
+    start_the_app(tmp_path, "-m", "workshop_app", str(demo_file), "--smoke-test")
     [backup] = list_backups(demo_file)  # where this test process says backups go
     assert backup.reason == "opened"
     assert digest(demo_file) == before
