@@ -73,6 +73,7 @@ class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.done:
             self.done = True
+            watched.removeEventFilter(self)  # the window's later events skip Python
             QTimer.singleShot(0, self._after_first_paint)
         return False
 
