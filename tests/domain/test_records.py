@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
 import sys
 from dataclasses import field
 from typing import Any
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from workshop_app.domain import records
 from workshop_app.domain.records import record
 
 
@@ -125,3 +127,119 @@ def test_the_app_model_is_made_of_records() -> None:
     for cls in made_here:
         assert cls.__eq__.__module__ == "workshop_app.domain.records", cls
     assert "workshop_app.domain.records" in sys.modules
+
+
+def _outcome(cls: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[str, Any]:
+    try:
+        made = cls(*args, **kwargs)
+    except TypeError as exc:
+        return "refused", str(exc)
+    return "made", tuple(getattr(made, part.name) for part in dataclasses.fields(made))
+
+
+names = st.sampled_from(["name", "count", "note", "tags", "other"])
+arguments = st.tuples(
+    st.lists(st.integers(0, 9), max_size=6).map(tuple),
+    st.dictionaries(names, st.integers(0, 9), max_size=3),
+)
+
+
+@pytest.mark.parametrize("frozen", [False, True])
+@pytest.mark.parametrize("instances_before", [0, records.COMPILE_AFTER + 1])
+@given(calls=st.lists(arguments, min_size=1, max_size=4))
+def test_a_record_takes_and_refuses_the_arguments_its_dataclass_does(
+    frozen: bool, instances_before: int, calls: list[tuple[tuple[Any, ...], dict[str, Any]]]
+) -> None:
+    """Before its ``__init__`` is compiled (shared) and after (compiled): the same fields from
+    the same arguments, and the same ``TypeError`` word for word for wrong ones."""
+    as_record, as_dataclass = _pair(frozen)
+    for number in range(instances_before):
+        as_record(str(number))
+    for args, kwargs in calls:
+        assert _outcome(as_record, args, kwargs) == _outcome(as_dataclass, args, kwargs)
+
+
+def test_a_default_factory_gives_each_record_its_own_and_post_init_runs() -> None:
+    seen: list[str] = []
+
+    @record
+    class Bag:
+        label: str
+        items: list[str] = field(default_factory=list)
+
+        def __post_init__(self) -> None:
+            seen.append(self.label)
+
+    made = [Bag(str(number)) for number in range(records.COMPILE_AFTER + 3)]
+    made[0].items.append("x")
+    assert [bag.items for bag in made[:2]] == [["x"], []]
+    assert made[-1].items == [] and made[-1].items is not made[-2].items
+    assert seen == [bag.label for bag in made]
+
+
+def test_a_class_that_is_not_a_record_may_add_names_to_a_frozen_one() -> None:
+    @record(frozen=True)
+    class Base:
+        name: str
+
+    class Extended(Base):
+        pass
+
+    extended = Extended("a")
+    extended.extra = 1  # type: ignore[attr-defined]
+    assert extended.extra == 1  # type: ignore[attr-defined]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        extended.name = "b"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Base("a").extra = 1  # type: ignore[attr-defined]
+
+
+def test_records_refuse_what_their_init_does_not_take() -> None:
+    with pytest.raises(TypeError, match="follows default argument"):
+
+        @record
+        class Ordered:
+            first: int = 0
+            second: int  # type: ignore[misc]
+
+    with pytest.raises(TypeError, match="every field of a record is a parameter"):
+
+        @record
+        class Hidden:
+            shown: int
+            kept: int = field(default=0, init=False)
+
+
+#: Makes records and instances in a fresh interpreter and prints what Python compiled, as the
+#: audit hook sees it (a hook cannot be taken out of the process that adds it).
+_COMPILATIONS = """
+import sys
+compiled = []
+sys.addaudithook(lambda event, args: compiled.append(event) if event == "compile" else None)
+from workshop_app.domain.records import COMPILE_AFTER, record
+compiled.clear()
+
+@record(frozen=True)
+class Frozen:
+    name: str
+    count: int = 0
+
+@record
+class Plain:
+    name: str
+
+print(len(compiled))
+for number in range(COMPILE_AFTER):
+    Frozen(str(number)), Plain(str(number))
+print(len(compiled))
+for number in range(100):
+    Frozen(str(number)), Plain(str(number))
+print(len(compiled))
+"""
+
+
+def test_making_records_compiles_nothing_until_a_class_is_made_by_the_score() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _COMPILATIONS], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["0", "0", "2"]
