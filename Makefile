@@ -5,6 +5,8 @@
 #   make check   the fast inner loop: lint, then the domain and store tests (no Qt, no PDF)
 #   make lint    ruff, ruff format check, mypy, import-linter contracts
 #   make bench   the benchmarks in bench/ (not part of make test)
+#   make demo-file  lay out resources/demo/demo.workshop again from demo_workshop.json (after
+#                   editing the document or adding a schema step; a test says when)
 #   make screenshots  every stage of the demo as PNG in docs/screenshots/ (1366×768), and the
 #                     audience view on a 1920×1080 projector in docs/screenshots/audience/
 #   make bundle       the Linux bundle a facilitator installs without Python:
@@ -41,7 +43,7 @@ DESKTOP_TESTS := tests/ui/test_keyboard_workshop.py tests/ui/test_in_the_room.py
 	tests/ui/test_estimation.py tests/ui/test_examples.py tests/ui/test_next_workflow.py \
 	tests/ui/test_review_import.py tests/ui/test_signoff_channels.py
 
-.PHONY: run test check lint bench screenshots clean debian-core debian-gui debian-test \
+.PHONY: run test check lint bench demo-file screenshots clean debian-core debian-gui debian-test \
 	bundle bundle-test bundle-bench debian-bundle
 
 run: debian-core debian-gui $(STAMP_RUN)
@@ -68,6 +70,9 @@ lint: $(STAMP_TEST)
 
 bench: debian-core $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+demo-file: $(STAMP_RUN)
+	$(BIN)/python -m workshop_app.store.demo
 
 screenshots: debian-core $(STAMP_RUN)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m workshop_app.ui.screenshots docs/screenshots

@@ -183,10 +183,11 @@ def _open_read_only(path: Path) -> WorkshopFile:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from workshop_app.libraries import demo_document
     from workshop_app.store.demo import write_demo
 
-    workshop = write_demo(args.file, overwrite=args.force)
-    print(f"{args.file}: demo workshop written ({workshop.info.title})")
+    write_demo(args.file, overwrite=args.force)
+    print(f"{args.file}: demo workshop written ({demo_document()['workshop']['title']})")
     return EXIT_OK
 
 

@@ -344,10 +344,15 @@ RECORDS = (
 )
 
 
+def applied_now() -> str:
+    """The time a schema step is recorded as applied at (``_sqlite_migrations.applied_at``)."""
+    return str(dt.datetime.now(dt.UTC))
+
+
 def lay_out(conn: sqlite3.Connection, version: int = SCHEMA_VERSION) -> None:
     """Create every table of ``version`` (the newest by default) in an empty file, in one
     transaction, with each step recorded as applied (``conn`` in autocommit mode)."""
-    applied_at = str(dt.datetime.now(dt.UTC))
+    applied_at = applied_now()
     conn.execute("BEGIN")
     try:
         for statement in RECORDS:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from workshop_app.domain.model import Workshop
@@ -19,7 +20,7 @@ from workshop_app.store.atomic import fsync, fsync_folder, publish, temporary_si
 from workshop_app.store.lock import WorkshopLock, WorkshopLocked
 from workshop_app.store.outputs import check_output
 from workshop_app.store.row_sync import diff, snapshot, write
-from workshop_app.store.tables import lay_out
+from workshop_app.store.tables import NEW_REVISION, applied_now, lay_out
 
 _TAKEN = "already exists; choose another name or replace it explicitly (--force)"
 
@@ -64,12 +65,40 @@ def _replacing(path: Path, overwrite: bool) -> Iterator[None]:
 def write_new_file(path: Path, workshop: Workshop, *, overwrite: bool = False) -> None:
     """Write a complete workshop file at ``path`` through a synced temporary file; a file it
     replaces must not be open for writing elsewhere, nor be anything but a file."""
+    _write_whole(path, overwrite, lambda temp: _build(temp, workshop))
+
+
+def write_copy(source: Path, path: Path, *, overwrite: bool = False) -> None:
+    """Write ``path`` as a new file with the contents of the workshop file ``source`` (one we
+    ship), as :func:`write_new_file` writes one: it gets a revision of its own, as every new
+    file does, and its schema steps are recorded as applied now."""
+
+    def fill(temp: Path) -> None:
+        shutil.copyfile(source, temp)
+        conn = sqlite3.connect(temp, isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode = MEMORY")
+            conn.execute("PRAGMA synchronous = OFF")
+            with conn:
+                conn.execute("BEGIN")
+                conn.execute(
+                    f"UPDATE file_state SET previous = {NEW_REVISION}, revision = {NEW_REVISION}"
+                )
+                conn.execute("UPDATE _sqlite_migrations SET applied_at = ?", (applied_now(),))
+        finally:
+            conn.close()
+
+    _write_whole(path, overwrite, fill)
+
+
+def _write_whole(path: Path, overwrite: bool, fill: Callable[[Path], None]) -> None:
+    """Fill a temporary sibling of ``path``, sync it and give it the name ``path``."""
     check_output(path)
     if path.exists() and not overwrite:
         raise errors.FileExists(path, _TAKEN)
     try:
         with _replacing(path, overwrite), temporary_sibling(path) as temp:
-            _build(temp, workshop)
+            fill(temp)
             fsync(temp)
             publish(temp, path, overwrite)
     except sqlite3.Error as exc:
