@@ -6,7 +6,8 @@ from __future__ import annotations
 import shlex
 from pathlib import Path
 
-from workshop_app.store.backups import EVERY_SECONDS, KEEP, Backup, ReplacedCopy
+from workshop_app.store.backup_policy import EVERY_SECONDS, KEEP
+from workshop_app.store.backups import Backup, ReplacedCopy
 from workshop_app.store.restore import Restored, when
 
 _COLUMNS = ("number", "made", "title", "candidates", "size", "why")

@@ -17,7 +17,6 @@ workshop has one fingerprint everywhere.
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import re
 from collections.abc import Mapping
@@ -88,6 +87,10 @@ def _signed_content(document: Mapping[str, Any]) -> dict[str, Any]:
 
 def fingerprint_of(document: Mapping[str, Any]) -> str:
     """The fingerprint of an interchange (or charter) document."""
+    # Loaded with the first fingerprint: hashlib brings OpenSSL, and opening a workshop that
+    # has no exported version needs none (about 1% of the app's start).
+    import hashlib
+
     text = canonical_json(_signed_content(document))
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
     return base64.b32encode(digest).decode("ascii").lower()[:LENGTH]

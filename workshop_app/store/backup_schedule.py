@@ -1,5 +1,5 @@
 """When a workshop file open in the app (or a command) is backed up: when it is opened to be
-edited, then after an edit once :data:`~workshop_app.store.backups.EVERY_SECONDS` have passed
+edited, then after an edit once :data:`~workshop_app.store.backup_policy.EVERY_SECONDS` have passed
 since the last backup, and when it is closed after edits — never when nothing changed since
 the newest backup (the checked copy is compared with it, and dropped).
 
@@ -12,54 +12,18 @@ the problem is kept to be reported once.
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 import threading
-import time
-from collections.abc import Callable
 from dataclasses import field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop_app.domain.records import record
-from workshop_app.store.backup_making import Copy, copy_out, finish
-from workshop_app.store.backups import EVERY_SECONDS, KEEP, Backup, BackupFailed, list_backups
+from workshop_app.store.backup_policy import BackupPolicy
 
-
-@record
-class BackupPolicy:
-    """Where and how often backups are made, and the clocks that say when.
-
-    Attributes:
-        root: the folder of every workshop's backups; None: :func:`backups_root`.
-        keep: how many backups of a workshop are kept.
-        every: the least seconds between two backups made while editing.
-        at_close: make one when the file is closed after edits since the last.
-        in_background: check and name each copy in a thread (the app); else before the call
-            that made it returns (the commands, the tests).
-        opened_later: the backup of the file as it was opened waits for
-            :meth:`~workshop_app.store.workshop_file.WorkshopFile.back_up_opened` (the app
-            calls it once its window has painted), or for the first change written, or for
-            the file's closing, whichever comes first; else it is made as the file opens.
-        clock: seconds that only go forward (tests pass their own).
-        now: the time a backup is named after.
-    """
-
-    root: Path | None = None
-    keep: int = KEEP
-    every: float = EVERY_SECONDS
-    at_close: bool = True
-    in_background: bool = False
-    opened_later: bool = False
-    clock: Callable[[], float] = time.monotonic
-    now: Callable[[], dt.datetime] = dt.datetime.now
-
-
-def app_backups(opened_later: bool = False) -> BackupPolicy:
-    """How the app backs up the files it opens to edit: each copy checked in the background,
-    so that an edit waits only for the copy; with ``opened_later``, the backup of the file as
-    opened waits for ``WorkshopFile.back_up_opened`` (the app's start calls it once the
-    window has painted)."""
-    return BackupPolicy(in_background=True, opened_later=opened_later)
+if TYPE_CHECKING:
+    from workshop_app.store.backup_making import Copy
+    from workshop_app.store.backups import Backup
 
 
 @record
@@ -122,6 +86,9 @@ class Backups:
     def _make(self, db: sqlite3.Connection, reason: str, in_background: bool | None = None) -> None:
         self.wait()
         self._last = self.policy.clock()
+        # The making of backups loads with the first one (after the app's first paint).
+        from workshop_app.store.backup_making import copy_out
+
         try:
             copy = copy_out(
                 db,
@@ -143,6 +110,9 @@ class Backups:
             self._finish(copy)
 
     def _finish(self, copy: Copy) -> None:
+        from workshop_app.store.backup_making import finish
+        from workshop_app.store.backups import list_backups
+
         try:
             if self._newest is None:
                 listed = list_backups(self.path, self.policy.root)
@@ -159,6 +129,8 @@ class Backups:
             self.made.append(made)
 
     def _failed(self, failure: Exception) -> None:
+        from workshop_app.store.backups import BackupFailed
+
         if self.problem is None:
             self._unreported = True
         self.problem = (

@@ -32,16 +32,13 @@ from workshop_app.domain.document import workshop_to_document
 from workshop_app.domain.model import Workshop
 from workshop_app.domain.records import record
 from workshop_app.store import errors
+from workshop_app.store.backup_policy import KEEP
 from workshop_app.store.inspection import connect, inspect, upgraded_copy
 from workshop_app.store.row_reading import load_checked
 from workshop_app.store.tables import SCHEMA_VERSION
 
 #: The environment variable that names the folder of backups (tests set it).
 ENVIRONMENT = "FIRST_WORKFLOW_BACKUPS"
-#: How many backups of one workshop are kept (the newest).
-KEEP = 10
-#: The least time between two backups made while editing.
-EVERY_SECONDS = 5 * 60
 #: Why a backup was made, in words for a listing.
 REASONS = {
     "opened": "when opened",

@@ -37,7 +37,8 @@ from workshop_app.store.summary import summary
 from workshop_app.store.writer import back_up, write_new_file
 
 if TYPE_CHECKING:
-    from workshop_app.store.backup_schedule import BackupPolicy, Backups
+    from workshop_app.store.backup_policy import BackupPolicy
+    from workshop_app.store.backup_schedule import Backups
 
 
 class UndeclaredChange(UserWarning):
@@ -327,7 +328,7 @@ class WorkshopFile:
 
     def back_up_opened(self) -> None:
         """Make the backup of the file as it was opened, unless it is made already: at once,
-        or with :attr:`BackupPolicy.opened_later <.backup_schedule.BackupPolicy>`, when the
+        or with :attr:`BackupPolicy.opened_later <.backup_policy.BackupPolicy>`, when the
         app asks (after its first paint), before the first change is written, or at closing."""
         if self._opened_unsaved and self.backups is not None:
             self._opened_unsaved = False

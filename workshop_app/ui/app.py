@@ -94,7 +94,7 @@ def run(file: Path | None = None, demo: bool = False, smoke_test: bool = False) 
         path = write_demo_copy() if (demo or (smoke_test and file is None)) else file
         # The file's backup as opened waits for the first paint (_settle).
         if path is not None and smoke_test:  # opened as below, with a line for a dialog
-            from workshop_app.store.backup_schedule import app_backups
+            from workshop_app.store.backup_policy import app_backups
 
             session = Session(WorkshopFile.open(path, backups=app_backups(opened_later=True)))
         elif path is not None:

@@ -44,9 +44,9 @@ def open_file(
     A file another app is writing may be opened read-only, when the facilitator agrees. A
     file opened to be edited is backed up (:mod:`workshop_app.store.backup_schedule`), at
     once or, with ``opened_later``, when the caller says
-    (:func:`~workshop_app.store.backup_schedule.app_backups`).
+    (:func:`~workshop_app.store.backup_policy.app_backups`).
     """
-    from workshop_app.store.backup_schedule import app_backups
+    from workshop_app.store.backup_policy import app_backups
     from workshop_app.ui.open_problem import explain  # only when the file cannot be opened
 
     try:

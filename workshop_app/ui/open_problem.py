@@ -76,7 +76,7 @@ def _what_can_be_read(error: WorkshopFileError) -> WayOn | None:
     if not isinstance(error, InvalidContents):
         return None
     try:
-        from workshop_app.store.backup_schedule import app_backups
+        from workshop_app.store.backup_policy import app_backups
 
         readable = WorkshopFile.open_readable(error.path, backups=app_backups())
     except WorkshopFileError:
@@ -188,7 +188,7 @@ def _from_backups(
 def _set_aside_and_open(parent: QWidget | None, path: Path) -> WorkshopFile | None:
     """Set the journal beside ``path`` aside, then open the workshop to be edited; what
     stops either is said (and, for the journal, nothing was moved)."""
-    from workshop_app.store.backup_schedule import app_backups
+    from workshop_app.store.backup_policy import app_backups
     from workshop_app.store.journal import set_aside
 
     try:

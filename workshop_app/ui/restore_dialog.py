@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app import APP_NAME
 from workshop_app.domain.model import Workshop
-from workshop_app.store.backup_schedule import app_backups
+from workshop_app.store.backup_policy import app_backups
 from workshop_app.store.backups import Backup, ReplacedCopy, list_backups
 from workshop_app.store.errors import WorkshopFileError
 from workshop_app.store.restore import (
