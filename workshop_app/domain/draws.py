@@ -15,10 +15,10 @@ from enum import StrEnum
 from fractions import Fraction
 
 from workshop_app.domain.model import Candidate, Period, Workshop
+from workshop_app.domain.per_month import PER_MONTH
 from workshop_app.domain.ranking import (
     FREQUENCY_BANDS,
     MINUTES_BANDS,
-    PER_MONTH,
     estimated_facts,
 )
 from workshop_app.domain.records import record

@@ -10,42 +10,13 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
-from typing import Any
 
-from workshop_app.domain.fields import LARGEST_ESTIMATE
-from workshop_app.domain.model import PER_MONTH, Estimate, EstimateFact, Period, Workshop
+from workshop_app.domain.model import Estimate, EstimateFact, Period, Workshop
+from workshop_app.domain.per_month import PER_MONTH
 from workshop_app.domain.records import record
 
 #: The facts in the order a round asks them.
 FACTS = (EstimateFact.OCCURRENCES, EstimateFact.MINUTES, EstimateFact.PAIN)
-
-
-def value_problem(fact: str, value: Any) -> str | None:
-    """Why ``value`` cannot be an answer about ``fact``; None when it can (a pass always can).
-
-    Only a number the field's own check accepts (finite, 0 up to the limit) is judged here.
-    """
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if not 0 <= value <= LARGEST_ESTIMATE:
-        return None
-    shown = str(int(value)) if float(value).is_integer() else str(value)
-    if fact == EstimateFact.MINUTES and value <= 0:
-        return f"a minutes estimate must be more than 0, got {shown}"
-    if fact == EstimateFact.PAIN and not (float(value).is_integer() and 1 <= value <= 5):
-        return f"a pain estimate must be a whole number 1 to 5, got {shown}"
-    return None
-
-
-def per_problem(fact: str, per: Any) -> str | None:
-    """Why ``per`` does not fit ``fact``: occurrences need their period, the others take none."""
-    if fact == EstimateFact.OCCURRENCES and per is None:
-        return "an occurrences estimate needs the period it counts in (day, week, month…)"
-    if fact != EstimateFact.OCCURRENCES and per is not None:
-        return f"must be null for a {fact} estimate; only occurrences count per period"
-    return None
 
 
 def answer_key(estimate: Estimate) -> tuple[str, str, int, str] | None:

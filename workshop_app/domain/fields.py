@@ -7,6 +7,7 @@ so a field added here is handled everywhere at once.
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -362,3 +363,31 @@ def field_spec(key: str, field_path: str) -> FieldSpec:
         if spec.name == name:
             return spec
     raise KeyError(f"unknown field {key}.{field_path}")
+
+
+def value_problem(fact: str, value: Any) -> str | None:
+    """Why ``value`` cannot be an answer about ``fact``; None when it can (a pass always can).
+
+    Only a number the field's own check accepts (finite, 0 up to the limit) is judged here.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if not 0 <= value <= LARGEST_ESTIMATE:
+        return None
+    shown = str(int(value)) if float(value).is_integer() else str(value)
+    if fact == m.EstimateFact.MINUTES and value <= 0:
+        return f"a minutes estimate must be more than 0, got {shown}"
+    if fact == m.EstimateFact.PAIN and not (float(value).is_integer() and 1 <= value <= 5):
+        return f"a pain estimate must be a whole number 1 to 5, got {shown}"
+    return None
+
+
+def per_problem(fact: str, per: Any) -> str | None:
+    """Why ``per`` does not fit ``fact``: occurrences need their period, the others take none."""
+    if fact == m.EstimateFact.OCCURRENCES and per is None:
+        return "an occurrences estimate needs the period it counts in (day, week, month…)"
+    if fact != m.EstimateFact.OCCURRENCES and per is not None:
+        return f"must be null for a {fact} estimate; only occurrences count per period"
+    return None

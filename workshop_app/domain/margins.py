@@ -16,10 +16,10 @@ from fractions import Fraction
 from workshop_app.domain.draws import FACTS, Fact, fact_value
 from workshop_app.domain.fields import field_spec
 from workshop_app.domain.model import Candidate
+from workshop_app.domain.per_month import PER_MONTH
 from workshop_app.domain.ranking import (
     FREQUENCY_BANDS,
     MINUTES_BANDS,
-    PER_MONTH,
     frequency_score,
     friction_score,
     minutes_score,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import field
 from enum import StrEnum
-from fractions import Fraction
 from typing import Any
 
 from workshop_app.domain.records import record
@@ -50,16 +49,6 @@ class Period(StrEnum):
 
 
 WORKING_DAYS_PER_MONTH = 21
-
-#: How many of each period fit in a month (the ranking model's rule; kept here, beside the
-#: periods, so reading an estimate does not load the ranking).
-PER_MONTH: dict[Period, Fraction] = {
-    Period.DAY: Fraction(WORKING_DAYS_PER_MONTH),
-    Period.WEEK: Fraction(52, 12),
-    Period.MONTH: Fraction(1),
-    Period.QUARTER: Fraction(1, 3),
-    Period.YEAR: Fraction(1, 12),
-}
 
 
 class DataReadiness(StrEnum):

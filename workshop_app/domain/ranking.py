@@ -13,7 +13,6 @@ from enum import StrEnum
 from fractions import Fraction
 
 from workshop_app.domain.model import (
-    PER_MONTH,  # how many of each period fit in a month, kept beside the periods
     Candidate,
     CandidateStatus,
     DataReadiness,
@@ -21,6 +20,7 @@ from workshop_app.domain.model import (
     Level,
     Period,
 )
+from workshop_app.domain.per_month import PER_MONTH
 from workshop_app.domain.records import record
 
 #: (lowest occurrences per month, score, plain words), highest first.

@@ -13,8 +13,15 @@ from functools import cache
 from typing import Any
 
 from workshop_app.domain.dates import date_problem, datetime_problem, is_date
-from workshop_app.domain.estimates import per_problem, value_problem
-from workshop_app.domain.fields import ADOPTION, LISTS, WORKSHOP, FieldSpec, field_spec
+from workshop_app.domain.fields import (
+    ADOPTION,
+    LISTS,
+    WORKSHOP,
+    FieldSpec,
+    field_spec,
+    per_problem,
+    value_problem,
+)
 from workshop_app.domain.fingerprint import NOT_THE_CHARTER, PATTERN, fingerprint_of
 from workshop_app.domain.limits import (
     LIST_CAPS,

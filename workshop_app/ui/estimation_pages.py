@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.estimates import RoundSummary, shown, unit_words, value_problem
-from workshop_app.domain.fields import LARGEST_ESTIMATE
+from workshop_app.domain.estimates import RoundSummary, shown, unit_words
+from workshop_app.domain.fields import LARGEST_ESTIMATE, value_problem
 from workshop_app.domain.model import CandidateStatus, EstimateFact, Period, Workshop
 from workshop_app.domain.records import record
 from workshop_app.domain.text import MEDIUM, clean_typed_text

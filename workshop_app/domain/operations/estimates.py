@@ -15,14 +15,8 @@ from typing import Any
 
 from workshop_app.domain import edits
 from workshop_app.domain.changes import Changes, Part, Refused
-from workshop_app.domain.estimates import (
-    answer_key,
-    per_problem,
-    shown,
-    summarise,
-    value_problem,
-)
-from workshop_app.domain.fields import ESTIMATE
+from workshop_app.domain.estimates import answer_key, shown, summarise
+from workshop_app.domain.fields import ESTIMATE, per_problem, value_problem
 from workshop_app.domain.limits import room_problem
 from workshop_app.domain.model import (
     Decision,
