@@ -14,8 +14,10 @@ from __future__ import annotations
 import math
 import re
 
-#: Spaces people group digits with: space, no-break space, thin and narrow no-break spaces.
-_SPACES = re.compile("[ \u00a0\u2009\u202f]")
+#: Spaces people group digits with: space, no-break space, thin and narrow no-break spaces, as
+#: a ``str.translate`` table that deletes them (a regular expression's class of these took
+#: longer to compile than all the rest of reading numbers).
+_SPACES = dict.fromkeys(map(ord, " \u00a0\u2009\u202f"))
 _SHAPE = re.compile(r"(?P<sign>[+-]?)(?P<body>[0-9.,]*[0-9][0-9.,]*)(?P<exp>[eE][+-]?[0-9]+)?")
 
 
@@ -61,7 +63,7 @@ def read_number(text: str) -> int | float:
     """The number ``text`` means; an int when it is written without a decimal mark or an
     exponent. :class:`NumberRefused` says why not."""
     shown = text.strip()
-    cleaned = _SPACES.sub("", shown).replace("\u2212", "-")  # the typographic minus, too
+    cleaned = shown.translate(_SPACES).replace("\u2212", "-")  # the typographic minus, too
     found = _SHAPE.fullmatch(cleaned)
     if found is None:
         raise NumberRefused(f"{shown!r} is not a number")

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6 import QtGui
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QDoubleValidator, QFocusEvent
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
@@ -45,8 +46,8 @@ class NumberEdit(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        validator = QDoubleValidator(-1e12, 1e12, 6, self)
-        validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+        validator = QtGui.QDoubleValidator(-1e12, 1e12, 6, self)  # made with the first editor
+        validator.setNotation(QtGui.QDoubleValidator.Notation.StandardNotation)
         self.setValidator(validator)
         self.setPlaceholderText("not set")
 

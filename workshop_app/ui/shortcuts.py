@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6 import QtWidgets
+from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QTextDocument
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from workshop_app.domain.records import record
@@ -205,7 +205,7 @@ class ShortcutHelp(QtWidgets.QDialog):
         self.browser = browser
         # Measured on a copy: the browser lays its own document out at its current width.
         screen = parent.screen().availableGeometry()
-        measure = QTextDocument()
+        measure = QtGui.QTextDocument()  # named here: the window's start does without it
         measure.setDefaultFont(browser.font())
         measure.setHtml(self.text)
         scroll_bar = browser.verticalScrollBar().sizeHint().width()
