@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from PySide6.QtCore import QDir, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -26,6 +26,8 @@ STYLESHEETS = ("widgets.qss", "components.qss")
 AUDIENCE_STYLESHEET = "audience.qss"
 _POINTS = re.compile(r"(\d+(?:\.\d+)?)pt\b")
 _PIXELS = re.compile(r"(\d+(?:\.\d+)?)px\b")
+#: An image of the sheets, named by the folder it is bundled in: ``url(icons:check.svg)``.
+_ICON_URL = re.compile(r"url\(icons:([^)]+)\)")
 
 
 @cache
@@ -40,7 +42,15 @@ def load_fonts() -> bool:
 @cache
 def _stylesheet_text() -> str:
     text = "\n".join(resource(f"style/{name}").read_text(encoding="utf-8") for name in STYLESHEETS)
-    return fill_tokens(text)
+    return _with_icon_files(fill_tokens(text))
+
+
+def _with_icon_files(text: str) -> str:
+    """The sheet with each ``url(icons:NAME)`` naming the bundled file itself (a quoted path),
+    so that Qt needs no search path for it (``QDir``, whose 32 enum members Python would make
+    before the first paint)."""
+    folder = str(resource("icons")).replace("\\", "\\\\").replace('"', '\\"')
+    return _ICON_URL.sub(lambda match: f'url("{folder}/{match.group(1)}")', text)
 
 
 def stylesheet(scale: float = 1.0) -> str:
@@ -65,7 +75,6 @@ def audience_stylesheet(unit: float = 1.0) -> str:
 
 def apply_look(app: QApplication, scale: float = 1.0, base_points: float = 10.5) -> None:
     """Fonts, stylesheet and base point size for the whole application."""
-    QDir.addSearchPath("icons", str(resource("icons")))
     font = QFont(FAMILY if load_fonts() else app.font().family())
     font.setPointSizeF(base_points * scale)
     app.setFont(font)

@@ -50,11 +50,11 @@ from workshop_app.ui.settings import Settings
 from workshop_app.ui.stage_page import StagePage
 from workshop_app.ui.stage_pages import PAGE_FACTORIES, STAGES, Pages, Today
 from workshop_app.ui.timer import StageTimer
-from workshop_app.ui.welcome import WelcomePage
 from workshop_app.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:
     from workshop_app.domain.stages import StageReport
+    from workshop_app.ui.welcome import WelcomePage
 
 __all__ = ["STAGES", "MainWindow"]
 
@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
         """The welcome screen, made the first time it is asked for: a window opened on a
         workshop does not make it before its first paint."""
         if self._welcome is None:
+            from workshop_app.ui.welcome import WelcomePage  # loaded with the screen
+
             page = WelcomePage(self.settings, self.central, self.today)
             page.newRequested.connect(self.new_workshop)
             page.openRequested.connect(self.open_dialog)
