@@ -45,8 +45,14 @@ class Settings:
         return [Path(str(entry)) for entry in entries if entry]
 
     def add_recent(self, path: Path) -> None:
-        entries = [path.resolve(), *[p for p in self.recent_files() if p != path.resolve()]]
-        self.store.setValue("recent/files", [str(p) for p in entries[:MAX_RECENT]])
+        """Put ``path`` first among the recent files; a list that stays as it was is not
+        written again (reopening the last workshop would rewrite and sync the settings file
+        before the window's first paint)."""
+        resolved = path.resolve()
+        listed = self.recent_files()
+        entries = [resolved, *[p for p in listed if p != resolved]][:MAX_RECENT]
+        if entries != listed:
+            self.store.setValue("recent/files", [str(p) for p in entries])
 
     def remove_recent(self, path: Path) -> None:
         self.store.setValue("recent/files", [str(p) for p in self.recent_files() if p != path])
