@@ -18,7 +18,7 @@ class _FirstPaint(QObject):
         return False
 
     def report(self) -> None:
-        print(f"first paint after {process_age_ms():.0f} ms")
+        print(f"first paint after {process_age_ms():.0f} ms", flush=True)
         QApplication.instance().quit()  # type: ignore[union-attr]
 
 

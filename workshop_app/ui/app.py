@@ -79,7 +79,7 @@ class _FirstPaint(QObject):
 
     def _after_first_paint(self) -> None:
         if self.smoke_test:
-            print(f"first paint after {process_age_ms():.0f} ms")
+            print(f"first paint after {process_age_ms():.0f} ms", flush=True)
         _settle(self.window)
         if self.smoke_test:
             QApplication.instance().quit()  # type: ignore[union-attr]
