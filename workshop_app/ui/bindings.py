@@ -8,12 +8,16 @@ interpreter aborts ("deallocating None", "deallocating True or False"). CPython 
 these singletons immortal, which makes the fault harmless. We do the same on older
 interpreters: raise their counts once by far more than any session can lose. PySide6-Pdf
 (the charter preview) exists only for 6.12.0, so this release cannot be avoided.
-``tests/ui/test_qt_bindings.py`` checks the guard.
+
+A count is the first machine word of its object (CPython's ``ob_refcnt``, at the address
+``id()`` gives). It is raised by writing that word through ``/proc/self/mem``, the process's
+own memory as a file, where Linux allows it; else through ``ctypes``, whose loading alone
+cost about 1% of the app's start. ``tests/ui/test_qt_bindings.py`` checks the guard both ways.
 """
 
 from __future__ import annotations
 
-import ctypes
+import os
 import sys
 
 #: References added to each: a session would need 2**40 faulty Qt calls to use them up.
@@ -22,6 +26,9 @@ HEADROOM = 1 << 40
 
 #: The singletons CPython 3.12 makes immortal and the bindings mistreat.
 SINGLETONS = (None, True, False)
+
+#: The size of a reference count (``Py_ssize_t``) in bytes.
+_COUNT_BYTES = 8 if sys.maxsize > 2**32 else 4
 
 
 def make_singletons_immortal() -> bool:
@@ -33,6 +40,34 @@ def make_singletons_immortal() -> bool:
         return False
     if sys.getrefcount(None) >= HEADROOM:
         return False
+    try:
+        raise_counts_in_memory_file()
+    except OSError:  # no /proc, or a kernel that refuses writes to it
+        raise_counts_with_ctypes()
+    return True
+
+
+def raise_counts_in_memory_file() -> None:
+    """Add :data:`HEADROOM` to each singleton's count through ``/proc/self/mem``.
+
+    Between reading a count and writing it back no reference to the singleton is taken or
+    let go: the loop's own variable holds it throughout, and the calls in between take none.
+    """
+    memory = os.open("/proc/self/mem", os.O_RDWR)
+    try:
+        for singleton in SINGLETONS:
+            address = id(singleton)
+            count = int.from_bytes(os.pread(memory, _COUNT_BYTES, address), sys.byteorder)
+            raised = (count + HEADROOM).to_bytes(_COUNT_BYTES, sys.byteorder)
+            if os.pwrite(memory, raised, address) != _COUNT_BYTES:
+                raise OSError(f"a count could not be written at {address:#x}")
+    finally:
+        os.close(memory)
+
+
+def raise_counts_with_ctypes() -> None:
+    """Add :data:`HEADROOM` to each singleton's count through ``ctypes``."""
+    import ctypes
+
     for singleton in SINGLETONS:
         ctypes.c_ssize_t.from_address(id(singleton)).value += HEADROOM
-    return True
