@@ -149,8 +149,9 @@ class AudienceScreens(QObject):
     def place(self, gone: QScreen | None = None) -> None:
         """Open, move or close the projector's view for the screens there are now (without
         ``gone``, a screen being removed)."""
-        self._watch_window()
         screens = [screen for screen in self._screens() if screen is not gone]
+        if len(screens) > 1:  # with one screen the window has nowhere to move to
+            self._watch_window()
         target = projector_screen(screens, self.window.screen())
         if self.session is None or target is None or not self.window.isVisible():
             if self.projector is not None and self.projector.isVisible():

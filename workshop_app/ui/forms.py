@@ -213,7 +213,8 @@ class EntityForm(QWidget):
             long_edit.setPlaceholderText(column.extra.get("placeholder", ""))
             long_edit.editingFinished.connect(lambda: self._commit_typed(name))
             self._readers[name] = lambda: clean_typed_text(long_edit.toPlainText()).strip()
-            self._typed[name] = long_edit.document().isModified
+            # Asked when it is needed: a document's Python type waits for the first edit.
+            self._typed[name] = lambda: long_edit.document().isModified()
             self._writers[name] = lambda v: long_edit.setPlainText(v or "")
             return long_edit
         if column.kind in ("enum", "rating", "ref"):
