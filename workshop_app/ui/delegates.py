@@ -3,7 +3,7 @@ for whole numbers; a checked line edit for numbers that may be left empty."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtGui
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSpinBox,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -22,6 +21,9 @@ from workshop_app.domain.typed_numbers import read_number
 from workshop_app.ui.combo import WordSearchCombo
 from workshop_app.ui.labels import choices
 from workshop_app.ui.table_model import ItemTableModel
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 Index = QModelIndex | QPersistentModelIndex
 RATING_WORDS = {1: "1 – very low", 2: "2 – low", 3: "3 – medium", 4: "4 – high", 5: "5 – very high"}

@@ -5,21 +5,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import (
-    QListWidget,
-    QListWidgetItem,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyledItemDelegate, QWidget
 
 from workshop_app.domain.stage import Progress, Stage
 from workshop_app.palette import PALETTE
 from workshop_app.ui.icons import icon
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
     from workshop_app.domain.stages import StageReport
 
 CountRole = Qt.ItemDataRole.UserRole + 10
@@ -47,7 +45,7 @@ class _BadgeDelegate(QStyledItemDelegate):
         if not count:
             return
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         font = painter.font()
         font.setBold(True)
         painter.setFont(font)
@@ -84,7 +82,10 @@ class StageNavigator(QListWidget):
     def __init__(self, stages: list[Stage], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stageNavigator")
-        self.setItemDelegate(_BadgeDelegate(self))
+        # The badges' delegate comes with the first reports, after the first paint. Until then
+        # Qt alone paints and sizes the items, alike (rows of two lines' height), without
+        # asking Python: each call would make PySide prepare the style option's types first.
+        self._badges: _BadgeDelegate | None = None
         self.setIconSize(QSize(18, 18))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stages = stages
@@ -95,6 +96,9 @@ class StageNavigator(QListWidget):
         self._fit_width()
 
     def show_reports(self, reports: dict[Stage, StageReport]) -> None:
+        if self._badges is None:
+            self._badges = _BadgeDelegate(self)
+            self.setItemDelegate(self._badges)
         for row, stage in enumerate(self.stages):
             report = reports.get(stage)
             if report is None:
