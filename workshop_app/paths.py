@@ -9,6 +9,7 @@ folders can be reached through here.
 from __future__ import annotations
 
 from functools import cache
+from importlib import resources
 from pathlib import Path, PurePosixPath
 
 _FOLDERS = ("resources", "report_templates")
@@ -19,7 +20,7 @@ def folder(name: str) -> Path:
     """The real directory of one of our bundled folders."""
     if name not in _FOLDERS:
         raise ValueError(f"unknown bundled folder {name!r}")
-    package = Path(__file__).resolve().parent  # the package's folder, as installed
+    package = Path(str(resources.files("workshop_app")))
     for candidate in (package / "_bundled" / name, package.parent / name):
         if candidate.is_dir():
             return candidate.resolve()
