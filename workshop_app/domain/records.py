@@ -5,7 +5,7 @@
 ``fields``, and equality, hash, text, immutability and refusals that give the same answers.
 The difference is cost. Python 3.11's dataclass writes each method as source text and compiles
 it, class by class (three compilations for a class, six for a frozen one), and some forty
-records load before the app's window first paints: compiling them was a tenth of the whole
+records load before the app's window first paints: compiling them was a twentieth of the whole
 start (``docs/performance.md``). Here nothing is compiled when a class is made:
 
 * equality, hash and text are written once, below, and read the fields each class names;
