@@ -25,22 +25,26 @@ from workshop_app.store.tables import NEW_REVISION, applied_now, lay_out
 _TAKEN = "already exists; choose another name or replace it explicitly (--force)"
 
 
-def _build(temp: Path, workshop: Workshop) -> None:
-    """Create the tables in ``temp`` and fill them with ``workshop``.
-
-    Nobody else sees ``temp`` until it is complete and synced as a whole, so the two
-    transactions skip the rollback journal and the syncs that an open file needs.
-    """
+@contextlib.contextmanager
+def _unseen(temp: Path) -> Iterator[sqlite3.Connection]:
+    """A connection to a file nobody else sees until it is complete and synced as a whole, so
+    its transactions skip the rollback journal and the syncs that an open file needs."""
     conn = sqlite3.connect(temp, isolation_level=None)
     try:
-        conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = MEMORY")
         conn.execute("PRAGMA synchronous = OFF")
+        yield conn
+    finally:
+        conn.close()
+
+
+def _build(temp: Path, workshop: Workshop) -> None:
+    """Create the tables in ``temp`` and fill them with ``workshop``."""
+    with _unseen(temp) as conn:
+        conn.execute("PRAGMA foreign_keys = ON")
         lay_out(conn)
         # A new layout holds what an empty workshop does: its details and adoption rows.
         write(conn, diff(snapshot(Workshop()), snapshot(workshop)))
-    finally:
-        conn.close()
 
 
 @contextlib.contextmanager
@@ -75,18 +79,12 @@ def write_copy(source: Path, path: Path, *, overwrite: bool = False) -> None:
 
     def fill(temp: Path) -> None:
         shutil.copyfile(source, temp)
-        conn = sqlite3.connect(temp, isolation_level=None)
-        try:
-            conn.execute("PRAGMA journal_mode = MEMORY")
-            conn.execute("PRAGMA synchronous = OFF")
-            with conn:
-                conn.execute("BEGIN")
-                conn.execute(
-                    f"UPDATE file_state SET previous = {NEW_REVISION}, revision = {NEW_REVISION}"
-                )
-                conn.execute("UPDATE _sqlite_migrations SET applied_at = ?", (applied_now(),))
-        finally:
-            conn.close()
+        with _unseen(temp) as conn, conn:
+            conn.execute("BEGIN")
+            conn.execute(
+                f"UPDATE file_state SET previous = {NEW_REVISION}, revision = {NEW_REVISION}"
+            )
+            conn.execute("UPDATE _sqlite_migrations SET applied_at = ?", (applied_now(),))
 
     _write_whole(path, overwrite, fill)
 

@@ -85,7 +85,6 @@ class StageNavigator(QListWidget):
         # The badges' delegate comes with the first reports, after the first paint. Until then
         # Qt alone paints and sizes the items, alike (rows of two lines' height), without
         # asking Python: each call would make PySide prepare the style option's types first.
-        self._badges: _BadgeDelegate | None = None
         self.setIconSize(QSize(18, 18))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stages = stages
@@ -96,9 +95,8 @@ class StageNavigator(QListWidget):
         self._fit_width()
 
     def show_reports(self, reports: dict[Stage, StageReport]) -> None:
-        if self._badges is None:
-            self._badges = _BadgeDelegate(self)
-            self.setItemDelegate(self._badges)
+        if not isinstance(self.itemDelegate(), _BadgeDelegate):
+            self.setItemDelegate(_BadgeDelegate(self))
         for row, stage in enumerate(self.stages):
             report = reports.get(stage)
             if report is None:
