@@ -1,6 +1,8 @@
 """``make bench``: every figure next to a baseline measured in the same run.
 
-* start-up: ``workshop-app --smoke-test`` against a bare PySide6 window (goal: at most 1.5×);
+* start-up: ``workshop-app --smoke-test`` against a bare PySide6 window (goal: at most 1.5×),
+  and how many cores other work took meanwhile (:mod:`bench.machine_load`: over half a core,
+  and the ratios mean little);
 * charter export of the demo against WeasyPrint alone on the same HTML (goal: at most 1.15×);
 * re-rank of 1,000 candidates after one edit (goal: under one frame, 16 ms);
 * opening the 1,000-candidate file (goal: under 0.5 s);
@@ -37,6 +39,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bench import machine_load
 from bench.generate import big_document
 
 if TYPE_CHECKING:
@@ -146,6 +149,7 @@ def startup(work: Path) -> None:
     the demo (a new file is written first), and on a workshop file that exists."""
     app = [sys.executable, "-m", "workshop_app"]
     child([*app, "demo", "existing.workshop"], work)
+    before = machine_load.reading()
     bare, demo, existing = first_paints_ms(
         [
             [sys.executable, HERE / "bare_window.py"],
@@ -167,6 +171,11 @@ def startup(work: Path) -> None:
         f"{existing / bare:.2f}x bare",
         "goal <= 1.5x",
     )
+    after = machine_load.reading()
+    if before is not None and after is not None:
+        cores = machine_load.other_cores(before, after)
+        remark = machine_load.load_remark(cores)
+        line("start-up: other work on the machine meanwhile", f"{cores:.2f} cores", remark)
 
 
 def estimated_everywhere(workshop: Workshop) -> dict[str, dict[str, tuple[float, float]]]:
