@@ -14,7 +14,6 @@ it has waited for (``RUSAGE_SELF`` and ``RUSAGE_CHILDREN``).
 from __future__ import annotations
 
 import os
-import resource
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,8 +52,10 @@ def busy_seconds(stat_text: str) -> float:
 def reading() -> CpuReading | None:
     """Now's reading, or None where ``/proc/stat`` cannot be read (not Linux)."""
     try:
+        import resource  # Unix only
+
         busy = busy_seconds(_STAT.read_text(encoding="ascii"))
-    except (OSError, ValueError):
+    except (ImportError, OSError, ValueError):
         return None
     ours = 0.0
     for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
