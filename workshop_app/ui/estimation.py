@@ -28,16 +28,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QStackedWidget, QVBoxLayout,
 from workshop_app.domain.estimates import FACT_NAMES, shown, unit_words
 from workshop_app.domain.model import EstimateFact
 from workshop_app.ui import undo
-from workshop_app.ui.estimation_pages import (
-    ENTER,
-    CoverPage,
-    OtherValueDialog,
-    RevealPage,
-    RevealRow,
-    SetupPage,
-    SheetPage,
-    ctrl_enter,
-)
+from workshop_app.ui.estimation_pages import ENTER, CoverPage, SheetPage, ctrl_enter
+from workshop_app.ui.estimation_reveal import OtherValueDialog, RevealPage, RevealRow
 from workshop_app.ui.estimation_round import (
     FACT_WORDS,
     EstimationRound,
@@ -47,6 +39,7 @@ from workshop_app.ui.estimation_round import (
     picture_of,
     round_title,
 )
+from workshop_app.ui.estimation_setup import SetupPage
 from workshop_app.ui.session import Session
 
 # ---------------------------------------------------------------- the dialog
