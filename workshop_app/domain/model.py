@@ -1,139 +1,33 @@
 """The workshop as plain Python objects, one class per entity of the interchange format.
 
 Objects are mutable dataclasses so the store can keep one in memory and apply edits to it;
-nothing here knows about files, Qt or templates.
+nothing here knows about files, Qt or templates. The closed sets of words their fields take
+(statuses, kinds, periods…) are :mod:`~workshop_app.domain.kinds`'s, and importable from here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import field
-from enum import StrEnum
 from typing import Any
 
+from workshop_app.domain.kinds import (
+    CandidateStatus,
+    DataReadiness,
+    DecisionKind,
+    Direction,
+    EstimateFact,
+    Level,
+    MetricKind,
+    Period,
+    RiskCategory,
+    SignoffChannel,
+    SignoffDecision,
+    StakeholderKind,
+    StallSign,
+    Symptom,
+)
 from workshop_app.domain.records import record
-
-
-class StakeholderKind(StrEnum):
-    SPONSOR = "sponsor"
-    PROCESS_OWNER = "process_owner"
-    DAILY_USER = "daily_user"
-    IT_DATA = "it_data"
-    GOVERNANCE = "governance"
-    OTHER = "other"
-
-
-class Symptom(StrEnum):
-    TIME_SINK = "time_sink"
-    DROPPED_HANDOFFS = "dropped_handoffs"
-    SLOW_REPORTING = "slow_reporting"
-    ERRORS_REWORK = "errors_rework"
-    WAITING_ON_DATA = "waiting_on_data"
-
-
-class StallSign(StrEnum):
-    UNUSED_OUTPUTS = "unused_outputs"
-    SPONSORS_DISENGAGED = "sponsors_disengaged"
-    DATA_ACCESS = "data_access"
-    INTEGRATION = "integration"
-    GOVERNANCE = "governance"
-    DISTRUST = "distrust"
-
-
-class Period(StrEnum):
-    DAY = "day"
-    WEEK = "week"
-    MONTH = "month"
-    QUARTER = "quarter"
-    YEAR = "year"
-
-
-WORKING_DAYS_PER_MONTH = 21
-
-
-class DataReadiness(StrEnum):
-    READY = "ready"
-    PARTIAL = "partial"
-    MISSING = "missing"
-
-
-class Level(StrEnum):
-    """Integration effort and governance sensitivity share one low/medium/high scale."""
-
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-
-
-class CandidateStatus(StrEnum):
-    CANDIDATE = "candidate"
-    CHOSEN = "chosen"
-    PARKED = "parked"
-
-
-class MetricKind(StrEnum):
-    ADOPTION = "adoption"
-    OUTCOME = "outcome"
-    TRUST = "trust"
-    ACTIVITY = "activity"
-
-
-class Direction(StrEnum):
-    INCREASE = "increase"
-    DECREASE = "decrease"
-
-
-class RiskCategory(StrEnum):
-    DATA_ACCESS = "data_access"
-    INTEGRATION = "integration"
-    GOVERNANCE = "governance"
-    TRUST = "trust"
-    SURVEILLANCE = "surveillance"
-    CREATIVE_CONTROL = "creative_control"
-    SPONSORSHIP = "sponsorship"
-    OTHER = "other"
-
-
-class SignoffDecision(StrEnum):
-    APPROVED = "approved"
-    CHANGES_REQUESTED = "changes_requested"
-
-
-class SignoffChannel(StrEnum):
-    """How a sign-off reached the facilitator."""
-
-    #: Recorded in the app, in the room.
-    ROOM = "room"
-    #: The stakeholder's review form (PDF), filled in and imported.
-    FORM = "form"
-    #: An email, its text pasted in by the facilitator.
-    EMAIL = "email"
-    #: Seen on paper (a printed form or charter), entered by hand.
-    PAPER = "paper"
-
-
-class DecisionKind(StrEnum):
-    CHOSEN = "chosen"
-    UNCHOSEN = "unchosen"
-    PARKED = "parked"
-    UNPARKED = "unparked"
-    OVERRIDE = "override"
-    GATE_PASSED = "gate_passed"
-    SIGNED = "signed"
-    #: The room settled one fact of a candidate from a round of blind estimates.
-    ESTIMATED = "estimated"
-    #: The workshop was started from an earlier one ("then expand"): the first entry of its log.
-    EXPANDED = "expanded"
-
-
-class EstimateFact(StrEnum):
-    """The facts of a candidate the room can estimate blind: how often it happens (count per
-    period), how many minutes each time, and how painful it is (1–5)."""
-
-    OCCURRENCES = "occurrences"
-    MINUTES = "minutes"
-    PAIN = "pain"
-
 
 #: The title of a workshop nobody has named yet.
 UNTITLED = "Untitled workshop"

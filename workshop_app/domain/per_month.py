@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from workshop_app.domain.model import WORKING_DAYS_PER_MONTH, Period
+from workshop_app.domain.kinds import WORKING_DAYS_PER_MONTH, Period
 
 PER_MONTH: dict[Period, Fraction] = {
     Period.DAY: Fraction(WORKING_DAYS_PER_MONTH),
