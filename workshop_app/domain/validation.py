@@ -33,6 +33,7 @@ from workshop_app.domain.limits import (
 from workshop_app.domain.model import EstimateFact, Workshop
 from workshop_app.domain.records import record
 from workshop_app.domain.text import text_problem
+from workshop_app.domain.value_words import described, is_number, number_shown
 
 FORMAT = "first-workflow/1"
 
@@ -64,36 +65,6 @@ def _values_of(enum: type[StrEnum]) -> tuple[str, ...]:
     return tuple(member.value for member in enum)
 
 
-def _describe(value: Any, *, typed: bool = False) -> str:
-    """A value as a message shows it; ``typed`` names the type of text and binary data too,
-    for a value of the wrong type (``got text '4'`` where a number belongs)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        shown = repr(value if len(value) <= 40 else value[:37] + "...")
-        return f"text {shown}" if typed else shown
-    if isinstance(value, bytes | bytearray | memoryview):
-        return f"binary data ({len(value)} bytes)"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return str(value)
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _format_number(value: float) -> str:
-    if isinstance(value, int):
-        text = str(value)
-        return text if len(text) <= 20 else text[:17] + "..."
-    return str(int(value)) if value.is_integer() else str(value)
-
-
 class _Checker:
     def __init__(self) -> None:
         self.issues: list[Issue] = []
@@ -107,7 +78,7 @@ class _Checker:
 
     def check_object(self, value: Any, specs: tuple[FieldSpec, ...], path: str) -> None:
         if not isinstance(value, Mapping):
-            self.add(path, f"must be an object, got {_describe(value, typed=True)}")
+            self.add(path, f"must be an object, got {described(value, typed=True)}")
             return
         for spec in specs:
             self.check_field(value.get(spec.name), spec, f"{path}.{spec.name}")
@@ -122,13 +93,13 @@ class _Checker:
             if spec.required:
                 self.add(path, "is required")
             elif value is not None and spec.kind != "text":
-                self.add(path, f"must be null when not set, got {_describe(value)}")
+                self.add(path, f"must be null when not set, got {described(value)}")
             elif isinstance(value, str):
                 self._check_text(value, spec, path)
             return
         kind = spec.kind
         if kind in ("id", "text", "ref", "date", "datetime") and not isinstance(value, str):
-            self.add(path, f"must be text, got {_describe(value, typed=True)}")
+            self.add(path, f"must be text, got {described(value, typed=True)}")
         elif kind in ("id", "text"):
             self._check_text(value, spec, path)
         elif kind == "ref":
@@ -146,7 +117,7 @@ class _Checker:
         elif kind == "object":
             self.check_object(value, spec.nested, path)
         elif kind == "document" and not isinstance(value, Mapping):
-            self.add(path, f"must be an object, got {_describe(value, typed=True)}")
+            self.add(path, f"must be an object, got {described(value, typed=True)}")
 
     def _check_text(self, value: str, spec: FieldSpec, path: str) -> None:
         problem = text_problem(value, spec.limit)
@@ -167,11 +138,11 @@ class _Checker:
         assert spec.enum is not None
         allowed = _values_of(spec.enum)
         if value not in allowed:
-            self.add(path, f"must be one of {', '.join(allowed)}; got {_describe(value)}")
+            self.add(path, f"must be one of {', '.join(allowed)}; got {described(value)}")
 
     def _check_list_of(self, value: Any, spec: FieldSpec, path: str) -> None:
         if not isinstance(value, list):
-            self.add(path, f"must be a list, got {_describe(value, typed=True)}")
+            self.add(path, f"must be a list, got {described(value, typed=True)}")
             return
         if spec.most is not None:
             problem = too_many(len(value), spec.most, spec.most_words.format(most=spec.most))
@@ -184,32 +155,32 @@ class _Checker:
             if spec.kind == "enums":
                 self._check_enum(item, spec, item_path)
             elif not isinstance(item, str) or not item:
-                self.add(item_path, f"must be an id, got {_describe(item, typed=True)}")
+                self.add(item_path, f"must be an id, got {described(item, typed=True)}")
                 continue
             else:
                 self.pending_refs.append((item_path, spec.target, item))
             if isinstance(item, str) and item in seen:
-                self.add(item_path, f"{_describe(item)} is listed twice")
+                self.add(item_path, f"{described(item)} is listed twice")
             seen.add(item if isinstance(item, str) else repr(item))
 
     def _check_number(self, value: Any, spec: FieldSpec, path: str) -> None:
         whole = spec.kind == "int"
-        if not _is_number(value) or (isinstance(value, float) and not math.isfinite(value)):
+        if not is_number(value) or (isinstance(value, float) and not math.isfinite(value)):
             noun = "a whole number" if whole else "a number"
-            self.add(path, f"must be {noun}, got {_describe(value, typed=True)}")
+            self.add(path, f"must be {noun}, got {described(value, typed=True)}")
             return
         if whole and isinstance(value, float) and not value.is_integer():
-            self.add(path, f"must be a whole number, got {_format_number(value)}")
+            self.add(path, f"must be a whole number, got {number_shown(value)}")
             return
         if spec.above_zero:
             if value <= 0:
-                self.add(path, f"must be more than 0, got {_format_number(value)}")
+                self.add(path, f"must be more than 0, got {number_shown(value)}")
             elif spec.high is not None and value > spec.high:
-                most = _format_number(spec.high)
-                self.add(path, f"must be at most {most}, got {_format_number(value)}")
+                most = number_shown(spec.high)
+                self.add(path, f"must be at most {most}, got {number_shown(value)}")
         elif spec.low is not None and spec.high is not None and not spec.low <= value <= spec.high:
-            low, high = _format_number(spec.low), _format_number(spec.high)
-            self.add(path, f"must be {low} to {high}, got {_format_number(value)}")
+            low, high = number_shown(spec.low), number_shown(spec.high)
+            self.add(path, f"must be {low} to {high}, got {number_shown(value)}")
 
     def resolve_refs(self) -> None:
         nouns = {
@@ -222,7 +193,7 @@ class _Checker:
             if target in self.too_long:
                 continue  # its ids were not read: the list's length is the problem
             if ref not in self.ids.get(target, set()):
-                self.add(path, f"no {nouns.get(target, target)} has the id {_describe(ref)}")
+                self.add(path, f"no {nouns.get(target, target)} has the id {described(ref)}")
 
 
 def _items(checker: _Checker, doc: Mapping[str, Any], key: str) -> list[Any]:
@@ -238,7 +209,7 @@ def _check_lists(checker: _Checker, doc: Mapping[str, Any]) -> None:
         if items is None:
             continue
         if not isinstance(items, list):
-            checker.add(key, f"must be a list, got {_describe(items, typed=True)}")
+            checker.add(key, f"must be a list, got {described(items, typed=True)}")
             continue
         cap = LIST_CAPS[key]
         problem = too_many(len(items), cap.most, cap.words())
@@ -254,7 +225,7 @@ def _check_lists(checker: _Checker, doc: Mapping[str, Any]) -> None:
                 ident = item.get("id")
                 if isinstance(ident, str) and ident:
                     if ident in known:
-                        checker.add(f"{path}.id", f"the id {_describe(ident)} is used twice")
+                        checker.add(f"{path}.id", f"the id {described(ident)} is used twice")
                     known.add(ident)
 
 
@@ -286,7 +257,7 @@ def _check_estimates(checker: _Checker, doc: Mapping[str, Any]) -> None:
         if key in answered:
             checker.add(
                 f"{path}.who",
-                f"{_describe(who)} already answered {fact} of {_describe(candidate)} in round "
+                f"{described(who)} already answered {fact} of {described(candidate)} in round "
                 f"{round_}; keep one answer per person and round",
             )
         answered.add(key)
@@ -304,7 +275,7 @@ def _check_metrics_each(checker: _Checker, doc: Mapping[str, Any]) -> None:
         if counts[owner] > MOST_METRICS_EACH:
             checker.add(
                 f"metrics[{index}].candidate_id",
-                f"candidate {_describe(owner)} already has {MOST_METRICS_EACH} metrics; a "
+                f"candidate {described(owner)} already has {MOST_METRICS_EACH} metrics; a "
                 f"candidate may have at most {MOST_METRICS_EACH}",
             )
 
@@ -339,7 +310,7 @@ def _check_rules(checker: _Checker, doc: Mapping[str, Any]) -> None:
             if who in signed:
                 checker.add(
                     f"signoffs[{index}].stakeholder_id",
-                    f"{_describe(who)} has signed off twice; keep one sign-off each",
+                    f"{described(who)} has signed off twice; keep one sign-off each",
                 )
             signed.add(who)
     info = doc.get("workshop")
@@ -360,7 +331,7 @@ def _check_versions(checker: _Checker, doc: Mapping[str, Any]) -> None:
         if isinstance(version, str) and version and not PATTERN.fullmatch(version):
             checker.add(
                 f"signoffs[{index}].version",
-                f"must be a charter fingerprint (10 of a-z and 2-7), got {_describe(version)}",
+                f"must be a charter fingerprint (10 of a-z and 2-7), got {described(version)}",
             )
     versions = _items(checker, doc, "versions")
     held = sum(document_items(v.get("document")) for v in versions if isinstance(v, Mapping))
@@ -389,11 +360,11 @@ def _check_versions(checker: _Checker, doc: Mapping[str, Any]) -> None:
         elif fingerprint_of(document) != name:
             checker.add(
                 f"{path}.fingerprint",
-                f"{_describe(name)} is not the fingerprint of its document "
+                f"{described(name)} is not the fingerprint of its document "
                 f"({fingerprint_of(document)})",
             )
         if name in seen:
-            checker.add(f"{path}.fingerprint", f"version {_describe(name)} is listed twice")
+            checker.add(f"{path}.fingerprint", f"version {described(name)} is listed twice")
         seen.add(name)
 
 
@@ -401,10 +372,10 @@ def validate_document(doc: Any) -> list[Issue]:
     """Every problem with an interchange document; an empty list means it can be imported."""
     checker = _Checker()
     if not isinstance(doc, Mapping):
-        return [Issue("", f"the document must be a JSON object, got {_describe(doc, typed=True)}")]
+        return [Issue("", f"the document must be a JSON object, got {described(doc, typed=True)}")]
     fmt = doc.get("format")
     if fmt != FORMAT:
-        checker.add("format", f"must be {FORMAT!r}, got {_describe(fmt)}")
+        checker.add("format", f"must be {FORMAT!r}, got {described(fmt)}")
     if "workshop" not in doc:
         checker.add("workshop", "is required")
     else:
