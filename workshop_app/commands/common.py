@@ -35,12 +35,14 @@ class Parser(argparse.ArgumentParser):
 
 
 def fail(lines: Sequence[str]) -> int:
+    """Say each line on stderr; the exit status of a command that failed."""
     for line in lines:
         print(line, file=sys.stderr)
     return EXIT_FAILED
 
 
 def open_read_only(path: Path) -> WorkshopFile:
+    """A workshop file opened only to be read: it takes no lock and changes nothing."""
     from workshop_app.store.workshop_file import WorkshopFile
 
     return WorkshopFile.open(path, read_only=True)
